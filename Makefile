@@ -1,0 +1,43 @@
+# relmap — make targets. `make` alone lists them.
+SWIFT        ?= swift
+CONFIG       ?= release
+MODEL        ?= model
+OUT          ?= output
+BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
+APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
+FUZZ_SECONDS ?= 60
+
+.PHONY: help deps build report test bench fuzz clean
+
+help:
+	@echo "relmap make targets:"
+	@echo "  make report   install what is missing, build (release), write the site to $(OUT)/ from $(MODEL)/"
+	@echo "  make test     install what is missing and run the whole test suite"
+	@echo "  make bench    build (release) and print benchmark ratios; JSON under bench/"
+	@echo "  make fuzz     run the libFuzzer targets for FUZZ_SECONDS (default $(FUZZ_SECONDS)) each"
+	@echo "  make clean    remove build products and the generated site"
+
+## deps: installs the Debian packages the build and the tests need, when they are missing.
+deps:
+	@./scripts/install-deps.sh $(APT_PACKAGES)
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+report: build
+	"$(BIN_DIR)/relmap" build $(MODEL) --out $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release
+	./scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)/relmap"
+
+fuzz: deps
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf .build .fuzz
+	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} +

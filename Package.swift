@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "relmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "relmap", targets: ["relmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ModelExport", dependencies: ["RelationModel"]),
+        .target(name: "DOT"),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
+        .target(
+            name: "ReportSite",
+            dependencies: [
+                "RelationModel", "Views", "DOT", "GraphvizRendering",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "relmap",
+            dependencies: [
+                "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The documents a model cites, read from a corpus folder, split into paragraphs (non-empty lines, from 1).
+public struct Corpus: Sendable {
+    public var directory: String
+    public private(set) var paragraphsByFile: [String: [String]] = [:]
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The paragraphs of a corpus file, or nil when it cannot be read.
+    public mutating func paragraphs(of file: String) -> [String]? {
+        if let cached = paragraphsByFile[file] { return cached }
+        guard CorpusFileName.isPlain(file),
+              let data = FileManager.default.contents(atPath: "\(directory)/\(file)"),
+              let text = String(validatingUTF8Data: data) else { return nil }
+        let paragraphs = Corpus.paragraphs(in: text)
+        paragraphsByFile[file] = paragraphs
+        return paragraphs
+    }
+
+    /// Splits text into paragraphs: its non-empty lines, trimmed.
+    public static func paragraphs(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Checks every evidence pointer against the text: the file and the paragraph exist, and the cited
+    /// paragraphs of each source name every participant by name or alias.
+    public mutating func check(_ model: RelationModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for source in model.sources {
+            guard let paragraphs = paragraphs(of: source.file) else {
+                diagnostics.append(.error("corpus file '\(source.file)' of source '\(source.id)' is missing or unreadable in \(directory)", at: source.location))
+                continue
+            }
+            if let count = source.paragraphs, count != paragraphs.count {
+                diagnostics.append(.warning("source '\(source.id)' records \(count) paragraphs but '\(source.file)' has \(paragraphs.count)", at: source.location))
+            }
+        }
+        for relation in model.relations {
+            diagnostics += check(relation, in: model)
+        }
+        return diagnostics
+    }
+
+    mutating func check(_ relation: Relation, in model: RelationModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var citedBySource: [(source: Source, paragraphs: [String], location: SourceLocation)] = []
+        for pointer in relation.evidence {
+            guard let source = model.source(pointer.source), let paragraphs = paragraphs(of: source.file) else { continue }
+            guard pointer.paragraph <= paragraphs.count else {
+                diagnostics.append(.error("paragraph \(pointer.paragraph) does not exist: '\(source.file)' has \(paragraphs.count) paragraphs", at: pointer.location))
+                continue
+            }
+            let text = paragraphs[pointer.paragraph - 1]
+            if let index = citedBySource.firstIndex(where: { $0.source.id == source.id }) {
+                citedBySource[index].paragraphs.append(text)
+            } else {
+                citedBySource.append((source, [text], pointer.location))
+            }
+        }
+        for pointer in relation.claims.flatMap(\.evidence) {
+            guard let source = model.source(pointer.source), let paragraphs = paragraphs(of: source.file) else { continue }
+            if pointer.paragraph > paragraphs.count {
+                diagnostics.append(.error("paragraph \(pointer.paragraph) does not exist: '\(source.file)' has \(paragraphs.count) paragraphs", at: pointer.location))
+            }
+        }
+        for cited in citedBySource {
+            let text = cited.paragraphs.joined(separator: "\n").lowercased()
+            for participant in relation.participants {
+                guard let actor = model.actor(participant) else { continue }
+                if !actor.names.contains(where: { text.contains($0.lowercased()) }) {
+                    diagnostics.append(.warning("relation '\(relation.id)': the paragraphs cited from '\(cited.source.id)' do not mention '\(actor.name)' by name or alias", at: cited.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import Yams
+
+/// A model file or directory that could not be read at all (as opposed to one with bad contents).
+public struct ModelInputError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: \(reason)" }
+}
+
+/// The outcome of loading a model: what could be read, and every problem found on the way.
+public struct LoadedModel: Sendable {
+    public var model: RelationModel
+    public var diagnostics: [Diagnostic]
+    /// The model files read, in order, with their bytes' hash inputs.
+    public var files: [String]
+}
+
+/// Reads a relation model from a YAML file or a directory of YAML files.
+public enum ModelLoader {
+    /// The largest model file accepted.
+    public static let maximumFileSize = 16 << 20
+    /// The deepest nesting of lists and mappings accepted.
+    public static let maximumNesting = 32
+
+    /// The YAML files a path names: itself, or every `*.yaml`/`*.yml` below it in name order.
+    public static func modelFiles(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ModelInputError(path: path, reason: "no such file or directory")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw ModelInputError(path: path, reason: "cannot list the directory")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            files.append(relative)
+        }
+        guard !files.isEmpty else {
+            throw ModelInputError(path: path, reason: "the directory holds no .yaml or .yml files")
+        }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return files.sorted().map { "\(base)/\($0)" }
+    }
+
+    /// Loads every model file at `path`; contents problems come back as diagnostics, unreadable input throws.
+    public static func load(path: String) throws -> LoadedModel {
+        let files = try modelFiles(at: path)
+        var contents: [(String, Data)] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ModelInputError(path: file, reason: "cannot read the file (permission denied or not a regular file)")
+            }
+            contents.append((file, data))
+        }
+        return load(contents)
+    }
+
+    /// Loads model files given as (name, bytes) pairs.
+    public static func load(_ contents: [(name: String, data: Data)]) -> LoadedModel {
+        var sources: [Source] = []
+        var actors: [Actor] = []
+        var relations: [Relation] = []
+        var diagnostics: [Diagnostic] = []
+        for (name, data) in contents {
+            let document = ModelDocument(file: name, data: data)
+            let parsed = document.read()
+            sources += parsed.sources
+            actors += parsed.actors
+            relations += parsed.relations
+            diagnostics += parsed.diagnostics
+        }
+        let model = RelationModel(sources: sources, actors: actors, relations: relations)
+        return LoadedModel(model: model, diagnostics: diagnostics, files: contents.map(\.name))
+    }
+}
+
+/// One YAML file of a model.
+struct ModelDocument {
+    let file: String
+    let data: Data
+
+    struct Parsed {
+        var sources: [Source] = []
+        var actors: [Actor] = []
+        var relations: [Relation] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func read() -> Parsed {
+        var parsed = Parsed()
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard data.count <= ModelLoader.maximumFileSize else {
+            parsed.diagnostics.append(.error("the file is larger than \(ModelLoader.maximumFileSize >> 20) MiB", at: start))
+            return parsed
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            parsed.diagnostics.append(.error("the file is not valid UTF-8 text", at: invalidUTF8Location()))
+            return parsed
+        }
+        if let nul = text.firstLocation(of: "\u{0}") {
+            parsed.diagnostics.append(.error("the file contains a NUL byte; a model is text", at: location(nul)))
+            return parsed
+        }
+        if let finding = PlainDataScan.firstProblem(in: text, nestingLimit: ModelLoader.maximumNesting) {
+            parsed.diagnostics.append(.error(finding.message, at: location((finding.line, finding.column))))
+            return parsed
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            parsed.diagnostics.append(yamlDiagnostic(error))
+            return parsed
+        } catch {
+            parsed.diagnostics.append(.error("cannot read YAML: \(error)", at: start))
+            return parsed
+        }
+        guard let root else {
+            parsed.diagnostics.append(.error("the file is empty; expected a mapping with sources, actors or relations", at: start))
+            return parsed
+        }
+        let reader = YAMLReader(file: file)
+        var decoder = ModelDecoder(reader: reader)
+        decoder.decodeDocument(root)
+        parsed.sources = decoder.sources
+        parsed.actors = decoder.actors
+        parsed.relations = decoder.relations
+        parsed.diagnostics = decoder.reader.diagnostics
+        return parsed
+    }
+
+    private func location(_ position: (line: Int, column: Int)) -> SourceLocation {
+        SourceLocation(file: file, line: position.line, column: position.column)
+    }
+
+    private func invalidUTF8Location() -> SourceLocation {
+        var line = 1, column = 1, index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + max(length, 1)
+            if length == 0 || end > data.endIndex || String(validatingUTF8Data: data[index..<end]) == nil {
+                break
+            }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            index = end
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text), " } ?? ""
+            return .error("YAML syntax error: \(prefix)\(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        case let .reader(problem, offset, _, _):
+            return .error("cannot read the text: \(problem)", at: offset.map { byteLocation($0) } ?? SourceLocation(file: file, line: 1, column: 1))
+        default:
+            return .error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    private func byteLocation(_ offset: Int) -> SourceLocation {
+        let prefix = data.prefix(max(0, offset))
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 - prefix.startIndex + 1 } ?? 0) + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// A scan of the text, before the YAML composer (which recurses and expands aliases) sees it, for what a model
+/// never needs: anchors, aliases, tags, and nesting deep enough to exhaust the stack.
+enum PlainDataScan {
+    struct Finding {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    static func firstProblem(in text: String, nestingLimit: Int) -> Finding? {
+        var flowDepth = 0
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var column = 0
+            var indent = 0
+            var leading = true
+            var quote: Character?
+            var previous: Character = " "
+            scan: for character in line {
+                column += 1
+                defer { previous = character }
+                if let open = quote {
+                    if character == open { quote = nil }
+                    continue
+                }
+                if leading {
+                    if character == " " || character == "-" || character == "?" {
+                        indent += 1
+                        continue
+                    }
+                    leading = false
+                }
+                let atTokenStart = " [{,".contains(previous) || column == 1
+                switch character {
+                case "#" where previous == " " || column == 1:
+                    break scan
+                case "\"", "'" where atTokenStart:
+                    quote = character
+                case "&", "*", "!" where atTokenStart:
+                    let what = character == "&" ? "an anchor" : character == "*" ? "an alias" : "a tag"
+                    return Finding(line: lineNumber, column: column,
+                                   message: "\(what) is not allowed: a relation model is plain data without anchors, aliases or tags")
+                case "[", "{":
+                    flowDepth += 1
+                    if flowDepth > nestingLimit {
+                        return Finding(line: lineNumber, column: column, message: "lists and mappings nest deeper than \(nestingLimit) levels")
+                    }
+                case "]", "}":
+                    flowDepth = max(0, flowDepth - 1)
+                default:
+                    break
+                }
+            }
+            if indent > nestingLimit * 8 {
+                return Finding(line: lineNumber, column: 1, message: "lists and mappings nest deeper than \(nestingLimit) levels")
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    init?(validatingUTF8Data data: some Collection<UInt8>) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: self = String(scalars); return
+            case .error: return nil
+            }
+        }
+    }
+
+    func firstLocation(of character: Character) -> (line: Int, column: Int)? {
+        var line = 1, column = 1
+        for current in self {
+            if current == character { return (line, column) }
+            if current == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Checks a loaded model as a whole: unique ids, references that resolve, kinds that fit their roles.
+public enum Validator {
+    public static func validate(_ model: RelationModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicates(model.sources.map { ($0.id, $0.location) }, what: "source")
+        diagnostics += duplicates(model.actors.map { ($0.id, $0.location) }, what: "actor")
+        diagnostics += duplicates(model.relations.map { ($0.id, $0.location) }, what: "relation")
+        for actor in model.actors {
+            diagnostics += check(actor, in: model)
+        }
+        for relation in model.relations {
+            diagnostics += check(relation, in: model)
+        }
+        return diagnostics
+    }
+
+    static func duplicates(_ entries: [(String, SourceLocation)], what: String) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (id, location) in entries {
+            if let earlier = first[id] {
+                diagnostics.append(.error("duplicate \(what) id '\(id)' (first defined at \(earlier))", at: location))
+            } else {
+                first[id] = location
+            }
+        }
+        return diagnostics
+    }
+
+    static func check(_ actor: Actor, in model: RelationModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let country = actor.country {
+            if let state = model.actor(country) {
+                if state.kind != .state {
+                    diagnostics.append(.error("country '\(country)' of actor '\(actor.id)' is a \(state.kind.rawValue), not a state", at: actor.location))
+                }
+            } else {
+                diagnostics.append(unknownActor(country, role: "country", at: actor.location, in: model))
+            }
+        }
+        if actor.kind == .state, actor.iso3 == nil {
+            diagnostics.append(.warning("state '\(actor.id)' has no iso3 code", at: actor.location))
+        }
+        if actor.kind.isLocated, actor.coordinate == nil {
+            diagnostics.append(.warning("\(actor.kind.rawValue) '\(actor.id)' has no location, so maps cannot place it", at: actor.location))
+        }
+        return diagnostics
+    }
+
+    static func check(_ relation: Relation, in model: RelationModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for participant in relation.participants {
+            if !seen.insert(participant).inserted {
+                diagnostics.append(.error("relation '\(relation.id)' names participant '\(participant)' twice", at: relation.location))
+            }
+            if model.actor(participant) == nil {
+                diagnostics.append(unknownActor(participant, role: "participant", at: relation.location, in: model))
+            }
+        }
+        if relation.type == .membership, relation.participants.count >= 2,
+           let organization = model.actor(relation.participants[1]), organization.kind != .organization {
+            diagnostics.append(.error("membership '\(relation.id)': '\(organization.id)' is a \(organization.kind.rawValue), not an organization", at: relation.location))
+        }
+        if let facility = relation.details.facility {
+            if let actor = model.actor(facility) {
+                if actor.kind != .facility {
+                    diagnostics.append(.error("facility '\(facility)' of relation '\(relation.id)' is a \(actor.kind.rawValue), not a facility", at: relation.location))
+                }
+            } else {
+                diagnostics.append(unknownActor(facility, role: "facility", at: relation.location, in: model))
+            }
+        }
+        if let place = relation.details.place, model.actor(place) == nil {
+            diagnostics.append(unknownActor(place, role: "place", at: relation.location, in: model))
+        }
+        for pointer in relation.evidence + relation.claims.flatMap(\.evidence) {
+            guard let source = model.source(pointer.source) else {
+                var message = "unknown source '\(pointer.source)'"
+                if let suggestion = Spelling.closest(to: pointer.source, among: model.sources.map(\.id)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                diagnostics.append(.error(message, at: pointer.location))
+                continue
+            }
+            if let count = source.paragraphs, pointer.paragraph > count {
+                diagnostics.append(.error("paragraph \(pointer.paragraph) does not exist: source '\(source.id)' has \(count) paragraphs", at: pointer.location))
+            }
+        }
+        if relation.status == .ended, relation.end == nil, relation.type.isLasting {
+            diagnostics.append(.warning("relation '\(relation.id)' has ended but gives no end date", at: relation.location))
+        }
+        return diagnostics
+    }
+
+    static func unknownActor(_ id: String, role: String, at location: SourceLocation, in model: RelationModel) -> Diagnostic {
+        var message = "unknown actor '\(id)' as \(role)"
+        if let suggestion = Spelling.closest(to: id, among: model.actors.map(\.id)) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return .error(message, at: location)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RelationModel
+import XCTest
+
+/// Pins the located diagnostics the loader gives for bad model files.
+final class LoaderDiagnosticsTests: XCTestCase {
+    func diagnostics(_ yaml: String, file: String = "m.yaml") -> [String] {
+        let loaded = ModelLoader.load([(name: file, data: Data(yaml.utf8))])
+        return DiagnosticReport(loaded.diagnostics + Validator.validate(loaded.model)).diagnostics.map(\.description)
+    }
+
+    func testUnknownKeyIsReportedAtTheKeyWithASuggestion() {
+        let yaml = """
+        actors:
+          - id: kyrgyzstan
+            nmae: Kyrgyzstan
+            name: Kyrgyzstan
+            kind: state
+        """
+        XCTAssertTrue(diagnostics(yaml).contains("m.yaml:3:5: error: unknown key 'nmae' in an actor; did you mean 'name'?"))
+    }
+
+    func testUnknownEnumValueSuggestsTheNearestName() {
+        let yaml = "actors:\n  - {id: a, name: A, kind: stat}\n"
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:2:28: error: unknown kind 'stat'; did you mean 'state'?"])
+    }
+
+    func testImpossibleDateIsAnErrorAtTheValue() {
+        let yaml = "sources:\n  - {id: s, title: T, publisher: P, published: \"2006-02-30\", file: a.txt}\n"
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:2:48: error: 'published' is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD: '2006-02-30'"])
+    }
+
+    func testYAMLSyntaxErrorIsLocated() {
+        let lines = diagnostics("actors:\n  - id: a\n   name: [x\n")
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("m.yaml:3:"), lines[0])
+        XCTAssertTrue(lines[0].contains("error: YAML syntax error"), lines[0])
+    }
+
+    func testAnchorsAndAliasesAreRejectedBeforeExpansion() {
+        var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for level in 1...9 {
+            yaml += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ",") + "]\n"
+        }
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:1:4: error: an anchor is not allowed: a relation model is plain data without anchors, aliases or tags"])
+    }
+
+    func testDeepNestingIsRejectedWithoutRecursion() {
+        let yaml = "actors: " + String(repeating: "[", count: 100_000)
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:1:41: error: lists and mappings nest deeper than 32 levels"])
+    }
+
+    func testInvalidUTF8IsLocatedAtTheFirstBadByte() {
+        var data = Data("actors:\n  - id: a\n    name: ".utf8)
+        data += [0xC3, 0x28]
+        let loaded = ModelLoader.load([(name: "m.yaml", data: data)])
+        XCTAssertEqual(loaded.diagnostics.map(\.description), ["m.yaml:3:11: error: the file is not valid UTF-8 text"])
+    }
+
+    func testEmptyFileIsAnError() {
+        XCTAssertEqual(diagnostics(""), ["m.yaml:1:1: error: the file is empty; expected a mapping with sources, actors or relations"])
+    }
+
+    func testEndBeforeStartIsAnError() {
+        let yaml = """
+        relations:
+          - id: r
+            type: alliance
+            participants: [a, b]
+            status: ended
+            start: "2006"
+            end: "2005-12"
+            summary: S
+            evidence: [{source: s, paragraph: 1}]
+        """
+        XCTAssertTrue(diagnostics(yaml).contains("m.yaml:7:10: error: 'end' 2005-12 is before 'start' 2006"))
+    }
+
+    func testDuplicateIdsNameTheFirstDefinition() {
+        let yaml = "actors:\n  - {id: a, name: A, kind: organization}\n  - {id: a, name: B, kind: organization}\n"
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:3:5: error: duplicate actor id 'a' (first defined at m.yaml:2:5)"])
+    }
+
+    func testIdsThatEscapeTheOutputFolderAreRejected() {
+        for id in ["../../etc/passwd", "/etc/passwd", "a\\u0000b"] {
+            let yaml = "actors:\n  - {id: \"\(id)\", name: A, kind: organization}\n"
+            XCTAssertEqual(diagnostics(yaml).count, 1, id)
+            XCTAssertTrue(diagnostics(yaml)[0].hasPrefix("m.yaml:2:"), id)
+        }
+    }
+}
