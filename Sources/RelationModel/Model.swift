@@ -52,6 +52,8 @@ public struct Actor: Hashable, Sendable {
     public var capital: String?
     public var note: String?
     public var location: SourceLocation
+    /// Where individual fields were written, by key (`country`), for precise diagnostics.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], country: String? = nil,
                 office: String? = nil, iso3: String? = nil, coordinate: Coordinate? = nil, capital: String? = nil,
@@ -145,6 +147,8 @@ public struct Relation: Hashable, Sendable {
     public var claims: [Claim]
     public var details: RelationDetails
     public var location: SourceLocation
+    /// Where individual fields were written, by key (`facility`, `place`, `participants.0`…), for precise diagnostics.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
                 end: PartialDate? = nil, status: RelationStatus, summary: String, evidence: [Evidence],

@@ -86,8 +86,14 @@ struct ModelDecoder {
         let capital = reader.string(fields["capital"], "capital")
         let note = reader.string(fields["note"], "note")
         guard let id, let name, let kind else { return nil }
-        return Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office, iso3: iso3,
-                     coordinate: coordinate, capital: capital, note: note, location: reader.location(of: node))
+        var actor = Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office, iso3: iso3,
+                          coordinate: coordinate, capital: capital, note: note, location: reader.location(of: node))
+        actor.fieldLocations = fieldLocations(fields)
+        return actor
+    }
+
+    func fieldLocations(_ fields: Fields) -> [String: SourceLocation] {
+        fields.values.mapValues { reader.location(of: $0) }
     }
 
     mutating func decodeCoordinate(_ node: Node) -> Coordinate? {
@@ -154,9 +160,8 @@ struct ModelDecoder {
                                          required: ["id", "type", "participants", "status", "summary", "evidence"]) else { return nil }
         let id = reader.identifier(fields["id"], "id")
         let type = reader.choice(fields["type"], "type", as: RelationType.self)
-        let participants = (reader.items(fields["participants"], "participants") ?? []).compactMap {
-            reader.identifier($0, "participant")
-        }
+        let participantNodes = reader.items(fields["participants"], "participants") ?? []
+        let participants = participantNodes.compactMap { reader.identifier($0, "participant") }
         let start = reader.date(fields["start"], "start")
         let end = reader.date(fields["end"], "end")
         let status = reader.choice(fields["status"], "status", as: RelationStatus.self)
@@ -194,9 +199,14 @@ struct ModelDecoder {
             reader.error("'end' \(end) is before 'start' \(start)", at: endNode)
         }
         guard let id, let type, let status, let summary, !evidence.isEmpty else { return nil }
-        return Relation(id: id, type: type, participants: participants, start: start, end: end, status: status,
-                        summary: summary, evidence: evidence, claims: claims, details: details,
-                        location: reader.location(of: node))
+        var relation = Relation(id: id, type: type, participants: participants, start: start, end: end, status: status,
+                                summary: summary, evidence: evidence, claims: claims, details: details,
+                                location: reader.location(of: node))
+        relation.fieldLocations = fieldLocations(fields)
+        for (index, participant) in participantNodes.enumerated() {
+            relation.fieldLocations["participants.\(index)"] = reader.location(of: participant)
+        }
+        return relation
     }
 }
 

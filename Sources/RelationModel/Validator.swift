@@ -34,10 +34,10 @@ public enum Validator {
         if let country = actor.country {
             if let state = model.actor(country) {
                 if state.kind != .state {
-                    diagnostics.append(.error("country '\(country)' of actor '\(actor.id)' is a \(state.kind.rawValue), not a state", at: actor.location))
+                    diagnostics.append(.error("country '\(country)' of actor '\(actor.id)' is a \(state.kind.rawValue), not a state", at: actor.fieldLocations["country"] ?? actor.location))
                 }
             } else {
-                diagnostics.append(unknownActor(country, role: "country", at: actor.location, in: model))
+                diagnostics.append(unknownActor(country, role: "country", at: actor.fieldLocations["country"] ?? actor.location, in: model))
             }
         }
         if actor.kind == .state, actor.iso3 == nil {
@@ -52,29 +52,32 @@ public enum Validator {
     static func check(_ relation: Relation, in model: RelationModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
-        for participant in relation.participants {
+        for (index, participant) in relation.participants.enumerated() {
+            let location = relation.fieldLocations["participants.\(index)"] ?? relation.location
             if !seen.insert(participant).inserted {
-                diagnostics.append(.error("relation '\(relation.id)' names participant '\(participant)' twice", at: relation.location))
+                diagnostics.append(.error("relation '\(relation.id)' names participant '\(participant)' twice", at: location))
             }
             if model.actor(participant) == nil {
-                diagnostics.append(unknownActor(participant, role: "participant", at: relation.location, in: model))
+                diagnostics.append(unknownActor(participant, role: "participant", at: location, in: model))
             }
         }
         if relation.type == .membership, relation.participants.count >= 2,
            let organization = model.actor(relation.participants[1]), organization.kind != .organization {
-            diagnostics.append(.error("membership '\(relation.id)': '\(organization.id)' is a \(organization.kind.rawValue), not an organization", at: relation.location))
+            diagnostics.append(.error("membership '\(relation.id)': '\(organization.id)' is a \(organization.kind.rawValue), not an organization",
+                                      at: relation.fieldLocations["participants.1"] ?? relation.location))
         }
+        let facilityLocation = relation.fieldLocations["facility"] ?? relation.location
         if let facility = relation.details.facility {
             if let actor = model.actor(facility) {
                 if actor.kind != .facility {
-                    diagnostics.append(.error("facility '\(facility)' of relation '\(relation.id)' is a \(actor.kind.rawValue), not a facility", at: relation.location))
+                    diagnostics.append(.error("facility '\(facility)' of relation '\(relation.id)' is a \(actor.kind.rawValue), not a facility", at: facilityLocation))
                 }
             } else {
-                diagnostics.append(unknownActor(facility, role: "facility", at: relation.location, in: model))
+                diagnostics.append(unknownActor(facility, role: "facility", at: facilityLocation, in: model))
             }
         }
         if let place = relation.details.place, model.actor(place) == nil {
-            diagnostics.append(unknownActor(place, role: "place", at: relation.location, in: model))
+            diagnostics.append(unknownActor(place, role: "place", at: relation.fieldLocations["place"] ?? relation.location, in: model))
         }
         for pointer in relation.evidence + relation.claims.flatMap(\.evidence) {
             guard let source = model.source(pointer.source) else {

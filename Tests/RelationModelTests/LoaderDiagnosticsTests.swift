@@ -89,3 +89,25 @@ final class LoaderDiagnosticsTests: XCTestCase {
         }
     }
 }
+
+/// Pins that reference errors point at the reference itself, not at the start of its relation.
+final class ReferencePositionTests: XCTestCase {
+    func testUnknownParticipantIsReportedAtItsListItem() {
+        let yaml = """
+        actors:
+          - {id: kyrgyzstan, name: Kyrgyzstan, kind: state, iso3: KGZ, location: {lat: 42.87, lon: 74.59}}
+        sources:
+          - {id: s, title: T, publisher: P, published: "2006", file: a.txt}
+        relations:
+          - id: r
+            type: cooperation
+            participants: [kyrgyzstan, uzbekistn]
+            status: agreed
+            summary: S
+            evidence: [{source: s, paragraph: 1}]
+        """
+        let loaded = ModelLoader.load([(name: "m.yaml", data: Data(yaml.utf8))])
+        let lines = DiagnosticReport(loaded.diagnostics + Validator.validate(loaded.model)).diagnostics.map(\.description)
+        XCTAssertEqual(lines, ["m.yaml:8:32: error: unknown actor 'uzbekistn' as participant"])
+    }
+}
