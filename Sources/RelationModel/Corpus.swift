@@ -69,14 +69,44 @@ public struct Corpus: Sendable {
             }
         }
         for cited in citedBySource {
-            let text = cited.paragraphs.joined(separator: "\n").lowercased()
+            let text = cited.paragraphs.joined(separator: "\n")
             for participant in relation.participants {
                 guard let actor = model.actor(participant) else { continue }
-                if !actor.names.contains(where: { text.contains($0.lowercased()) }) {
+                if !actor.names.contains(where: { NameMatch.mentions(text, $0) }) {
                     diagnostics.append(.warning("relation '\(relation.id)': the paragraphs cited from '\(cited.source.id)' do not mention '\(actor.name)' by name or alias", at: cited.location))
                 }
             }
         }
         return diagnostics
     }
+}
+
+/// How a paragraph is taken to mention a name: as whole words (an English plural or possessive `s` may follow),
+/// ignoring case, except that an all-capitals name (an acronym such as `US` or `SCO`) must match its case.
+public enum NameMatch {
+    public static func mentions(_ text: String, _ name: String) -> Bool {
+        guard !name.isEmpty else { return false }
+        let isAcronym = name.allSatisfy { !$0.isLetter || $0.isUppercase } && name.contains(where: \.isLetter)
+        let options: String.CompareOptions = isAcronym ? [] : [.caseInsensitive]
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: name, options: options, range: searchRange) {
+            let startsWord = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isWordCharacter
+            var end = found.upperBound
+            if end < text.endIndex, text[end] == "s" || text[end] == "S" {
+                end = text.index(after: end)
+            } else if end < text.endIndex, text[end] == "'" || text[end] == "\u{2019}" {
+                let next = text.index(after: end)
+                if next < text.endIndex, text[next] == "s" { end = text.index(after: next) }
+            }
+            let endsWord = end == text.endIndex || !text[end].isWordCharacter
+            let endsExactly = found.upperBound == text.endIndex || !text[found.upperBound].isWordCharacter
+            if startsWord && (endsWord || endsExactly) { return true }
+            searchRange = text.index(after: found.lowerBound)..<text.endIndex
+        }
+        return false
+    }
+}
+
+private extension Character {
+    var isWordCharacter: Bool { isLetter || isNumber }
 }
