@@ -1,0 +1,22 @@
+import RelationModel
+
+/// The formats `relmap export` writes: each turns a whole model into deterministic bytes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, csv, graphml
+
+    /// The model in this format.
+    public func render(_ model: RelationModel) throws -> String {
+        switch self {
+        case .json: return try JSONExport.render(model)
+        case .csv: return CSVExport.render(model)
+        case .graphml: return GraphMLExport.render(model)
+        }
+    }
+}
+
+extension RelationModel {
+    /// Sources, actors and relations sorted by id, so exports do not depend on file or list order.
+    var sortedForExport: (sources: [Source], actors: [Actor], relations: [Relation]) {
+        (sources.sorted { $0.id < $1.id }, actors.sorted { $0.id < $1.id }, relations.sorted { $0.id < $1.id })
+    }
+}
