@@ -43,6 +43,8 @@ public enum RelationType: String, CaseIterable, Sendable, Codable {
 /// Where a relation stands.
 public enum RelationStatus: String, CaseIterable, Sendable, Codable {
     case proposed, planned, agreed, ongoing, ended
+    /// Asked for or offered, and turned down.
+    case rejected
 }
 
 /// A member's standing in an organization.
