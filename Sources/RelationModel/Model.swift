@@ -79,12 +79,16 @@ public struct Actor: Hashable, Sendable {
 public struct Evidence: Hashable, Sendable {
     public var source: String
     public var paragraph: Int
+    /// Where the paragraph number was written.
     public var location: SourceLocation
+    /// Where the source id was written; an unknown source is reported here.
+    public var sourceLocation: SourceLocation
 
-    public init(source: String, paragraph: Int, location: SourceLocation) {
+    public init(source: String, paragraph: Int, location: SourceLocation, sourceLocation: SourceLocation? = nil) {
         self.source = source
         self.paragraph = paragraph
         self.location = location
+        self.sourceLocation = sourceLocation ?? location
     }
 }
 

@@ -124,7 +124,8 @@ struct ModelDecoder {
             return nil
         }
         guard let source, let paragraph else { return nil }
-        return Evidence(source: source, paragraph: paragraph, location: reader.location(of: fields["paragraph"] ?? node))
+        return Evidence(source: source, paragraph: paragraph, location: reader.location(of: fields["paragraph"] ?? node),
+                        sourceLocation: reader.location(of: fields["source"] ?? node))
     }
 
     mutating func decodeEvidenceList(_ node: Node?, _ field: String) -> [Evidence] {

@@ -85,7 +85,7 @@ public enum Validator {
                 if let suggestion = Spelling.closest(to: pointer.source, among: model.sources.map(\.id)) {
                     message += "; did you mean '\(suggestion)'?"
                 }
-                diagnostics.append(.error(message, at: pointer.location))
+                diagnostics.append(.error(message, at: pointer.sourceLocation))
                 continue
             }
             if let count = source.paragraphs, pointer.paragraph > count {
