@@ -104,7 +104,7 @@ final class ValidationPositionTests: XCTestCase {
     func testUnknownTypeAndStatusAreReportedAtTheValue() {
         XCTAssertEqual(withRelations("  - {id: r, type: aliance, participants: [kgz, uzb], status: finished, summary: S, evidence: [{source: s1, paragraph: 1}]}"), [
             "m.yaml:9:19: error: unknown type 'aliance'; did you mean 'alliance'?",
-            "m.yaml:9:62: error: unknown status 'finished' (expected one of: proposed, planned, agreed, ongoing, ended)",
+            "m.yaml:9:62: error: unknown status 'finished' (expected one of: \(RelationStatus.allCases.map(\.rawValue).joined(separator: ", ")))",
         ])
     }
 
