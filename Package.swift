@@ -38,6 +38,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
+        .testTarget(name: "DOTTests", dependencies: ["DOT"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Writes a `Graph` as DOT text. It owns all quoting and escaping, and its output is deterministic:
+/// statements in insertion order, attributes sorted by name, an `id` on every node, edge and cluster.
+public struct DOTEncoder: Sendable {
+    public init() {}
+
+    public func encode(_ graph: Graph) -> String {
+        var ids = IDAllocator(prefix: graph.idPrefix)
+        var attributes = graph.attributes.sorted
+        attributes.append(("id", .text(ids.graphID)))
+        var lines: [String] = []
+        let keyword = graph.isDirected ? "digraph" : "graph"
+        lines.append(graph.name.map { "\(keyword) \(quotedID($0)) {" } ?? "\(keyword) {")
+        lines += body(of: graph, graphAttributes: attributes, directed: graph.isDirected, ids: &ids, indent: "\t")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func body(of container: some StatementContainer, graphAttributes: [(name: String, value: DOTValue)],
+                      directed: Bool, ids: inout IDAllocator, indent: String) -> [String] {
+        var lines: [String] = []
+        for (keyword, list) in [("graph", graphAttributes), ("node", container.nodeDefaults.sorted),
+                                ("edge", container.edgeDefaults.sorted)] where !list.isEmpty {
+            lines.append("\(indent)\(keyword) \(attributeList(list.sorted { $0.name < $1.name }));")
+        }
+        for statement in container.statements {
+            switch statement {
+            case .node(let node):
+                let id = ids.allocate("node", node.name)
+                lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id)));")
+            case .edge(let edge):
+                let id = ids.allocate("edge", edge.key ?? "\(edge.from)--\(edge.to)")
+                let operation = directed ? "->" : "--"
+                lines.append("\(indent)\(quotedID(edge.from)) \(operation) \(quotedID(edge.to)) \(attributeList(withID(edge.attributes, id)));")
+            case .subgraph(let subgraph):
+                let name = subgraph.isCluster ? "cluster_" + subgraph.name : subgraph.name
+                var attributes = subgraph.attributes.sorted
+                if subgraph.isCluster {
+                    attributes = withID(subgraph.attributes, ids.allocate("cluster", subgraph.name))
+                }
+                lines.append("\(indent)subgraph \(quotedID(name)) {")
+                lines += body(of: subgraph, graphAttributes: attributes, directed: directed, ids: &ids, indent: indent + "\t")
+                lines.append("\(indent)}")
+            }
+        }
+        return lines
+    }
+
+    private func withID(_ attributes: Attributes, _ id: String) -> [(name: String, value: DOTValue)] {
+        (attributes.sorted.filter { $0.name != "id" } + [("id", .text(id))]).sorted { $0.name < $1.name }
+    }
+
+    private func attributeList(_ attributes: [(name: String, value: DOTValue)]) -> String {
+        "[" + attributes.map { "\(quotedID($0.name))=\(value($0.value))" }.joined(separator: ", ") + "]"
+    }
+
+    /// The DOT token for a value.
+    public func value(_ value: DOTValue) -> String {
+        switch value {
+        case .text(let text):
+            return "\"" + escapedText(text, lineBreak: "\\n") + "\""
+        case .tooltip(let text):
+            return "\"" + escapedText(text, lineBreak: "\\n", backslash: "\\\\\\\\") + "\""
+        case .justifiedLines(let lines, let justification):
+            let end = "\\" + justification.rawValue
+            return "\"" + lines.map { escapedText($0, lineBreak: end) + end }.joined() + "\""
+        case .plain(let string):
+            return quotedID(string)
+        case .html(let label):
+            return "<" + HTMLWriter().markup(label) + ">"
+        case .number(let number):
+            return DOTEncoder.format(number)
+        case .integer(let number):
+            return String(number)
+        case .boolean(let flag):
+            return flag ? "true" : "false"
+        }
+    }
+
+    /// An escString body that Graphviz shows exactly as `text`: backslashes doubled (the DOT lexer keeps
+    /// them, the label reader then halves them), quotes escaped, `&` written as an entity (Graphviz decodes
+    /// entities in plain labels), newlines as line breaks, tabs as spaces, other control characters as U+FFFD.
+    func escapedText(_ text: String, lineBreak: String, backslash: String = "\\\\") -> String {
+        var result = ""
+        var previousWasCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\\": result += backslash
+            case "\"": result += "\\\""
+            case "&": result += "&amp;"
+            case "\n": if !previousWasCarriageReturn { result += lineBreak }
+            case "\r": result += lineBreak
+            case "\t": result += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// An identifier: bare when DOT allows it, otherwise quoted with quotes and backslashes escaped.
+    public func quotedID(_ id: String) -> String {
+        if DOTEncoder.isBareID(id) { return id }
+        var result = "\""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n", "\r": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    static let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
+
+    static func isBareID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, !keywords.contains(id.lowercased()) else { return false }
+        let isLetter: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }
+        let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
+        if isLetter(first) {
+            return id.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) }
+        }
+        let digits = id.hasPrefix("-") ? id.dropFirst() : Substring(id)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        return !digits.isEmpty && parts.count <= 2 && parts.contains { !$0.isEmpty }
+            && parts.allSatisfy { $0.unicodeScalars.allSatisfy(isDigit) }
+    }
+
+    /// A number with at most four decimals and no trailing zeros, independent of locale.
+    public static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "0" }
+        var text = String(format: "%.4f", number)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+}
+
+/// Hands out unique, HTML-safe `id` values under one prefix.
+struct IDAllocator {
+    let prefix: String
+    private var used: Set<String> = []
+
+    init(prefix: String) {
+        self.prefix = IDAllocator.sanitized(prefix)
+    }
+
+    var graphID: String { prefix }
+
+    mutating func allocate(_ kind: String, _ name: String) -> String {
+        let base = "\(prefix)-\(kind)-\(IDAllocator.sanitized(name))"
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    static func sanitized(_ name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".unicodeScalars)
+        let result = String(String.UnicodeScalarView(name.unicodeScalars.map { allowed.contains($0) ? $0 : "_" }))
+        return result.isEmpty ? "_" : result
+    }
+}
