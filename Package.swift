@@ -39,6 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
+        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel"]),
     ],
     swiftLanguageModes: [.v5]
 )

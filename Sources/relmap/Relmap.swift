@@ -12,6 +12,7 @@ struct Relmap: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             ExportCommand.self,
+            BuildCommand.self,
         ]
     )
 }

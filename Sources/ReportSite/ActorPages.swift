@@ -1,0 +1,82 @@
+import Foundation
+import RelationModel
+
+extension PageGenerator {
+    /// One page per actor: focus diagram, memberships, relations by type, incidents, network figures and
+    /// links to every related actor.
+    static let actors = PageGenerator("actor pages") { context in
+        context.model.actors.sorted { $0.id < $1.id }.map { actor in
+            let path = SitePath.actor(actor.id)
+            let body = ActorBody(actor: actor, context: context, linker: PageLinker(context: context, path: path))
+            let description = "\(actor.name): \(RelationWording.kind(of: actor)) — relations, memberships and incidents with their sources."
+            return Page(path: path, template: "actor",
+                        context: PageContext(path: path, title: actor.name, description: description, context: context, page: body))
+        }
+    }
+}
+
+struct ActorBody {
+    struct Fact { var label: String; var value: String; var link: ActorLink? }
+
+    var name: String
+    var kind: String
+    var facts: [Fact]
+    var note: String?
+    var figure: DiagramFigure?
+    /// Memberships first, then each relation type in the vocabulary's order, incidents last.
+    var lists: [RowList]
+    var degree: Int
+    var betweenness: String
+    var rank: String
+    var bloc: [ActorLink]
+    var blocLeader: ActorLink
+    var blocSize: Int
+    var related: [ActorLink]
+    var hasRelations: Bool
+
+    init(actor: Actor, context: BuildContext, linker: PageLinker) {
+        let model = context.model
+        name = actor.name
+        kind = RelationWording.kind(of: actor)
+        var facts: [Fact] = []
+        if !actor.aliases.isEmpty { facts.append(Fact(label: "Also written", value: actor.aliases.joined(separator: ", "))) }
+        if let office = actor.office { facts.append(Fact(label: "Office", value: office)) }
+        if let country = actor.country {
+            facts.append(Fact(label: "Country", value: model.actor(country)?.name ?? country,
+                              link: model.actor(country) == nil ? nil : linker.actor(country)))
+        }
+        if let iso3 = actor.iso3 { facts.append(Fact(label: "ISO code", value: iso3)) }
+        if let capital = actor.capital { facts.append(Fact(label: "Capital", value: capital)) }
+        if let point = actor.coordinate {
+            facts.append(Fact(label: "Location", value: String(format: "%.2f, %.2f", point.latitude, point.longitude)))
+        }
+        self.facts = facts
+        note = actor.note
+        figure = linker.figure(context.actorDiagrams[actor.id])
+
+        let relations = model.relations(involving: actor.id)
+        let memberships = relations.filter { $0.type == .membership }
+        var lists = [
+            RowList.nonEmpty("Memberships", linker.rows(memberships.filter { $0.participants.first == actor.id }), anchor: "memberships"),
+            RowList.nonEmpty("Members", linker.rows(memberships.filter { $0.participants.first != actor.id }), anchor: "members"),
+        ]
+        for type in RelationType.allCases where type != .membership && type != .incident {
+            lists.append(RowList.nonEmpty(type.title, linker.rows(relations.filter { $0.type == type }), anchor: "type-\(type.rawValue)"))
+        }
+        lists.append(RowList.nonEmpty("Incidents", linker.rows(relations.filter { $0.type == .incident }), anchor: "incidents"))
+        self.lists = lists.compactMap { $0 }
+        hasRelations = !relations.isEmpty
+
+        let metrics = context.metrics
+        degree = metrics.degree[actor.id] ?? 0
+        betweenness = String(format: "%.3f", metrics.betweenness[actor.id] ?? 0)
+        let ranked = model.actors.map(\.id).sorted { (-(metrics.betweenness[$0] ?? 0), $0) < (-(metrics.betweenness[$1] ?? 0), $1) }
+        rank = "\((ranked.firstIndex(of: actor.id) ?? 0) + 1) of \(ranked.count)"
+        let leader = metrics.bloc[actor.id] ?? actor.id
+        blocLeader = linker.actor(leader)
+        let blocMembers = metrics.members(ofBloc: leader).filter { $0 != actor.id }
+        bloc = blocMembers.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
+        blocSize = blocMembers.count + 1
+        related = (metrics.neighbours[actor.id] ?? []).map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
+    }
+}

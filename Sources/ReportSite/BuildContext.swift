@@ -1,0 +1,41 @@
+import Foundation
+import RelationModel
+
+/// Everything a build step can read, and the site it adds files to.
+public struct BuildContext {
+    public let model: RelationModel
+    public let metadata: SiteMetadata
+    public let templates: TemplateSet
+    public let metrics: NetworkMetrics
+    /// The diagrams drawn so far, by diagram id.
+    public var diagrams: [String: SiteDiagram] = [:]
+    /// The views that have a page, in catalogue order.
+    public var views: [ViewEntry] = []
+    /// The id of the diagram the index shows as its overview map.
+    public var overviewDiagram: String?
+    /// The "as of" diagram of each year, by year.
+    public var yearDiagrams: [Int: String] = [:]
+    /// The focus diagram of each actor, by actor id.
+    public var actorDiagrams: [String: String] = [:]
+    public var site = Site()
+
+    public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet) {
+        self.model = model
+        self.metadata = metadata
+        self.templates = templates
+        metrics = NetworkMetrics(model: model)
+    }
+}
+
+/// A view that gets its own page: the catalogue's id, title and the diagram drawn for it.
+public struct ViewEntry: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var diagram: String
+
+    public init(id: String, title: String, diagram: String) {
+        self.id = id
+        self.title = title
+        self.diagram = diagram
+    }
+}

@@ -1,0 +1,37 @@
+import RelationModel
+
+extension PageGenerator {
+    /// Every relation on which sources disagree, the model's value beside each source's claim.
+    static let conflicts = PageGenerator("conflicts page") { context in
+        let path = SitePath.conflicts
+        let linker = PageLinker(context: context, path: path)
+        let disputed = RelationWording.chronological(context.model.relations.filter(\.isDisputedBetweenSources))
+        let items = disputed.map { relation in
+            var fields: [String] = []
+            for claim in relation.claims where !fields.contains(claim.field) { fields.append(claim.field) }
+            return ConflictsBody.Item(
+                row: linker.row(relation),
+                fields: fields.map { field in
+                    ConflictsBody.Field(
+                        field: field, modelValue: RelationWording.modelValue(of: field, in: relation, model: context.model),
+                        claims: relation.claims.filter { $0.field == field }.map {
+                            ConflictsBody.ClaimCell(value: $0.value, citations: linker.citations($0.evidence))
+                        })
+                })
+        }
+        let body = ConflictsBody(items: items, count: items.count, hasItems: !items.isEmpty)
+        return [Page(path: path, template: "conflicts",
+                     context: PageContext(path: path, title: "Where sources disagree",
+                                          description: "Every fact on which two sources disagree, side by side.", context: context, page: body))]
+    }
+}
+
+struct ConflictsBody {
+    struct ClaimCell { var value: String; var citations: [CitationLink] }
+    struct Field { var field: String; var modelValue: String; var claims: [ClaimCell] }
+    struct Item { var row: RelationRow; var fields: [Field] }
+
+    var items: [Item]
+    var count: Int
+    var hasItems: Bool
+}

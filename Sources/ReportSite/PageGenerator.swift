@@ -1,0 +1,41 @@
+import Foundation
+
+/// One kind of page: a name for progress lines and a function from the build context to finished pages.
+/// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
+public struct PageGenerator {
+    public var name: String
+    public var pages: (BuildContext) throws -> [Page]
+
+    public init(_ name: String, pages: @escaping (BuildContext) throws -> [Page]) {
+        self.name = name
+        self.pages = pages
+    }
+
+    /// Every page kind of the site, in build order.
+    public static let all: [PageGenerator] = [
+        .index, .views, .actors, .sources, .timeline, .conflicts, .search,
+    ]
+}
+
+/// One file of the site: where it goes and what it holds.
+public struct Page {
+    public enum Content {
+        /// A Mustache template rendered with a context.
+        case template(String, context: Any)
+        /// Bytes written as they are.
+        case bytes(Data)
+    }
+
+    public var path: String
+    public var content: Content
+
+    public init(path: String, template: String, context: Any) {
+        self.path = path
+        content = .template(template, context: context)
+    }
+
+    public init(path: String, bytes: Data) {
+        self.path = path
+        content = .bytes(bytes)
+    }
+}

@@ -1,0 +1,170 @@
+import RelationModel
+
+/// What every page's layout needs besides its own body: where the root is, the title and the navigation.
+struct PageContext<Body> {
+    var root: String
+    var title: String
+    var description: String
+    var siteTitle: String
+    var version: String
+    var nav: [NavLink]
+    var page: Body
+
+    init(path: String, title: String, description: String, context: BuildContext, page: Body) {
+        let root = SitePath.root(of: path)
+        self.root = root
+        self.title = title
+        self.description = description
+        siteTitle = context.metadata.title
+        version = context.metadata.relmapVersion
+        let items: [(String, String)] = [
+            ("Overview", SitePath.index), ("Timeline", SitePath.timeline),
+            ("Conflicts", SitePath.conflicts), ("Search", SitePath.search),
+        ]
+        nav = items.map { NavLink(text: $0.0, href: root + $0.1, current: $0.1 == path ? true : nil) }
+        self.page = page
+    }
+}
+
+/// A link with its text; `current` marks the page being shown.
+struct NavLink {
+    var text: String
+    var href: String
+    var current: Bool?
+}
+
+/// A link to an actor's page, with what separates it from the previous one ("", ", ", " → ").
+struct ActorLink {
+    var name: String
+    var href: String
+    var kind: String
+    var separator: String
+}
+
+/// A pointer to a paragraph of a source, as a link to that paragraph on the source's page.
+struct CitationLink {
+    var label: String
+    var href: String
+    var title: String
+}
+
+/// A relation as one row of a table.
+struct RelationRow {
+    var id: String
+    /// The row's `id`, absent when the relation is already anchored higher up the same page.
+    var rowAnchor: String?
+    var kind: String
+    var period: String
+    var sortDate: String
+    var status: String
+    var parties: [ActorLink]
+    var place: ActorLink?
+    var summary: String
+    var figures: String?
+    var citations: [CitationLink]
+    var conflictHref: String?
+}
+
+/// Relations under a heading, shown as one table; `listAnchor` lets other pages link to the heading.
+struct RowList {
+    var heading: String
+    var listAnchor: String?
+    var rows: [RelationRow]
+
+    /// Nil for no rows, so empty lists vanish from the page.
+    static func nonEmpty(_ heading: String, _ rows: [RelationRow], anchor: String? = nil) -> RowList? {
+        rows.isEmpty ? nil : RowList(heading: heading, listAnchor: anchor, rows: rows)
+    }
+}
+
+/// A diagram placed on a page: the inline picture, legend, caption and download links.
+struct DiagramFigure {
+    var id: String
+    var title: String
+    var caption: String
+    var svg: String
+    var legend: [LegendLine]
+    var hasLegend: Bool
+    var downloads: [NavLink]
+    var pageHref: String?
+    var truncated: String?
+}
+
+/// Builds the links and rows of a page, relative to that page's place in the site.
+struct PageLinker {
+    let model: RelationModel
+    let root: String
+    let diagrams: [String: SiteDiagram]
+
+    init(context: BuildContext, path: String) {
+        model = context.model
+        root = SitePath.root(of: path)
+        diagrams = context.diagrams
+    }
+
+    func actor(_ id: String, separator: String = "") -> ActorLink {
+        let actor = model.actor(id)
+        return ActorLink(name: actor?.name ?? id, href: root + SitePath.actor(id),
+                         kind: actor.map(RelationWording.kind(of:)) ?? "actor", separator: separator)
+    }
+
+    func citations(_ evidence: [Evidence]) -> [CitationLink] {
+        evidence.map { pointer in
+            let source = model.source(pointer.source)
+            let label = source.map { "\($0.publisher) \($0.published.year), ¶\(pointer.paragraph)" } ?? "\(pointer.source) ¶\(pointer.paragraph)"
+            return CitationLink(label: label, href: root + SitePath.source(pointer.source) + "#" + SitePath.paragraphAnchor(pointer.paragraph),
+                                title: source?.title ?? pointer.source)
+        }
+    }
+
+    func row(_ relation: Relation) -> RelationRow {
+        let joiner = relation.type.isDirected && relation.participants.count == 2 ? " → " : ", "
+        let parties = relation.participants.enumerated().map { actor($1, separator: $0 == 0 ? "" : joiner) }
+        let placeID = relation.details.facility ?? relation.details.place
+        let figures = RelationWording.figures(of: relation)
+        return RelationRow(
+            id: relation.id, rowAnchor: SitePath.relationAnchor(relation.id), kind: RelationWording.kind(of: relation),
+            period: RelationWording.period(of: relation), sortDate: RelationWording.sortKey(of: relation),
+            status: relation.status.rawValue, parties: parties, place: placeID.map { actor($0) },
+            summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),
+            citations: citations(relation.evidence),
+            conflictHref: relation.isDisputedBetweenSources ? root + SitePath.conflicts + "#" + SitePath.relationAnchor(relation.id) : nil)
+    }
+
+    func rows(_ relations: [Relation]) -> [RelationRow] {
+        RelationWording.chronological(relations).map(row)
+    }
+
+    /// A diagram as a figure; `viewPage` links the picture to the page that explains it.
+    func figure(_ id: String?, viewPage: String? = nil) -> DiagramFigure? {
+        guard let id, let diagram = diagrams[id] else { return nil }
+        let names = ["svg": "SVG", "png": "PNG (2×)", "pdf": "PDF", "dot": "DOT source"]
+        let downloads = diagram.formats.map { format in
+            NavLink(text: names[format] ?? format.uppercased(), href: root + SitePath.diagram(id, extension: format), current: nil)
+        }
+        let truncated = diagram.truncatedCount > 0
+            ? "\(diagram.truncatedCount) more not drawn to keep the picture readable; the table lists them all." : nil
+        return DiagramFigure(id: id, title: diagram.title, caption: diagram.caption, svg: SVGLinks.rebase(diagram.svg, toRoot: root),
+                             legend: diagram.legend, hasLegend: !diagram.legend.isEmpty, downloads: downloads,
+                             pageHref: viewPage.map { root + $0 }, truncated: truncated)
+    }
+}
+
+/// Diagram links are written for a page one folder deep (`../actors/x.html`); pages at the root need them rebased.
+enum SVGLinks {
+    static func rebase(_ svg: String, toRoot root: String) -> String {
+        guard root.isEmpty else { return svg }
+        return svg.replacingOccurrences(of: "href=\"../", with: "href=\"")
+    }
+}
+
+extension Array where Element == RelationRow {
+    /// Keeps each relation's anchor on its first row of a page only, so ids stay unique.
+    func anchoredOnce(_ seen: inout Set<String>) -> [RelationRow] {
+        map { row in
+            var row = row
+            if seen.contains(row.id) { row.rowAnchor = nil } else { seen.insert(row.id) }
+            return row
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import RelationModel
+
+/// How relations, dates and actors read on the site's pages.
+enum RelationWording {
+    /// The type in the singular with its subtype: "cooperation: counter-terrorism", "alliance: defense pact".
+    static func kind(of relation: Relation) -> String {
+        let details = relation.details
+        let subtype: String? = switch relation.type {
+        case .membership: details.role.map(\.rawValue)
+        case .alliance: details.allianceType.map(\.rawValue)
+        case .cooperation, .agreement: details.domain.map(\.rawValue)
+        case .dispute: details.subject.map(\.rawValue)
+        case .incident: details.category.map(\.rawValue)
+        case .baseDeployment, .meeting: nil
+        }
+        let name = relation.type.rawValue.replacingOccurrences(of: "-", with: " ")
+        return subtype.map { "\(name): \($0.replacingOccurrences(of: "-", with: " "))" } ?? name
+    }
+
+    /// "2006-07-22", "2001 – 2005", "2005 – ongoing", "undated".
+    static func period(of relation: Relation) -> String {
+        switch (relation.start, relation.end) {
+        case let (start?, end?): return start == end ? "\(start)" : "\(start) – \(end)"
+        case let (start?, nil): return relation.type.isLasting && relation.status != .ended ? "since \(start)" : "\(start)"
+        case let (nil, end?): return "until \(end)"
+        case (nil, nil): return "undated"
+        }
+    }
+
+    /// A key that sorts relations by date, undated ones last, then by id.
+    static func sortKey(of relation: Relation) -> String {
+        (relation.start ?? relation.end).map(\.description) ?? "9999"
+    }
+
+    /// Relations in date order (undated last), ties by id.
+    static func chronological(_ relations: [Relation]) -> [Relation] {
+        relations.sorted { (sortKey(of: $0), $0.id) < (sortKey(of: $1), $1.id) }
+    }
+
+    /// The figures a relation carries, as short phrases: "1,000 personnel", "4 dead", "lease: …", "970 km border".
+    static func figures(of relation: Relation) -> [String] {
+        let details = relation.details
+        var phrases: [String] = []
+        if let personnel = details.personnel { phrases.append("\(personnel) personnel") }
+        if let lease = details.lease { phrases.append("lease: \(lease)") }
+        for quantity in details.quantities {
+            phrases.append("\(number(quantity.value)) \(quantity.unit) \(quantity.what)")
+        }
+        if let dead = details.dead { phrases.append("\(dead) dead") }
+        if let injured = details.injured { phrases.append("\(injured) injured") }
+        return phrases
+    }
+
+    /// The value a relation's own key holds for a field that sources dispute, as the model states it.
+    static func modelValue(of field: String, in relation: Relation, model: RelationModel) -> String {
+        let details = relation.details
+        switch field {
+        case "start": return relation.start?.description ?? "not stated"
+        case "end": return relation.end?.description ?? "not stated"
+        case "status": return relation.status.rawValue
+        case "place": return details.place.map { model.actor($0)?.name ?? $0 } ?? "not stated"
+        case "facility": return details.facility.map { model.actor($0)?.name ?? $0 } ?? "not stated"
+        case "dead": return details.dead.map(String.init) ?? "not stated"
+        case "injured": return details.injured.map(String.init) ?? "not stated"
+        case "personnel": return details.personnel.map(String.init) ?? "not stated"
+        case "lease": return details.lease ?? "not stated"
+        default:
+            if let quantity = details.quantities.first(where: { $0.what == field }) {
+                return "\(number(quantity.value)) \(quantity.unit)"
+            }
+            return "not stated"
+        }
+    }
+
+    /// Whole numbers without a decimal point.
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// "state", "armed group".
+    static func kind(of actor: Actor) -> String {
+        actor.kind.rawValue.replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// Plural headings for actor kinds.
+    static func plural(_ kind: ActorKind) -> String {
+        switch kind {
+        case .state: return "States"
+        case .organization: return "Organizations"
+        case .agency: return "Agencies"
+        case .person: return "People"
+        case .armedGroup: return "Armed groups"
+        case .facility: return "Facilities"
+        case .place: return "Places"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs a build as a pipeline of named steps over one context and returns the finished site, in memory.
+public struct SiteBuilder {
+    public var steps: [BuildStep]
+
+    public init(steps: [BuildStep]) {
+        self.steps = steps
+    }
+
+    /// The steps that turn a context with its diagrams into pages: one per page kind, the assets, and a final
+    /// check that every link resolves.
+    public static var pageSteps: [BuildStep] {
+        PageGenerator.all.map { generator in
+            BuildStep("Write \(generator.name)") { context in
+                try context.write(try generator.pages(context))
+            }
+        } + [
+            BuildStep("Copy stylesheet and script") { context in
+                for name in context.templates.assets.keys.sorted() {
+                    try context.site.add(context.templates.assets[name]!, at: "assets/\(name)")
+                }
+            },
+            BuildStep("Check links") { context in
+                let problems = LinkChecker(site: context.site).problems()
+                if let first = problems.first {
+                    throw PageError(path: first.page, underlying: LinkProblemList(problems: problems))
+                }
+            },
+        ]
+    }
+
+    /// Runs every step in order, reporting `[i/N] name`; a failure is wrapped with its step and file.
+    public func build(_ context: BuildContext, progress: BuildProgress? = nil) throws -> Site {
+        var context = context
+        for (index, step) in steps.enumerated() {
+            progress?.step(index + 1, of: steps.count, step.name)
+            do {
+                try step.run(&context)
+            } catch let error as BuildError {
+                throw error
+            } catch let error as PageError {
+                throw BuildError(step: step.name, path: error.path, underlying: error.underlying)
+            } catch {
+                throw BuildError(step: step.name, underlying: error)
+            }
+        }
+        return context.site
+    }
+}
+
+extension BuildContext {
+    /// Renders pages and adds them to the site, naming the page in any error.
+    mutating func write(_ pages: [Page]) throws {
+        for page in pages {
+            do {
+                switch page.content {
+                case let .template(name, context):
+                    try site.add(try templates.render(name, context), at: page.path)
+                case let .bytes(data):
+                    try site.add(data, at: page.path)
+                }
+            } catch {
+                throw PageError(path: page.path, underlying: error)
+            }
+        }
+    }
+}
+
+/// Every dangling link found, for a build error message.
+struct LinkProblemList: Error, CustomStringConvertible {
+    var problems: [LinkProblem]
+    var description: String {
+        "\(problems.count) link(s) point nowhere: " + problems.prefix(5).map(\.description).joined(separator: "; ")
+    }
+}

@@ -1,0 +1,42 @@
+/// A drawn diagram as the pages use it: the finished SVG to inline, its legend, and which files were written.
+public struct SiteDiagram: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var caption: String
+    /// Finished SVG (ids prefixed, title and description inside), safe to insert into a page as it is.
+    public var svg: String
+    public var legend: [LegendLine]
+    public var relationIDs: [String]
+    public var actorIDs: [String]
+    /// How many actors or relations were left out to keep the picture readable.
+    public var truncatedCount: Int
+    /// The file extensions written under `diagrams/`, in the order offered for download.
+    public var formats: [String]
+
+    public init(id: String, title: String, caption: String, svg: String, legend: [LegendLine] = [],
+                relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = []) {
+        self.id = id
+        self.title = title
+        self.caption = caption
+        self.svg = svg
+        self.legend = legend
+        self.relationIDs = relationIDs
+        self.actorIDs = actorIDs
+        self.truncatedCount = truncatedCount
+        self.formats = formats
+    }
+}
+
+/// One legend entry: a symbol's description and what it stands for.
+public struct LegendLine: Sendable, Equatable {
+    public var symbol: String
+    public var meaning: String
+    /// A CSS colour for the swatch, when the symbol has one.
+    public var color: String?
+
+    public init(symbol: String, meaning: String, color: String? = nil) {
+        self.symbol = symbol
+        self.meaning = meaning
+        self.color = color
+    }
+}

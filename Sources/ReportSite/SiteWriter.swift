@@ -1,0 +1,122 @@
+import Foundation
+
+/// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output, fsync'd, then swapped in by renames,
+/// so a failed or killed build leaves the previous site whole. A `README.md` at the top of an existing
+/// output that the site does not generate is the publisher's own and is carried over.
+public struct SiteWriter {
+    public let output: String
+
+    public init(output: String) {
+        self.output = output
+    }
+
+    /// The folder beside the output where the render cache lives, outside the published site.
+    public var cacheFolder: String { "\(parent)/.relmap-cache" }
+
+    var parent: String { URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path }
+    var name: String { URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent }
+
+    public func write(_ site: Site) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        removeStaleTemporaries()
+        let temporary = try makeTemporaryFolder()
+        do {
+            var created: Set<String> = [temporary]
+            var files = site.files
+            let keptReadme = "\(output)/README.md"
+            if files["README.md"] == nil, let readme = fileManager.contents(atPath: keptReadme) {
+                files["README.md"] = readme
+            }
+            for path in files.keys.sorted() {
+                let target = "\(temporary)/\(path)"
+                let folder = (target as NSString).deletingLastPathComponent
+                if !created.contains(folder) {
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    created.insert(folder)
+                }
+                try SiteWriter.writeSynced(files[path]!, to: target)
+            }
+            for folder in created.sorted(by: >) { SiteWriter.sync(folder) }
+            try swap(in: temporary)
+        } catch {
+            try? fileManager.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// Moves the old output aside, the new one in, then removes the old one.
+    private func swap(in temporary: String) throws {
+        let fileManager = FileManager.default
+        let old = "\(parent)/.\(name).old"
+        try? fileManager.removeItem(atPath: old)
+        let hadOutput = fileManager.fileExists(atPath: output)
+        if hadOutput { try SiteWriter.rename(output, old) }
+        do {
+            try SiteWriter.rename(temporary, output)
+        } catch {
+            if hadOutput { try? SiteWriter.rename(old, output) }
+            throw error
+        }
+        SiteWriter.sync(parent)
+        try? fileManager.removeItem(atPath: old)
+    }
+
+    private func makeTemporaryFolder() throws -> String {
+        var template = Array("\(parent)/.\(name).tmp-XXXXXX".utf8CString)
+        guard let result = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SiteWriteError(path: parent, reason: String(cString: strerror(errno)))
+        }
+        return String(cString: result)
+    }
+
+    /// Temporary folders of builds that were killed; an old site left by a swap that was cut short is restored.
+    private func removeStaleTemporaries() {
+        let fileManager = FileManager.default
+        let old = "\(parent)/.\(name).old"
+        if !fileManager.fileExists(atPath: output), fileManager.fileExists(atPath: old) {
+            try? SiteWriter.rename(old, output)
+        }
+        for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).tmp-") {
+            try? fileManager.removeItem(atPath: "\(parent)/\(entry)")
+        }
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else {
+            throw SiteWriteError(path: to, reason: "cannot move \(from) here: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func writeSynced(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SiteWriteError(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    static func sync(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}
+
+/// A file or folder of the site that could not be written.
+public struct SiteWriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}

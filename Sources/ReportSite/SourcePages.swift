@@ -1,0 +1,58 @@
+import RelationModel
+
+extension PageGenerator {
+    /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph.
+    static let sources = PageGenerator("source pages") { context in
+        context.model.sources.sorted { $0.id < $1.id }.map { source in
+            let path = SitePath.source(source.id)
+            let linker = PageLinker(context: context, path: path)
+            var citing: [Int: [Relation]] = [:]
+            var claimed: [Int: [Relation]] = [:]
+            for relation in context.model.relations {
+                for paragraph in Set(relation.evidence.filter { $0.source == source.id }.map(\.paragraph)) {
+                    citing[paragraph, default: []].append(relation)
+                }
+                for paragraph in Set(relation.claims.flatMap(\.evidence).filter { $0.source == source.id }.map(\.paragraph)) {
+                    claimed[paragraph, default: []].append(relation)
+                }
+            }
+            var anchored: Set<String> = []
+            let paragraphs = Set(citing.keys).union(claimed.keys).sorted().map { number in
+                let cited = citing[number] ?? []
+                let disputing = (claimed[number] ?? []).filter { relation in !cited.contains { $0.id == relation.id } }
+                return SourceBody.Paragraph(number: number, paragraphAnchor: SitePath.paragraphAnchor(number), lists: [
+                    RowList.nonEmpty("Cited as evidence", linker.rows(cited).anchoredOnce(&anchored)),
+                    RowList.nonEmpty("Cited for a disputed claim", linker.rows(disputing).anchoredOnce(&anchored)),
+                ].compactMap { $0 })
+            }
+            var facts: [ActorBody.Fact] = [
+                .init(label: "Publisher", value: source.publisher),
+                .init(label: "Published", value: source.published.description),
+            ]
+            if let author = source.author { facts.insert(.init(label: "Author", value: author), at: 0) }
+            if let note = source.dateNote { facts.append(.init(label: "Date note", value: note)) }
+            facts.append(.init(label: "Corpus file", value: source.file))
+            if let count = source.paragraphs { facts.append(.init(label: "Paragraphs", value: String(count))) }
+            let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), paragraphs: paragraphs,
+                                  hasParagraphs: !paragraphs.isEmpty)
+            return Page(path: path, template: "source",
+                        context: PageContext(path: path, title: source.title, description: "\(source.title) (\(source.publisher), \(source.published)) and the relations that cite it.",
+                                             context: context, page: body))
+        }
+    }
+}
+
+struct SourceBody {
+    struct Paragraph { var number: Int; var paragraphAnchor: String; var lists: [RowList] }
+
+    var facts: [ActorBody.Fact]
+    var url: String?
+    var paragraphs: [Paragraph]
+    var hasParagraphs: Bool
+
+    /// Only web addresses become links; anything else (say `javascript:`) is shown as text only.
+    static func safeURL(_ url: String) -> String? {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+    }
+}

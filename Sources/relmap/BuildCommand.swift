@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RelationModel
+import ReportSite
+
+/// `relmap build`: writes the static report site, atomically, or with `--check` tells whether it is stale.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Write the static HTML report site for a model.",
+        discussion: """
+        The site is generated in memory, written beside OUTPUT and swapped in at the end, so a failed or \
+        interrupted build leaves the previous site whole. Rendered diagrams are cached in .relmap-cache/ \
+        beside OUTPUT. With --check nothing is written: the command lists the files that differ and exits 1 \
+        when the site on disk is stale.
+        """
+    )
+
+    @OptionGroup var options: ModelOptions
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The site's folder.", valueName: "output"))
+    var output = "output"
+
+    @Option(help: ArgumentHelp("A folder of templates that replace the default ones of the same name.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: "How many diagrams to render at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Flag(help: "Write nothing; exit 1 and list the files when the site on disk differs from a fresh build.")
+    var check = false
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let model = try options.load(printWarnings: !quiet)
+        let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
+        let context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
+        let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
+        let site: Site
+        do {
+            site = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: progress)
+        } catch let error as BuildError {
+            progress.finish("build failed")
+            Terminal.error("relmap build: error: \(error)")
+            throw SysExit.software
+        }
+        if check {
+            let comparison = SiteComparison(site: site, output: output)
+            progress.finish(comparison.isUpToDate ? "\(output) is up to date" : "\(output) is stale")
+            comparison.lines.forEach { print($0) }
+            if !comparison.isUpToDate { throw ExitCode(1) }
+            return
+        }
+        do {
+            try SiteWriter(output: output).write(site)
+        } catch {
+            progress.finish("build failed")
+            Terminal.error("relmap build: error: cannot write the site: \(error)")
+            throw SysExit.ioError
+        }
+        progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
+    }
+
+    /// SHA-256 over the model files' names (relative to the model) and bytes.
+    private func modelHash() throws -> String {
+        let base = options.model.hasSuffix("/") ? String(options.model.dropLast()) : options.model
+        let files = try ModelLoader.modelFiles(at: options.model).map { path -> (name: String, data: Data) in
+            let name = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : (path as NSString).lastPathComponent
+            return (name, FileManager.default.contents(atPath: path) ?? Data())
+        }
+        return SiteMetadata.hash(of: files)
+    }
+
+    private func templateSet() throws -> TemplateSet {
+        let executable = CommandLine.arguments.first.map { $0.contains("/") ? $0 : "/proc/self/exe" } ?? "/proc/self/exe"
+        let defaults = TemplateSet.defaultFolder(executable: executable == "/proc/self/exe" ? ((try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? executable) : executable,
+                                                 currentDirectory: FileManager.default.currentDirectoryPath)
+        guard let folder = defaults ?? templates else {
+            Terminal.error("relmap build: error: cannot find the default templates; set RELMAP_TEMPLATES to relmap's templates/ folder")
+            throw SysExit.noInput
+        }
+        do {
+            return try TemplateSet(defaults: folder, overrides: defaults == nil ? nil : templates)
+        } catch let error as TemplateError {
+            Terminal.error("relmap build: error: \(error)")
+            throw SysExit.dataError
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import RelationModel
+import XCTest
+@testable import ReportSite
+
+final class NetworkMetricsTests: XCTestCase {
+    private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+
+    private func model(_ edges: [(String, String)]) -> RelationModel {
+        let ids = Set(edges.flatMap { [$0.0, $0.1] }).sorted()
+        return RelationModel(
+            sources: [],
+            actors: ids.map { Actor(id: $0, name: $0.uppercased(), kind: .state, location: here) },
+            relations: edges.enumerated().map { index, edge in
+                Relation(id: "r\(index)", type: .alliance, participants: [edge.0, edge.1], status: .agreed, summary: "s", evidence: [], location: here)
+            })
+    }
+
+    func testTheMiddleOfAPathLiesOnEveryShortestPath() {
+        let metrics = NetworkMetrics(model: model([("a", "b"), ("b", "c")]))
+        XCTAssertEqual(metrics.degree, ["a": 1, "b": 2, "c": 1])
+        XCTAssertEqual(metrics.betweenness["b"], 1)
+        XCTAssertEqual(metrics.betweenness["a"], 0)
+    }
+
+    func testTheCentreOfAStarOfFiveHasBetweennessOne() {
+        let metrics = NetworkMetrics(model: model([("hub", "a"), ("hub", "b"), ("hub", "c"), ("hub", "d")]))
+        XCTAssertEqual(metrics.betweenness["hub"]!, 1, accuracy: 1e-9)
+    }
+
+    func testTwoSeparateTrianglesFormTwoBlocsNamedByTheirMembers() {
+        let metrics = NetworkMetrics(model: model([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z")]))
+        XCTAssertEqual(Set(["a", "b", "c"].map { metrics.bloc[$0]! }).count, 1)
+        XCTAssertEqual(Set(["x", "y", "z"].map { metrics.bloc[$0]! }).count, 1)
+        XCTAssertNotEqual(metrics.bloc["a"], metrics.bloc["x"])
+        XCTAssertEqual(metrics.members(ofBloc: metrics.bloc["a"]!), ["a", "b", "c"])
+    }
+
+    func testBlocsAreTheSameWhateverTheOrderOfRelations() {
+        let edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "a"), ("c", "f"), ("f", "g")]
+        XCTAssertEqual(NetworkMetrics(model: model(edges)).bloc, NetworkMetrics(model: model(edges.reversed())).bloc)
+    }
+
+    func testSHA256MatchesTheStandardVectors() {
+        XCTAssertEqual(SHA256Digest.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256Digest.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256Digest.hex(Array(String(repeating: "a", count: 1000).utf8)),
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import RelationModel
+import XCTest
+@testable import ReportSite
+
+final class SitePagesTests: XCTestCase {
+    func testEveryLinkOnEveryPageResolvesToAFileAndAnchorOfTheSite() throws {
+        let site = try SampleSite.build()
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
+    }
+
+    func testEveryActorSourceAndPageIsReachableFromTheIndex() throws {
+        let site = try SampleSite.build()
+        let reachable = LinkChecker(site: site).reachable()
+        for actor in SampleSite.model().actors {
+            XCTAssertTrue(reachable.contains(SitePath.actor(actor.id)), actor.id)
+        }
+        for page in site.paths where page.hasSuffix(".html") {
+            XCTAssertTrue(reachable.contains(page), page)
+        }
+    }
+
+    func testTheSiteHasOnePagePerActorAndSourceAndTheFixedPages() throws {
+        let site = try SampleSite.build()
+        let expected = ["index.html", "timeline.html", "conflicts.html", "search.html", "search-index.json",
+                        "assets/style.css", "assets/site.js"]
+            + SampleSite.model().actors.map { SitePath.actor($0.id) } + SampleSite.model().sources.map { SitePath.source($0.id) }
+        XCTAssertEqual(Set(site.paths), Set(expected))
+    }
+
+    func testTwoBuildsOfTheSameModelAreByteIdentical() throws {
+        XCTAssertEqual(try SampleSite.build(), try SampleSite.build())
+    }
+
+    func testModelTextIsHTMLEscapedOnEveryPage() throws {
+        let site = try SampleSite.build(model: SampleSite.model(extraActorName: "<script>alert(1)</script> & co"))
+        for page in site.paths where page.hasSuffix(".html") {
+            XCTAssertFalse(site.text(at: page)!.contains("<script>alert"), page)
+        }
+        XCTAssertTrue(site.text(at: "actors/lonely.html")!.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
+        XCTAssertTrue(site.text(at: "sources/rferl-2006-clash.html")!.contains("Border clash &lt;leaves&gt; dead &amp; injured"))
+    }
+
+    func testOnlyTheFinishedSVGIsInsertedUnescapedByAnyTemplate() throws {
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        let raw = try NSRegularExpression(pattern: #"\{\{\{\s*([^}]*?)\s*\}\}\}|\{\{&\s*([^}]*?)\s*\}\}"#)
+        for (name, text) in templates.templates {
+            for match in raw.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let names = [1, 2].compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
+                XCTAssertEqual(names, ["svg"], "\(name).mustache inserts \(names) unescaped")
+            }
+        }
+    }
+
+    func testIndexNamesThePeriodCountsNewestSourceAndModelHashButNoClockTime() throws {
+        let index = try XCTUnwrap(try SampleSite.build().text(at: "index.html"))
+        XCTAssertTrue(index.contains("2001–2012"))
+        XCTAssertTrue(index.contains("5 actors, 5 dated relations"))
+        XCTAssertTrue(index.contains("2006-07-25"))
+        XCTAssertTrue(index.contains(String(repeating: "ab", count: 6)))
+        XCTAssertTrue(index.contains("9.9.9"))
+    }
+
+    func testARelationListedTwiceOnOnePageCarriesItsAnchorOnlyOnce() throws {
+        let site = try SampleSite.build()
+        for page in site.paths where page.hasSuffix(".html") {
+            let ids = NSRegularExpressionMatches(#"\sid="([^"]*)""#, in: site.text(at: page)!)
+            XCTAssertEqual(ids.count, Set(ids).count, "duplicate ids on \(page)")
+        }
+    }
+
+    func testConflictsPageShowsTheModelValueBesideEachSourcesClaim() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: "conflicts.html"))
+        XCTAssertTrue(page.contains(#"id="rel-border-clash-2006""#))
+        XCTAssertTrue(page.contains("The model uses"))
+        XCTAssertTrue(page.contains(#"<p class="claim-value">5</p>"#))
+        XCTAssertTrue(page.contains("../") == false)
+    }
+
+    func testSourcePageListsCitingRelationsUnderTheirParagraph() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: "sources/hamm-2006-thaw.html"))
+        for paragraph in [1, 2, 3, 4, 5] {
+            XCTAssertTrue(page.contains(#"id="p\#(paragraph)""#), "paragraph \(paragraph)")
+        }
+    }
+
+    func testTimelineHasAYearSectionForEveryYearWithEventsAndStepsBetweenThem() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: "timeline.html"))
+        for year in [2001, 2006, 2012] {
+            XCTAssertTrue(page.contains(#"<h2 id="y\#(year)">"#), "\(year)")
+        }
+        XCTAssertTrue(page.contains(##"<a href="#y2006" rel="next">2006 →</a>"##))
+        XCTAssertTrue(page.contains(#"id="undated""#))
+    }
+
+    func testSearchIndexListsEveryActorRelationAndSourceWithSiteRelativeURLs() throws {
+        let site = try SampleSite.build()
+        let entries = try JSONDecoder().decode([SearchEntry].self, from: XCTUnwrap(site["search-index.json"]))
+        XCTAssertEqual(entries.count, 5 + 5 + 2)
+        XCTAssertTrue(entries.contains { $0.url == "actors/sco.html" && $0.text.contains("sco") })
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
+    }
+
+    func testANewActorPageReachesEveryRelatedActor() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: "actors/uzbekistan.html"))
+        for related in ["kyrgyzstan", "sco", "kurmanbek-bakiev"] {
+            XCTAssertTrue(page.contains(#"href="../actors/\#(related).html""#), related)
+        }
+        XCTAssertTrue(page.contains("Betweenness"))
+    }
+}
+
+func NSRegularExpressionMatches(_ pattern: String, in text: String) -> [String] {
+    let expression = try! NSRegularExpression(pattern: pattern)
+    return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+        Range($0.range(at: 1), in: text).map { String(text[$0]) }
+    }
+}

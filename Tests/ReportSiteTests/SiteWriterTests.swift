@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+@testable import ReportSite
+
+final class SiteWriterTests: XCTestCase {
+    private func site(_ files: [String: String]) -> Site {
+        Site(files: files.mapValues { Data($0.utf8) })
+    }
+
+    func testWritingReplacesTheOldSiteAndLeavesNoTemporaryFolders() throws {
+        let parent = try SampleSite.temporaryFolder()
+        let output = parent + "/output"
+        try SiteWriter(output: output).write(site(["index.html": "one", "old.html": "gone"]))
+        try SiteWriter(output: output).write(site(["index.html": "two", "actors/a.html": "a"]))
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "two")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/old.html"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), ["output"])
+    }
+
+    func testAFailedWriteLeavesThePreviousSiteWhole() throws {
+        let parent = try SampleSite.temporaryFolder()
+        let output = parent + "/output"
+        try SiteWriter(output: output).write(site(["index.html": "good"]))
+        // "a" is a file, so the folder "a/" for "a/b.html" cannot be made: the write fails half-way.
+        XCTAssertThrowsError(try SiteWriter(output: output).write(site(["a": "file", "a/b.html": "x", "index.html": "bad"])))
+        XCTAssertEqual(try String(contentsOfFile: output + "/index.html", encoding: .utf8), "good")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), ["output"])
+    }
+
+    func testAnOldSiteLeftByAKilledSwapIsRestoredAndStaleTemporariesRemoved() throws {
+        let parent = try SampleSite.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: parent + "/.output.old", withIntermediateDirectories: true)
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: parent + "/.output.old/index.html"))
+        try FileManager.default.createDirectory(atPath: parent + "/.output.tmp-abc123", withIntermediateDirectories: true)
+        try SiteWriter(output: parent + "/output").write(site(["index.html": "new"]))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).sorted(), ["output"])
+        XCTAssertEqual(try String(contentsOfFile: parent + "/output/index.html", encoding: .utf8), "new")
+    }
+
+    func testThePublishersReadmeInTheOutputIsKept() throws {
+        let parent = try SampleSite.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: parent + "/output", withIntermediateDirectories: true)
+        try Data("# mine".utf8).write(to: URL(fileURLWithPath: parent + "/output/README.md"))
+        try SiteWriter(output: parent + "/output").write(site(["index.html": "x"]))
+        XCTAssertEqual(try String(contentsOfFile: parent + "/output/README.md", encoding: .utf8), "# mine")
+        XCTAssertTrue(SiteComparison(site: site(["index.html": "x"]), output: parent + "/output").isUpToDate)
+    }
+
+    func testCheckListsChangedMissingAndExtraFiles() throws {
+        let parent = try SampleSite.temporaryFolder()
+        let output = parent + "/output"
+        try SiteWriter(output: output).write(site(["index.html": "x", "same.html": "s", "extra.html": "e"]))
+        let comparison = SiteComparison(site: site(["index.html": "y", "same.html": "s", "new/page.html": "n"]), output: output)
+        XCTAssertFalse(comparison.isUpToDate)
+        XCTAssertEqual(comparison.lines, ["changed: index.html", "missing: new/page.html", "extra: extra.html"])
+    }
+
+    func testCheckOfAFreshlyWrittenSiteFindsNothingStale() throws {
+        let parent = try SampleSite.temporaryFolder()
+        let built = try SampleSite.build()
+        try SiteWriter(output: parent + "/site").write(built)
+        XCTAssertTrue(SiteComparison(site: built, output: parent + "/site").isUpToDate)
+        XCTAssertEqual(SiteWriter(output: parent + "/site").cacheFolder, parent + "/.relmap-cache")
+    }
+
+    func testSitePathsThatLeaveTheSiteAreRefused() {
+        var site = Site()
+        XCTAssertThrowsError(try site.add("x", at: "../escape.html"))
+        XCTAssertThrowsError(try site.add("x", at: "/etc/passwd"))
+        XCTAssertNoThrow(try site.add("x", at: "actors/a.html"))
+        XCTAssertThrowsError(try site.add("y", at: "actors/a.html"))
+    }
+}

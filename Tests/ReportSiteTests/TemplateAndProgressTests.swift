@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+@testable import ReportSite
+
+final class TemplateAndProgressTests: XCTestCase {
+    func testATemplateInTheOverrideFolderReplacesTheDefaultOfTheSameNameOnly() throws {
+        let overrides = try SampleSite.temporaryFolder()
+        try Data("{{<layout}}{{$content}}<p>custom search</p>{{/content}}{{/layout}}".utf8)
+            .write(to: URL(fileURLWithPath: overrides + "/search.mustache"))
+        try Data("body { color: red; }".utf8).write(to: URL(fileURLWithPath: overrides + "/style.css"))
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder, overrides: overrides)
+        let site = try SampleSite.build(templates: templates)
+        XCTAssertTrue(site.text(at: "search.html")!.contains("<p>custom search</p>"))
+        XCTAssertTrue(site.text(at: "search.html")!.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(site.text(at: "index.html")!.contains("About this build"))
+        XCTAssertEqual(site.text(at: "assets/style.css"), "body { color: red; }")
+    }
+
+    func testATemplateSyntaxErrorNamesTheTemplateAndLine() {
+        XCTAssertThrowsError(try TemplateSet(templates: ["index": "line one\n{{#open}} never closed"])) { error in
+            guard case let .syntax(name, line, _, _) = error as? TemplateError else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, "index")
+            XCTAssertEqual(line, 2)
+        }
+    }
+
+    func testAFailingStepIsReportedWithItsNameAndTheFile() throws {
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        var broken = templates.templates
+        broken["actor"] = nil
+        let context = try SampleSite.context(templates: try TemplateSet(templates: broken, assets: templates.assets))
+        XCTAssertThrowsError(try SiteBuilder(steps: SiteBuilder.pageSteps).build(context)) { error in
+            let failure = error as? BuildError
+            XCTAssertEqual(failure?.step, "Write actor pages")
+            XCTAssertEqual(failure?.path, "actors/kurmanbek-bakiev.html")
+        }
+    }
+
+    func testPlainProgressPrintsNumberedStepLinesAndQuietPrintsNothing() throws {
+        var plain = ""
+        var quiet = ""
+        let context = try SampleSite.context()
+        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .plain) { plain += $0 })
+        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .quiet) { quiet += $0 })
+        let count = SiteBuilder.pageSteps.count
+        XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write index page\n"))
+        XCTAssertTrue(plain.contains("[\(count)/\(count)] Check links\n"))
+        XCTAssertEqual(quiet, "")
+    }
+
+    func testLiveProgressRewritesOneLine() {
+        var output = ""
+        let progress = BuildProgress(style: .live) { output += $0 }
+        progress.step(1, of: 2, "one")
+        progress.step(2, of: 2, "two")
+        progress.finish("done")
+        XCTAssertEqual(output, "\r\u{1B}[K[1/2] one\r\u{1B}[K[2/2] two\r\u{1B}[Kdone\n")
+    }
+
+    func testProgressIsPlainInCIAndWhenNotATerminal() {
+        XCTAssertEqual(BuildProgress.style(quiet: false, isTerminal: true, environment: ["CI": "true"]), .plain)
+        XCTAssertEqual(BuildProgress.style(quiet: false, isTerminal: false, environment: [:]), .plain)
+        XCTAssertEqual(BuildProgress.style(quiet: false, isTerminal: true, environment: ["TERM": "xterm"]), .live)
+        XCTAssertEqual(BuildProgress.style(quiet: true, isTerminal: true, environment: [:]), .quiet)
+    }
+}
