@@ -20,6 +20,7 @@ let package = Package(
         ),
         .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ModelExport", dependencies: ["RelationModel"]),
+        .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT"),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz"]),
@@ -34,12 +35,14 @@ let package = Package(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
+                "ModelSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis"]),
     ],
     swiftLanguageModes: [.v5]
 )

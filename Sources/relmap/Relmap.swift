@@ -13,6 +13,7 @@ struct Relmap: ParsableCommand {
             ValidateCommand.self,
             ExportCommand.self,
             BuildCommand.self,
+            SynthCommand.self,
         ]
     )
 }

@@ -1,0 +1,116 @@
+import RelationModel
+
+/// The relations of a synthetic model: every type, fitting participants, dates across decades, evidence, and
+/// now and then two sources that disagree.
+struct SyntheticRelations {
+    let cast: SyntheticCast
+    let library: SyntheticLibrary
+    private(set) var writer = YAMLListWriter(key: "relations")
+
+    init(cast: SyntheticCast, library: SyntheticLibrary) {
+        self.cast = cast
+        self.library = library
+    }
+
+    /// How often each type comes up once every type has appeared.
+    static let weights: [(RelationType, Int)] = [
+        (.membership, 20), (.alliance, 5), (.cooperation, 20), (.baseDeployment, 5),
+        (.dispute, 8), (.incident, 15), (.meeting, 20), (.agreement, 7),
+    ]
+
+    mutating func add(index: Int, random: inout SyntheticRandom) {
+        let type = index < RelationType.allCases.count ? RelationType.allCases[index] : Self.weightedType(&random)
+        let states = cast.ids(.state)
+        var participants: [String]
+        var details: [(String, String?)] = []
+        switch type {
+        case .membership:
+            let organizations = cast.ids(.organization)
+            participants = [random.pick(random.chance(0.8) ? states : cast.ids(.agency)), organizations[random.skewedIndex(below: organizations.count)]]
+            details.append(("role", random.pick(MembershipRole.allCases).rawValue))
+        case .alliance:
+            participants = random.distinct(2, from: states)
+            details.append(("alliance_type", random.pick(AllianceType.allCases).rawValue))
+        case .cooperation:
+            participants = random.distinct(2, from: random.chance(0.7) ? states : cast.ids(.agency, .state))
+            details.append(("domain", random.pick(CooperationDomain.allCases).rawValue))
+        case .baseDeployment:
+            participants = random.distinct(2, from: states)
+            details += [
+                ("facility", YAMLValue.text(random.pick(cast.ids(.facility)))),
+                ("personnel", String(random.int(50...5000))),
+                ("lease", random.chance(0.5) ? YAMLValue.text("\(random.int(1...49)) years, \(random.int(1...200)) million a year") : nil),
+            ]
+        case .dispute:
+            participants = random.distinct(2, from: states)
+            details.append(("subject", random.pick(DisputeSubject.allCases).rawValue))
+            if random.chance(0.3) {
+                details.append(("quantities", "[{value: \(random.int(1...900)), unit: \"km\", what: \"contested border\"}]"))
+            }
+        case .incident:
+            let sides = random.chance(0.2) ? 1 : 2
+            participants = random.distinct(sides, from: states + cast.ids(.armedGroup))
+            details += [
+                ("category", random.pick(IncidentCategory.allCases).rawValue),
+                ("place", YAMLValue.text(random.pick(cast.ids(.place)))),
+                ("dead", random.chance(0.6) ? String(random.int(0...40)) : nil),
+                ("injured", random.chance(0.4) ? String(random.int(0...200)) : nil),
+            ]
+        case .meeting:
+            participants = random.distinct(random.int(2...4), from: random.chance(0.5) ? states : cast.ids(.person))
+            details.append(("place", random.chance(0.7) ? YAMLValue.text(random.pick(cast.ids(.place, .state))) : nil))
+        case .agreement:
+            participants = random.distinct(random.int(2...3), from: states)
+            details.append(("domain", random.chance(0.7) ? random.pick(CooperationDomain.allCases).rawValue : nil))
+        }
+        let start = SyntheticDate.random(&random, years: 1965...2024)
+        let (status, end) = Self.status(for: type, start: start, random: &random)
+        let evidence = library.evidence(&random)
+        let names = participants.map { cast.names[$0] ?? $0 }
+        var pairs: [(String, String?)] = [
+            ("id", YAMLValue.text("\(type.rawValue)-\(index + 1)")),
+            ("type", type.rawValue),
+            ("participants", "[" + participants.map(YAMLValue.text).joined(separator: ", ") + "]"),
+            ("start", YAMLValue.text(start.description)),
+            ("end", end.map { YAMLValue.text($0.description) }),
+            ("status", status.rawValue),
+            ("summary", YAMLValue.text("Synthetic \(type.rawValue): \(names.joined(separator: ", ")).")),
+            ("evidence", Self.pointers(evidence)),
+        ]
+        if index % 37 == 5 {
+            pairs.append(("claims", conflictingStart(start, random: &random)))
+        }
+        writer.item(pairs + details)
+    }
+
+    /// A claim that the relation started some years earlier than the model says, and the model's own claim.
+    private func conflictingStart(_ start: PartialDate, random: inout SyntheticRandom) -> String {
+        let sources = library.evidence(&random, count: 2)
+        let other = PartialDate(year: start.year - random.int(1...3))
+        return "[{field: \"start\", value: \(YAMLValue.text(other.description)), evidence: \(Self.pointers([sources[0]]))}, "
+            + "{field: \"start\", value: \(YAMLValue.text(start.description)), evidence: \(Self.pointers([sources[1]]))}]"
+    }
+
+    private static func pointers(_ evidence: [(source: String, paragraph: Int)]) -> String {
+        "[" + evidence.map { "{source: \(YAMLValue.text($0.source)), paragraph: \($0.paragraph)}" }.joined(separator: ", ") + "]"
+    }
+
+    private static func weightedType(_ random: inout SyntheticRandom) -> RelationType {
+        var roll = random.int(0...(weights.map(\.1).reduce(0, +) - 1))
+        for (type, weight) in weights {
+            if roll < weight { return type }
+            roll -= weight
+        }
+        return .cooperation
+    }
+
+    /// A status that fits the type, and an end date (after the start) when the relation has ended.
+    private static func status(for type: RelationType, start: PartialDate, random: inout SyntheticRandom) -> (RelationStatus, PartialDate?) {
+        guard type.isLasting else {
+            return (type == .agreement && random.chance(0.2) ? .proposed : .ended, nil)
+        }
+        let status = random.pick([RelationStatus.ongoing, .ongoing, .ended, .ended, .agreed, .planned, .proposed])
+        guard status == .ended else { return (status, nil) }
+        return (.ended, SyntheticDate.random(&random, years: (start.year + 1)...min(start.year + 15, 2025)))
+    }
+}
