@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel"]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis"]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),
     ],
     swiftLanguageModes: [.v5]
 )

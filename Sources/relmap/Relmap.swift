@@ -14,6 +14,7 @@ struct Relmap: ParsableCommand {
             ExportCommand.self,
             BuildCommand.self,
             SynthCommand.self,
+            RenderWorkerCommand.self,
         ]
     )
 }

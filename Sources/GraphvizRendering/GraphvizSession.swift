@@ -1,0 +1,104 @@
+import CGraphviz
+import Foundation
+
+/// The one Graphviz context of this process and the only code that calls libgvc.
+///
+/// Graphviz is not thread-safe, so every call runs under one lock. Layouts are never freed with
+/// `gvFreeLayout` (it double-frees on graphs with edge labels and clusters); graphs are closed with
+/// `agclose`, and the worker process that leaks the rest is recycled by the pool.
+enum GraphvizSession {
+    /// What one render produced, keyed by Graphviz format name.
+    struct Output {
+        var data: [String: Data]
+        var warnings: [String]
+    }
+
+    /// Why a render failed, and at which stage.
+    struct Failure: Error {
+        enum Stage { case parse, layout, render }
+        var stage: Stage
+        var message: String
+    }
+
+    /// The resolution of PNG output: twice Graphviz's default of 96 dpi, for sharp images on high-density screens.
+    static let pngDotsPerInch = 192.0
+
+    private static let lock = NSLock()
+    private static let context: OpaquePointer = {
+        GraphvizMessages.install
+        return gvContext()
+    }()
+
+    /// Flushes what the DOT lexer read ahead, so one graph's leftovers never reach the next parse.
+    private static let flushLexer = exportedFunction("aglexbad")
+    /// Forgets which warnings were already given, so a warning does not depend on the graphs rendered before.
+    private static let forgetWarningsGiven = exportedFunction("emit_once_reset")
+
+    /// A `void f(void)` that the Graphviz libraries export without declaring it in their headers.
+    private static func exportedFunction(_ name: String) -> (@convention(c) () -> Void)? {
+        guard let handle = dlopen(nil, RTLD_LAZY), let symbol = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
+    }
+
+    /// Parses `dot`, lays it out with `engine` and renders each of `formats` (Graphviz names such as "svg").
+    static func render(dot: String, engine: String, formats: [String]) throws(Failure) -> Output {
+        lock.lock()
+        defer { lock.unlock() }
+        let context = self.context
+        GraphvizMessages.reset()
+        forgetWarningsGiven?()
+        guard let graph = parse(dot) else {
+            throw Failure(stage: .parse, message: GraphvizMessages.collected().errors.first ?? "the DOT source contains no graph")
+        }
+        defer { agclose(graph) }
+        if let error = firstError() {
+            throw Failure(stage: .parse, message: error)
+        }
+        let laidOut = gvLayout(context, graph, engine) == 0
+        if let error = firstError() ?? (laidOut ? nil : "layout with \(engine) failed") {
+            throw Failure(stage: .layout, message: error)
+        }
+        var data: [String: Data] = [:]
+        for format in formats {
+            let rendered = renderData(graph, format: format)
+            if let error = firstError() ?? (rendered == nil ? "rendering \(format) failed" : nil) {
+                throw Failure(stage: .render, message: error)
+            }
+            data[format] = rendered
+        }
+        return Output(data: data, warnings: GraphvizMessages.collected().warnings)
+    }
+
+    private static func firstError() -> String? {
+        let errors = GraphvizMessages.collected().errors
+        guard GraphvizMessages.hasErrors || !errors.isEmpty else { return nil }
+        return errors.first ?? "Graphviz reported an error"
+    }
+
+    /// Reads the graph with the sequential ID discipline, from an in-memory stream.
+    private static func parse(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
+        var bytes = Array(dot.utf8)
+        guard !bytes.isEmpty else { return nil }
+        return bytes.withUnsafeMutableBytes { buffer -> UnsafeMutablePointer<Agraph_t>? in
+            guard let stream = fmemopen(buffer.baseAddress, buffer.count, "r") else { return nil }
+            defer { fclose(stream) }
+            agreadline(1)
+            let graph = agread(UnsafeMutableRawPointer(stream), SequentialIDDiscipline.discipline)
+            flushLexer?()
+            return graph
+        }
+    }
+
+    private static func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String) -> Data? {
+        let record = graph.withMemoryRebound(to: Agobj_t.self, capacity: 1) { $0.pointee.data }
+        let drawing = record.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Agraphinfo_t.self).pointee.drawing } ?? nil
+        let raisesResolution = format.hasPrefix("png") && drawing != nil && drawing!.pointee.dpi == 0
+        if raisesResolution { drawing!.pointee.dpi = pngDotsPerInch }
+        defer { if raisesResolution { drawing!.pointee.dpi = 0 } }
+        var result: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(context, graph, format, &result, &length) == 0, let result else { return nil }
+        defer { gvFreeRenderData(result) }
+        return Data(bytes: result, count: Int(length))
+    }
+}

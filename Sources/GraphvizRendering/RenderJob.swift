@@ -1,0 +1,31 @@
+/// One diagram to render: its DOT source, the layout engine and the formats wanted.
+public struct RenderJob: Codable, Hashable, Sendable {
+    /// Unique within a build, e.g. "views/alliances"; names the diagram in messages.
+    public var id: String
+    /// The DOT source.
+    public var dot: String
+    public var engine: LayoutEngine
+    public var formats: [OutputFormat]
+    /// The engine used instead when the layout with `engine` fails or runs past the time limit, e.g. `.sfdp`.
+    public var fallbackEngine: LayoutEngine?
+
+    public init(id: String, dot: String, engine: LayoutEngine, formats: [OutputFormat], fallbackEngine: LayoutEngine? = nil) {
+        self.id = id
+        self.dot = dot
+        self.engine = engine
+        self.formats = formats
+        self.fallbackEngine = fallbackEngine
+    }
+
+    /// The requested formats without repeats, in the order first requested.
+    var distinctFormats: [OutputFormat] {
+        var seen = Set<OutputFormat>()
+        return formats.filter { seen.insert($0).inserted }
+    }
+
+    /// The same job laid out with the fallback engine, which has no fallback of its own.
+    var withFallbackEngine: RenderJob? {
+        guard let fallbackEngine, fallbackEngine != engine else { return nil }
+        return RenderJob(id: id, dot: dot, engine: fallbackEngine, formats: formats)
+    }
+}

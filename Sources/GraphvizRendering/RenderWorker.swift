@@ -1,0 +1,72 @@
+import Foundation
+
+/// The loop of `relmap render-worker`: reads framed `RenderJob`s from stdin, renders each in
+/// process and writes a framed reply to stdout, until end of input.
+///
+/// Only frames reach stdout: it is moved to a private descriptor first and the standard output
+/// descriptor is pointed at stderr, so a stray message from a library cannot corrupt the stream.
+public enum RenderWorker {
+    /// Serves jobs until stdin ends; returns the exit status (0, or 65 for a malformed request, 74 when the pool went away).
+    public static func serve() -> Int32 {
+        let replies = dup(STDOUT_FILENO)
+        guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 74 }
+        let hooks = WorkerTestHooks()
+        while true {
+            let request: Data
+            switch readFrame(from: STDIN_FILENO) {
+            case .endOfInput: return 0
+            case .broken: return 74
+            case .frame(let data): request = data
+            }
+            guard let job = try? JSONDecoder().decode(RenderJob.self, from: request) else {
+                FileHandle.standardError.write(Data("render-worker: malformed request\n".utf8))
+                return 65
+            }
+            hooks.apply(to: job)
+            let result = Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
+            let reply = WorkerReply(result, job: job, residentMemoryMB: ProcessMemory.residentMegabytes())
+            guard let frame = try? WorkerFrame.encode(reply), writeAll(frame, to: replies) else { return 74 }
+        }
+    }
+
+    private enum ReadOutcome { case frame(Data), endOfInput, broken }
+
+    private static func readFrame(from descriptor: Int32) -> ReadOutcome {
+        guard let header = readExactly(4, from: descriptor) else { return .endOfInput }
+        guard header.count == 4 else { return .broken }
+        let length = WorkerFrame.length(of: header)
+        guard length <= WorkerFrame.maximumLength, let payload = readExactly(length, from: descriptor), payload.count == length else {
+            return .broken
+        }
+        return .frame(payload)
+    }
+
+    /// `count` bytes, fewer if input ends early, or nil if it ends before the first byte.
+    private static func readExactly(_ count: Int, from descriptor: Int32) -> Data? {
+        var data = Data(count: count)
+        var filled = 0
+        while filled < count {
+            let received = data.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, count - filled)
+            }
+            if received < 0, errno == EINTR { continue }
+            if received <= 0 { break }
+            filled += received
+        }
+        if filled == 0, count > 0 { return nil }
+        return data.prefix(filled)
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 { return false }
+                written += result
+            }
+            return true
+        }
+    }
+}

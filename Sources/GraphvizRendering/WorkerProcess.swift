@@ -1,0 +1,208 @@
+import Foundation
+
+/// One running `render-worker` process and the socket to it.
+///
+/// Its stdin and stdout are one end of a socket pair, so writes fail with an error instead of
+/// SIGPIPE when it has died; its stderr goes to a second socket pair, kept so a crash message can be reported. Every
+/// descriptor is close-on-exec, so no worker inherits another's connection. Swift's backtracer is
+/// turned off in workers, so a crash ends at once with C's own message (e.g. "double free or corruption").
+final class WorkerProcess {
+    enum Outcome {
+        case replied(WorkerReply)
+        case crashed(String)
+        case timedOut
+    }
+
+    struct StartFailure: Error { var message: String }
+
+    let processID: pid_t
+    private(set) var jobsDone = 0
+    private let connection: Int32
+    private let errorOutput: Int32
+    private var errorText = Data()
+    private var errorOutputEnded = false
+    private var finished = false
+
+    init(command: [String], environment extraEnvironment: [String: String]) throws(StartFailure) {
+        guard let executable = command.first else { throw StartFailure(message: "no render worker command") }
+        var pair: [Int32] = [-1, -1]
+        var errorPipe: [Int32] = [-1, -1]
+        let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        guard socketpair(AF_UNIX, socketType, 0, &pair) == 0 else {
+            throw StartFailure(message: "cannot create a socket for the render worker: \(String(cString: strerror(errno)))")
+        }
+        guard socketpair(AF_UNIX, socketType, 0, &errorPipe) == 0 else {
+            close(pair[0]); close(pair[1])
+            throw StartFailure(message: "cannot create a socket for the render worker: \(String(cString: strerror(errno)))")
+        }
+        defer {
+            close(pair[1])
+            close(errorPipe[1])
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pair[1], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, pair[1], STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extraEnvironment) { $1 }
+        let arguments = command.map { strdup($0) } + [nil]
+        let variables = environment.keys.sorted().map { strdup("\($0)=\(environment[$0]!)") } + [nil]
+        defer {
+            arguments.forEach { free($0) }
+            variables.forEach { free($0) }
+        }
+        var processID: pid_t = 0
+        let status = posix_spawnp(&processID, executable, &actions, nil, arguments, variables)
+        guard status == 0 else {
+            close(pair[0]); close(errorPipe[0])
+            throw StartFailure(message: "cannot start the render worker \(executable): \(String(cString: strerror(status)))")
+        }
+        self.processID = processID
+        connection = pair[0]
+        errorOutput = errorPipe[0]
+        _ = fcntl(errorOutput, F_SETFL, fcntl(errorOutput, F_GETFL) | O_NONBLOCK)
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Sends `job` and waits for the reply, at most `timeout` seconds; kills the worker when it runs over.
+    func run(_ job: RenderJob, timeout: Double) -> Outcome {
+        guard let frame = try? WorkerFrame.encode(job) else { return .crashed("the job could not be encoded") }
+        guard send(frame) else { return .crashed(terminationReason()) }
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        var received = Data()
+        while true {
+            if received.count >= 4 {
+                let length = WorkerFrame.length(of: received.prefix(4))
+                guard length <= WorkerFrame.maximumLength else {
+                    kill()
+                    return .crashed("the worker sent a malformed reply")
+                }
+                if received.count >= 4 + length {
+                    guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: received.subdata(in: 4..<(4 + length))),
+                          reply.id == job.id else {
+                        kill()
+                        return .crashed("the worker sent a malformed reply")
+                    }
+                    jobsDone += 1
+                    return .replied(reply)
+                }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else {
+                kill()
+                return .timedOut
+            }
+            switch waitForInput(milliseconds: Int32(min(1000, (deadline - now) / 1_000_000 + 1))) {
+            case .some(let chunk) where chunk.isEmpty:
+                return .crashed(terminationReason())
+            case .some(let chunk):
+                received.append(chunk)
+            case .none:
+                continue
+            }
+        }
+    }
+
+    /// Closes the connection (the worker exits at end of input) and collects the process.
+    func stop() {
+        guard !finished else { return }
+        finished = true
+        close(connection)
+        close(errorOutput)
+        var status: Int32 = 0
+        for _ in 0..<200 {
+            if waitpid(processID, &status, WNOHANG) != 0 { return }
+            usleep(10_000)
+        }
+        Glibc.kill(processID, SIGKILL)
+        _ = waitpid(processID, &status, 0)
+    }
+
+    /// Kills the worker at once and collects it.
+    func kill() {
+        guard !finished else { return }
+        finished = true
+        Glibc.kill(processID, SIGKILL)
+        var status: Int32 = 0
+        _ = waitpid(processID, &status, 0)
+        close(connection)
+        close(errorOutput)
+    }
+
+    private func send(_ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var sent = 0
+            while sent < buffer.count {
+                let result = Glibc.send(connection, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 { return false }
+                sent += result
+            }
+            return true
+        }
+    }
+
+    /// Bytes from the worker (empty at end of input), or nil when nothing arrived in time; collects stderr meanwhile.
+    private func waitForInput(milliseconds: Int32) -> Data? {
+        var descriptors = [pollfd(fd: connection, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: errorOutputEnded ? -1 : errorOutput, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&descriptors, 2, milliseconds)
+        guard ready > 0 else { return nil }
+        if descriptors[1].revents != 0 { drainErrorOutput() }
+        guard descriptors[0].revents != 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(connection, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            return count > 0 ? Data(buffer[0..<count]) : Data()
+        }
+    }
+
+    private func drainErrorOutput() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(errorOutput, &buffer, buffer.count)
+            if count == 0 { errorOutputEnded = true }
+            guard count > 0 else { return }
+            errorText.append(contentsOf: buffer[0..<count])
+            if errorText.count > 8192 { errorText = errorText.suffix(4096) }
+        }
+    }
+
+    /// Waits for the dead worker and describes how it ended, with the last line it wrote to stderr.
+    private func terminationReason() -> String {
+        guard !finished else { return "the worker had stopped" }
+        finished = true
+        close(connection)
+        var status: Int32 = 0
+        var collected = false
+        for _ in 0..<300 where !collected {
+            collected = waitpid(processID, &status, WNOHANG) == processID
+            if !collected { usleep(10_000) }
+        }
+        if !collected {
+            Glibc.kill(processID, SIGKILL)
+            _ = waitpid(processID, &status, 0)
+        }
+        drainErrorOutput()
+        close(errorOutput)
+        let signal = status & 0x7f
+        var reason = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : Self.signalName(signal)
+        let lastLine = String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)
+        if let lastLine, !lastLine.isEmpty { reason += " (\(lastLine))" }
+        return reason
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
+                                      SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGTRAP: "SIGTRAP"]
+        return names[signal] ?? "signal \(signal)"
+    }
+}

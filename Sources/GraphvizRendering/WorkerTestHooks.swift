@@ -1,0 +1,39 @@
+import Foundation
+
+/// Faults a test can inject into `relmap render-worker` through environment variables; inert when they are unset.
+///
+/// - `RELMAP_RENDER_WORKER_TEST_CRASH`: comma-separated `id` or `id@engine`; the worker dies of SIGSEGV before rendering them.
+/// - `RELMAP_RENDER_WORKER_TEST_SLEEP`: comma-separated `id=seconds` or `id@engine=seconds`; the worker sleeps first.
+struct WorkerTestHooks {
+    static let crashVariable = "RELMAP_RENDER_WORKER_TEST_CRASH"
+    static let sleepVariable = "RELMAP_RENDER_WORKER_TEST_SLEEP"
+
+    private var crashes: Set<String> = []
+    private var sleeps: [String: Double] = [:]
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        for entry in Self.entries(environment[Self.crashVariable]) {
+            crashes.insert(entry)
+        }
+        for entry in Self.entries(environment[Self.sleepVariable]) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2, let seconds = Double(parts[1]) { sleeps[parts[0]] = seconds }
+        }
+    }
+
+    /// Applies the faults configured for `job`, if any.
+    func apply(to job: RenderJob) {
+        let keys = [job.id, "\(job.id)@\(job.engine.rawValue)"]
+        if let seconds = keys.compactMap({ sleeps[$0] }).first {
+            Thread.sleep(forTimeInterval: seconds)
+        }
+        if keys.contains(where: crashes.contains) {
+            signal(SIGSEGV, SIG_DFL)
+            raise(SIGSEGV)
+        }
+    }
+
+    private static func entries(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import GraphvizRendering
+
+/// `relmap render-worker` (hidden): the process the renderer's pool starts; renders framed jobs from stdin.
+struct RenderWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-worker",
+        abstract: "Render diagrams sent as framed jobs on stdin (started by relmap itself).",
+        shouldDisplay: false
+    )
+
+    func run() throws {
+        let status = RenderWorker.serve()
+        if status != 0 {
+            throw ExitCode(status)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+@testable import GraphvizRendering
+import Foundation
+import XCTest
+
+/// Pins that the same DOT gives the same bytes however many graphs were rendered before it, and wherever.
+final class DeterminismTests: XCTestCase {
+    func testTheSameGraphRenderedTenTimesInOneProcessGivesOneDistinctSVG() throws {
+        let dot = TestSupport.generatedGraph(7)
+        var outputs = Set<Data>()
+        for _ in 0..<10 {
+            outputs.insert(try InProcessRenderer.render(TestSupport.job("g", dot)).outputs[.svg]!)
+        }
+        XCTAssertEqual(outputs.count, 1)
+    }
+
+    func testTwentyGraphsRenderedForwardAndInReverseGiveIdenticalBytes() throws {
+        let jobs = (0..<20).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
+        let forward = try jobs.map { try InProcessRenderer.render($0).outputs[.svg]! }
+        let reverse = try jobs.reversed().map { try InProcessRenderer.render($0).outputs[.svg]! }
+        XCTAssertEqual(forward, Array(reverse.reversed()))
+    }
+
+    func testThePoolGivesTheSameBytesAsRenderingInProcessInAnotherOrder() throws {
+        let jobs = (0..<12).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2))
+        defer { renderer.shutdown() }
+        let pooled = try renderer.render(jobs).map { try $0.get().outputs[.svg]! }
+        let inProcess = try jobs.reversed().map { try InProcessRenderer.render($0).outputs[.svg]! }
+        XCTAssertEqual(pooled, Array(inProcess.reversed()))
+    }
+
+    func testTextAfterTheFirstGraphDoesNotLeakIntoTheNextParse() throws {
+        _ = try InProcessRenderer.render(TestSupport.job("two", "digraph { a }\ndigraph { leftover }\n"))
+        let next = try InProcessRenderer.render(TestSupport.job("next", "digraph { c }"))
+        XCTAssertFalse(TestSupport.svg(next).contains("leftover"))
+        XCTAssertTrue(TestSupport.svg(next).contains("<title>c</title>"))
+    }
+
+    func testNodesWhoseNamesAreCanonicallyEquivalentStayDistinct() throws {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        let diagram = try InProcessRenderer.render(TestSupport.job("u", "digraph { \"\(composed)\" -> \"\(decomposed)\" }"))
+        XCTAssertEqual(TestSupport.svg(diagram).components(separatedBy: "class=\"node\"").count - 1, 2)
+    }
+}

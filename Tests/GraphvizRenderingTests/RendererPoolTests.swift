@@ -1,0 +1,141 @@
+@testable import GraphvizRendering
+import Foundation
+import XCTest
+
+/// Pins the worker pool: order, crash graphs, crashed and killed workers, time limits, recycling.
+final class RendererPoolTests: XCTestCase {
+    private func sharedGraph(_ name: String) throws -> String {
+        try String(contentsOfFile: TestSupport.sharedGraphvizFile(name), encoding: .utf8)
+    }
+
+    func testResultsComeBackInJobOrderWithProgressForEveryJob() {
+        let jobs = (0..<8).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2))
+        defer { renderer.shutdown() }
+        var reported: [Int] = []
+        var reportedIDs = Set<String>()
+        let results = renderer.render(jobs) { done, total, id in
+            XCTAssertEqual(total, 8)
+            reported.append(done)
+            reportedIDs.insert(id)
+        }
+        XCTAssertEqual(results.compactMap { try? $0.get().id }, jobs.map(\.id))
+        XCTAssertEqual(reported, Array(1...8))
+        XCTAssertEqual(reportedIDs, Set(jobs.map(\.id)))
+    }
+
+    func testTheGraphsThatCrashGvFreeLayoutRenderThroughThePool() throws {
+        let crash = try sharedGraph("free-layout-crash.dot")
+        let minimal = try sharedGraph("free-layout-crash-min.dot")
+        let jobs = (0..<10).flatMap { index in
+            [TestSupport.job("crash\(index)", crash, formats: [.svg, .png, .pdf]), TestSupport.job("min\(index)", minimal)]
+        }
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2, jobsPerWorker: 8))
+        defer { renderer.shutdown() }
+        for result in renderer.render(jobs) {
+            let diagram = try result.get()
+            XCTAssertFalse(diagram.usedFallback)
+            XCTAssertTrue(TestSupport.svg(diagram).contains("</svg>"))
+        }
+    }
+
+    func testAJobThatAlwaysCrashesItsWorkerFailsAfterOneRetryAndTheRestSucceed() {
+        let jobs = ["a", "boom", "b", "c", "d"].map { TestSupport.job($0, "digraph { \($0) -> z }") }
+        let settings = TestSupport.settings(workers: 2, environment: [WorkerTestHooks.crashVariable: "boom"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let results = renderer.render(jobs)
+        XCTAssertEqual(results[1].failureMessage, "worker crashed twice while rendering boom: SIGSEGV")
+        for index in [0, 2, 3, 4] {
+            XCTAssertEqual(try? results[index].get().id, jobs[index].id)
+        }
+    }
+
+    func testAWorkerKilledMidJobIsReplacedAndTheJobSucceedsOnRetry() throws {
+        let settings = TestSupport.settings(workers: 1, environment: [WorkerTestHooks.sleepVariable: "slow=1.5"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        _ = renderer.render([TestSupport.job("warm-up", "digraph { w }")])
+        let firstWorker = try XCTUnwrap(renderer.workerProcessIDs.first)
+        let killer = Thread {
+            Thread.sleep(forTimeInterval: 0.5)
+            kill(firstWorker, SIGKILL)
+        }
+        killer.start()
+        let results = renderer.render([TestSupport.job("slow", "digraph { s -> t }"), TestSupport.job("after", "digraph { u }")])
+        XCTAssertTrue(TestSupport.svg(try results[0].get()).contains("<title>s</title>"))
+        XCTAssertNoThrow(try results[1].get())
+        XCTAssertNotEqual(renderer.workerProcessIDs.first, firstWorker)
+    }
+
+    func testAJobPastTheTimeLimitIsRetriedWithItsFallbackEngine() throws {
+        let settings = TestSupport.settings(workers: 1, timeoutSeconds: 1, environment: [WorkerTestHooks.sleepVariable: "slow@dot=30"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let started = Date()
+        let results = renderer.render([TestSupport.job("slow", "digraph { s -> t }", fallback: .sfdp), TestSupport.job("quick", "digraph { q }")])
+        let diagram = try results[0].get()
+        XCTAssertTrue(diagram.usedFallback)
+        XCTAssertEqual(diagram.engineUsed, .sfdp)
+        XCTAssertEqual(diagram.warnings.first, "layout with dot timed out after 1 s; used sfdp instead")
+        XCTAssertEqual(try results[1].get().engineUsed, .dot)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15)
+    }
+
+    func testAJobPastTheTimeLimitWithoutFallbackFailsClearly() {
+        let settings = TestSupport.settings(workers: 1, timeoutSeconds: 1, environment: [WorkerTestHooks.sleepVariable: "slow=30"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let results = renderer.render([TestSupport.job("slow", "digraph { s }"), TestSupport.job("quick", "digraph { q }")])
+        XCTAssertEqual(results[0].failureMessage, "layout with dot timed out after 1 s; the worker was stopped and the job has no fallback engine")
+        XCTAssertNoThrow(try results[1].get())
+    }
+
+    func testAFallbackThatAlsoTimesOutFailsNamingBothEngines() {
+        let settings = TestSupport.settings(workers: 1, timeoutSeconds: 0.5, environment: [WorkerTestHooks.sleepVariable: "slow=30"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let results = renderer.render([TestSupport.job("slow", "digraph { s }", fallback: .sfdp)])
+        XCTAssertEqual(results[0].failureMessage, "layout timed out after 0.5 s with dot and again with sfdp")
+    }
+
+    func testWorkersAreReplacedAfterTheirJobAllowance() {
+        let renderer = Renderer(settings: TestSupport.settings(workers: 1, jobsPerWorker: 2))
+        defer { renderer.shutdown() }
+        var workersAfterEachJob: [Int] = []
+        let jobs = (0..<3).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
+        let results = renderer.render(jobs) { _, _, _ in workersAfterEachJob.append(renderer.workerProcessIDs.count) }
+        XCTAssertEqual(results.compactMap { try? $0.get() }.count, 3)
+        XCTAssertEqual(workersAfterEachJob, [1, 0, 1])
+    }
+
+    func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimit() {
+        let renderer = Renderer(settings: TestSupport.settings(workers: 1, maximumWorkerMemoryMB: 0))
+        defer { renderer.shutdown() }
+        var workersAfterEachJob: [Int] = []
+        _ = renderer.render((0..<2).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }) { _, _, _ in
+            workersAfterEachJob.append(renderer.workerProcessIDs.count)
+        }
+        XCTAssertEqual(workersAfterEachJob, [0, 0])
+    }
+
+    func testAMissingWorkerProgramFailsEveryJobWithAMessage() {
+        var settings = TestSupport.settings(workers: 1)
+        settings.workerCommand = ["/nonexistent/relmap", "render-worker"]
+        let renderer = Renderer(settings: settings)
+        let results = renderer.render([TestSupport.job("a", "digraph { a }")])
+        XCTAssertEqual(results[0].failureMessage, "cannot start the render worker /nonexistent/relmap: No such file or directory")
+    }
+
+    func testShutdownStopsEveryWorker() {
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2))
+        _ = renderer.render((0..<4).map { TestSupport.job("g\($0)", "digraph { n\($0) }") })
+        let workers = renderer.workerProcessIDs
+        XCTAssertEqual(workers.count, 2)
+        renderer.shutdown()
+        XCTAssertEqual(renderer.workerProcessIDs, [])
+        for worker in workers {
+            XCTAssertEqual(kill(worker, 0), -1)
+        }
+    }
+}
