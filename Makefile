@@ -41,7 +41,7 @@ test: test-deps
 
 bench: deps
 	$(SWIFT) build -c release
-	./scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)/relmap"
+	python3 scripts/bench.py "$$($(SWIFT) build -c release --show-bin-path)/relmap" $(BENCH_ARGS)
 
 fuzz: deps
 	./scripts/fuzz.sh $(FUZZ_SECONDS)

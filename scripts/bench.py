@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""relmap benchmarks: every figure is a median over repeated runs, and every goal a ratio against a
+baseline measured in the same run. Prints a table and writes bench/results.json.
+
+usage: bench.py RELMAP_BINARY [--sizes 100,1000,10000] [--runs 3] [--work DIR]
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+def run(command, cwd=None, quiet=True):
+    """Runs a command; returns (wall seconds, peak RSS in MiB of the largest process in its tree)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL if quiet else None,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: {' '.join(command)} exited {code}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024.0, stderr
+
+def median(values):
+    return statistics.median(values)
+
+class Bench:
+    def __init__(self, relmap, work, runs):
+        self.relmap = relmap
+        self.work = work
+        self.runs = runs
+        self.results = {"machine": {"cores": os.cpu_count(), "platform": platform.platform()}, "models": {}}
+
+    def model(self, actors):
+        directory = os.path.join(self.work, f"model-{actors}")
+        if not os.path.isdir(directory):
+            run([self.relmap, "synth", "--actors", str(actors), "--relations", str(actors * 3), "--seed", "7",
+                 "--out", directory])
+        return directory
+
+    def clean_site(self, site):
+        for path in (site, os.path.join(os.path.dirname(site), ".relmap-cache")):
+            shutil.rmtree(path, ignore_errors=True)
+
+    def build(self, model, site, jobs=None):
+        command = [self.relmap, "build", model, "--out", site, "--quiet"]
+        if jobs:
+            command += ["--jobs", str(jobs)]
+        return run(command)
+
+    def touch_one_relation(self, model):
+        """Rewrites the summary of the first relation, as an analyst's edit would."""
+        path = os.path.join(model, "relations.yaml")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        marker = "    summary: "
+        index = text.index(marker) + len(marker)
+        text = text[:index] + "Edited: " + text[index:]
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+    def measure(self, actors):
+        runs = self.runs if actors < 10000 else 1
+        model = self.model(actors)
+        figures = {}
+        figures["validate_s"] = median([run([self.relmap, "validate", model])[0] for _ in range(max(runs, 3))])
+        site = os.path.join(self.work, f"site-{actors}", "output")
+        full, noop, changed, rss = [], [], [], []
+        for _ in range(runs):
+            self.clean_site(site)
+            seconds, peak, _ = self.build(model, site)
+            full.append(seconds)
+            rss.append(peak)
+            noop.append(self.build(model, site)[0])
+            edited = model + "-edited"
+            shutil.rmtree(edited, ignore_errors=True)
+            shutil.copytree(model, edited)
+            self.touch_one_relation(edited)
+            changed.append(self.build(edited, site)[0])
+            self.build(model, site)
+        figures["full_build_s"] = median(full)
+        figures["peak_rss_mib"] = max(rss)
+        figures["noop_rebuild_ratio"] = median([n / f for n, f in zip(noop, full)])
+        figures["one_change_rebuild_ratio"] = median([c / f for c, f in zip(changed, full)])
+        self.results["models"][str(actors)] = figures
+        return site
+
+    def jobs_speedup(self, actors):
+        model = self.model(actors)
+        site = os.path.join(self.work, f"site-jobs-{actors}", "output")
+        ratios = []
+        for _ in range(self.runs):
+            self.clean_site(site)
+            one = self.build(model, site, jobs=1)[0]
+            self.clean_site(site)
+            two = self.build(model, site, jobs=2)[0]
+            ratios.append(one / two)
+        self.results["jobs_1_to_2_speedup"] = {"actors": actors, "ratio": median(ratios)}
+
+    def render_throughput(self, site, limit=300):
+        """relmap's in-process engine against one `dot -Tsvg` process per file, on the same focus diagrams."""
+        dot = shutil.which("dot")
+        diagrams = os.path.join(site, "diagrams")
+        files = sorted(os.path.join(diagrams, name) for name in os.listdir(diagrams)
+                       if name.startswith("focus-") and name.endswith(".dot"))[:limit]
+        if not files or not dot:
+            self.results["render_throughput"] = {"skipped": "no focus diagrams or no dot command"}
+            return
+        ratios, floors = [], []
+        for _ in range(self.runs):
+            target = os.path.join(self.work, "render-out")
+            shutil.rmtree(target, ignore_errors=True)
+            os.makedirs(target)
+            started = time.perf_counter()
+            for path in files:
+                subprocess.run([dot, "-Tsvg", path, "-o", os.path.join(target, os.path.basename(path) + ".svg")],
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            per_process = time.perf_counter() - started
+            seconds, _, stderr = run([self.relmap, "render", "--dot-files", *files, "--format", "svg",
+                                      "--out", target, "--jobs", "1", "--timings"])
+            ratios.append(per_process / seconds)
+            graphviz = json.loads(stderr.strip().splitlines()[-1])["graphviz_seconds"]
+            floors.append(seconds / graphviz)
+        self.results["render_throughput"] = {
+            "diagrams": len(files),
+            "speedup_vs_dot_per_file": median(ratios),
+            "total_vs_graphviz_floor": median(floors),
+        }
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("relmap")
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default=os.path.join(".build", "bench"))
+    arguments = parser.parse_args()
+    relmap = os.path.abspath(arguments.relmap)
+    os.makedirs(arguments.work, exist_ok=True)
+    bench = Bench(relmap, os.path.abspath(arguments.work), arguments.runs)
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    sites = {}
+    for actors in sizes:
+        print(f"bench: {actors} actors…", file=sys.stderr, flush=True)
+        sites[actors] = bench.measure(actors)
+    middle = 1000 if 1000 in sizes else sizes[0]
+    print("bench: render throughput…", file=sys.stderr, flush=True)
+    bench.render_throughput(sites[middle])
+    print("bench: --jobs 1 vs 2…", file=sys.stderr, flush=True)
+    bench.jobs_speedup(middle)
+    os.makedirs("bench", exist_ok=True)
+    with open(os.path.join("bench", "results.json"), "w", encoding="utf-8") as handle:
+        json.dump(bench.results, handle, indent=2, sort_keys=True)
+    print(table(bench.results))
+
+def table(results):
+    lines = ["| actors | validate (s) | full build (s) | peak RSS (MiB) | no-op rebuild / full | one change / full |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for actors, figures in sorted(results["models"].items(), key=lambda item: int(item[0])):
+        lines.append(f"| {actors} | {figures['validate_s']:.2f} | {figures['full_build_s']:.2f} | "
+                     f"{figures['peak_rss_mib']:.0f} | {figures['noop_rebuild_ratio']:.3f} | "
+                     f"{figures['one_change_rebuild_ratio']:.3f} |")
+    render = results.get("render_throughput", {})
+    if "speedup_vs_dot_per_file" in render:
+        lines.append("")
+        lines.append(f"render: {render['diagrams']} focus diagrams, in-process engine "
+                     f"{render['speedup_vs_dot_per_file']:.1f}× faster than one `dot -Tsvg` per file; "
+                     f"total time {render['total_vs_graphviz_floor']:.2f}× the time inside Graphviz")
+    jobs = results.get("jobs_1_to_2_speedup")
+    if jobs:
+        lines.append(f"--jobs 1 → 2 on {jobs['actors']} actors: {jobs['ratio']:.2f}× faster")
+    return "\n".join(lines)
+
+if __name__ == "__main__":
+    main()
