@@ -1,0 +1,44 @@
+import Foundation
+import ModelSynthesis
+import XCTest
+
+/// Pins `relmap export` on the command line: stdout by default, `--out` atomically, nothing for a bad model.
+final class ExportCommandTests: XCTestCase {
+    func testOutFileHoldsExactlyWhatStdoutGets() throws {
+        let scratch = try Scratch()
+        let model = try scratch.write("model.yaml", ModelSynthesizer(actors: 30, relations: 60, seed: 3).singleFile())
+        for format in ["json", "csv", "graphml"] {
+            let printed = try Relmap.run(["export", model, "--format", format])
+            XCTAssertEqual(printed.status, 0, printed.stderr)
+            let written = try Relmap.run(["export", model, "--format", format, "--out", scratch.path("out.\(format)")])
+            XCTAssertEqual(written.status, 0, written.stderr)
+            XCTAssertEqual(written.stdout, "")
+            XCTAssertEqual(try String(contentsOfFile: scratch.path("out.\(format)"), encoding: .utf8), printed.stdout, format)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(),
+                       ["model.yaml", "out.csv", "out.graphml", "out.json"], "no temporary file may be left")
+    }
+
+    func testExportIsTheSameBytesEachRun() throws {
+        let scratch = try Scratch()
+        let model = try scratch.write("model.yaml", ModelSynthesizer(actors: 30, relations: 60, seed: 8).singleFile())
+        let first = try Relmap.run(["export", model, "--format", "graphml"])
+        let second = try Relmap.run(["export", model, "--format", "graphml"])
+        XCTAssertEqual(first.stdout, second.stdout)
+        XCTAssertFalse(first.stdout.isEmpty)
+    }
+
+    func testBadModelExportsNothingAndExits65() throws {
+        let scratch = try Scratch()
+        let model = try scratch.write("model.yaml", "actors:\n  - {id: a, name: A, kind: stat}\n")
+        let result = try Relmap.run(["export", model, "--format", "json", "--out", scratch.path("out.json")])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderrLines, ["\(model):2:28: error: unknown kind 'stat'; did you mean 'state'?"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("out.json")))
+    }
+
+    func testUnknownFormatIsAUsageError() throws {
+        let result = try Relmap.run(["export", "--format", "xlsx"])
+        XCTAssertEqual(result.status, 64, result.stderr)
+    }
+}
