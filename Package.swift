@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel"]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT"]),
     ],
     swiftLanguageModes: [.v5]
 )

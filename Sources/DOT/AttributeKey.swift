@@ -31,6 +31,10 @@ extension AttributeKey where Value == String {
     public static var lhead: Self { .init("lhead") }
     public static var ltail: Self { .init("ltail") }
     public static var group: Self { .init("group") }
+    /// Space kept around nodes when removing overlaps: `"+6"` adds points, `"0.2"` scales.
+    public static var sep: Self { .init("sep") }
+    /// Space kept around nodes when routing edges, written like `sep`.
+    public static var esep: Self { .init("esep") }
     /// Drawing size in inches, `"w,h"`.
     public static var size: Self { .init("size") }
 }
@@ -61,9 +65,6 @@ extension AttributeKey where Value == Double {
     public static var labelfontsize: Self { .init("labelfontsize") }
     public static var labeldistance: Self { .init("labeldistance") }
     public static var k: Self { .init("K") }
-    /// Extra space around nodes for overlap removal, in points.
-    public static var sep: Self { .init("sep") }
-    public static var esep: Self { .init("esep") }
 }
 
 extension AttributeKey where Value == Int {

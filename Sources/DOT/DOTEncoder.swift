@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a `Graph` as DOT text. It owns all quoting and escaping, and its output is deterministic:
-/// statements in insertion order, attributes sorted by name, an `id` on every node, edge and cluster.
+/// statements in insertion order, attributes sorted by name, an `id` on every node (at its first
+/// statement), edge and cluster.
 public struct DOTEncoder: Sendable {
     public init() {}
 
@@ -27,8 +28,14 @@ public struct DOTEncoder: Sendable {
         for statement in container.statements {
             switch statement {
             case .node(let node):
-                let id = ids.allocate("node", node.name)
-                lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id)));")
+                if ids.declare(node: node.name) {
+                    let id = ids.allocate("node", node.name)
+                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id)));")
+                } else if node.attributes.isEmpty {
+                    lines.append("\(indent)\(quotedID(node.name));")
+                } else {
+                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(node.attributes.sorted));")
+                }
             case .edge(let edge):
                 let id = ids.allocate("edge", edge.key ?? "\(edge.from)--\(edge.to)")
                 let operation = directed ? "->" : "--"
@@ -148,6 +155,12 @@ public struct DOTEncoder: Sendable {
 struct IDAllocator {
     let prefix: String
     private var used: Set<String> = []
+    private var declaredNodes: Set<String> = []
+
+    /// True the first time a node name is declared; later statements about the node get no new `id`.
+    mutating func declare(node name: String) -> Bool {
+        declaredNodes.insert(name).inserted
+    }
 
     init(prefix: String) {
         self.prefix = IDAllocator.sanitized(prefix)

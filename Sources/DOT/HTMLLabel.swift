@@ -60,6 +60,17 @@ public struct HTMLCell: Sendable, Equatable {
         case left = "LEFT", center = "CENTER", right = "RIGHT"
     }
 
+    /// Which borders of a cell are drawn.
+    public enum Side: String, Sendable, Equatable, CaseIterable {
+        case left = "L", top = "T", right = "R", bottom = "B"
+    }
+
+    /// How a cell's border is drawn.
+    public enum BorderStyle: String, Sendable, Equatable {
+        case solid, dashed, dotted, rounded
+        case invisible = "invis"
+    }
+
     public var content: Content
     public var columnSpan: Int?
     public var alignment: Alignment?
@@ -70,6 +81,12 @@ public struct HTMLCell: Sendable, Equatable {
     public var height: Int?
     /// Fixes the cell to `width` × `height` points.
     public var isFixedSize: Bool
+    /// The borders drawn; all when empty.
+    public var sides: [Side] = []
+    public var borderStyle: BorderStyle?
+    public var cellPadding: Int?
+    /// How lines broken inside the cell's text are aligned.
+    public var lineAlignment: Alignment?
 
     public init(_ content: Content = .empty, columnSpan: Int? = nil, alignment: Alignment? = nil,
                 backgroundColor: Color? = nil, color: Color? = nil, border: Int? = nil,
@@ -87,6 +104,8 @@ public struct HTMLCell: Sendable, Equatable {
 
     /// A cell with one run of text.
     public static func text(_ text: HTMLText, alignment: Alignment? = nil, columnSpan: Int? = nil) -> HTMLCell {
-        HTMLCell(.text([text]), columnSpan: columnSpan, alignment: alignment)
+        var cell = HTMLCell(.text([text]), columnSpan: columnSpan, alignment: alignment)
+        cell.lineAlignment = alignment
+        return cell
     }
 }

@@ -22,12 +22,16 @@ struct HTMLWriter {
         var attributes: [(String, String)] = []
         if let span = cell.columnSpan { attributes.append(("COLSPAN", String(span))) }
         if let alignment = cell.alignment { attributes.append(("ALIGN", alignment.rawValue)) }
+        if let alignment = cell.lineAlignment { attributes.append(("BALIGN", alignment.rawValue)) }
         if let color = cell.backgroundColor { attributes.append(("BGCOLOR", color.rawValue)) }
         if let color = cell.color { attributes.append(("COLOR", color.rawValue)) }
         if let border = cell.border { attributes.append(("BORDER", String(border))) }
         if let width = cell.width { attributes.append(("WIDTH", String(width))) }
         if let height = cell.height { attributes.append(("HEIGHT", String(height))) }
         if cell.isFixedSize { attributes.append(("FIXEDSIZE", "TRUE")) }
+        if !cell.sides.isEmpty { attributes.append(("SIDES", cell.sides.map(\.rawValue).joined())) }
+        if let style = cell.borderStyle { attributes.append(("STYLE", style.rawValue)) }
+        if let padding = cell.cellPadding { attributes.append(("CELLPADDING", String(padding))) }
         let content: String
         switch cell.content {
         case .empty: content = ""

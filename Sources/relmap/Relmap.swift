@@ -15,6 +15,7 @@ struct Relmap: ParsableCommand {
             BuildCommand.self,
             SynthCommand.self,
             RenderWorkerCommand.self,
+            DotCommand.self,
         ]
     )
 }

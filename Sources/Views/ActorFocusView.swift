@@ -1,0 +1,70 @@
+import DOT
+import RelationModel
+
+/// One actor and everything within N relation steps of it, capped at a maximum number of actors with a
+/// visible "+N more" marker when cut.
+public enum ActorFocusView: View {
+    public static let id = "focus"
+    public static let title = "Actor focus"
+
+    public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
+        guard let focus = options.focusActor, let actor = model.actor(focus) else { return nil }
+        let relations = options.relations(of: model, types: Set(RelationType.allCases))
+        let reached = neighbourhood(of: focus, relations: relations, hops: max(options.hops, 0))
+        let kept = Array(reached.prefix(max(options.maximumNodes, 1)))
+        let truncated = reached.count - kept.count
+        let id = options.diagramID("focus-\(focus)")
+        var builder = DiagramBuilder(model: model, links: links, id: id)
+        for actorID in kept {
+            builder.addActor(actorID, emphasized: actorID == focus)
+        }
+        for relation in relations {
+            let actors = StandardDrawing.actors(of: relation)
+            guard actors.count >= 2 || actors.contains(focus) else { continue }
+            StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: RelationText.years(relation))
+        }
+        if truncated > 0 {
+            var marker = Node("more-actors")
+            marker[.label] = .text("+\(truncated) more")
+            marker[.shape] = .box
+            marker[.style] = [.dashed, .rounded]
+            marker[.tooltip] = "\(truncated) more actors within \(options.hops) steps; see \(actor.name)'s page for all relations"
+            marker[.url] = links.actorPage(focus)
+            builder.addMarker(marker)
+            var edge = Edge(from: focus, to: "more-actors", key: "more-actors")
+            edge[.style] = [.dashed]
+            edge[.color] = Palette.grey
+            edge[.dir] = EdgeDirection.none
+            builder.graph.append(edge)
+            builder.notes.append("\(truncated) more actors are cut to keep the picture readable.")
+        }
+        NetworkLayout.apply(to: &builder.graph, engine: "neato")
+        let steps = options.hops == 1 ? "one relation step" : "\(options.hops) relation steps"
+        return builder.diagram(
+            id: id, title: options.title("\(actor.name): relations"),
+            description: "\(actor.name) and the actors within \(steps), with the relations among them, coloured by type.\(options.yearSentence)",
+            engine: "neato", fallbackEngine: "sfdp", truncatedCount: truncated)
+    }
+
+    /// The focus actor, then actors by number of steps away, each step in model order of the relations.
+    static func neighbourhood(of focus: String, relations: [Relation], hops: Int) -> [String] {
+        var order = [focus]
+        var seen: Set<String> = [focus]
+        var frontier = [focus]
+        for _ in 0..<hops where !frontier.isEmpty {
+            var next: [String] = []
+            for actor in frontier {
+                for relation in relations {
+                    let actors = StandardDrawing.actors(of: relation)
+                    guard actors.contains(actor) else { continue }
+                    for other in actors where seen.insert(other).inserted {
+                        order.append(other)
+                        next.append(other)
+                    }
+                }
+            }
+            frontier = next
+        }
+        return order
+    }
+}

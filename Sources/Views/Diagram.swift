@@ -1,0 +1,41 @@
+import DOT
+
+/// One drawn view of the model, ready to render: the DOT graph plus what the page around it needs.
+public struct Diagram: Sendable {
+    /// A stable, file-name-safe id: "alliances", "focus-kyrgyzstan", "alliances-2006".
+    public var id: String
+    public var title: String
+    /// One line: what the diagram shows and "Sources: …".
+    public var caption: String
+    public var graph: DOT.Graph
+    /// The Graphviz layout engine to use ("dot", "neato", "sfdp").
+    public var engine: String
+    /// An engine to retry with when the first fails or takes too long.
+    public var fallbackEngine: String?
+    /// The relations drawn, in a stable order.
+    public var relationIDs: [String]
+    /// The actors drawn, in a stable order.
+    public var actorIDs: [String]
+    /// The symbols the diagram uses, each once.
+    public var legend: [LegendEntry]
+    /// Actors left out by the size cap (shown as "+N more").
+    public var truncatedCount: Int
+
+    public init(id: String, title: String, caption: String, graph: DOT.Graph, engine: String,
+                fallbackEngine: String? = nil, relationIDs: [String], actorIDs: [String],
+                legend: [LegendEntry], truncatedCount: Int = 0) {
+        self.id = id
+        self.title = title
+        self.caption = caption
+        self.graph = graph
+        self.engine = engine
+        self.fallbackEngine = fallbackEngine
+        self.relationIDs = relationIDs
+        self.actorIDs = actorIDs
+        self.legend = legend
+        self.truncatedCount = truncatedCount
+    }
+
+    /// The DOT text.
+    public var dot: String { DOTEncoder().encode(graph) }
+}

@@ -1,0 +1,149 @@
+import DOT
+import RelationModel
+
+/// Collects one diagram's nodes, edges, legend and relations, then assembles the `Diagram`.
+struct DiagramBuilder {
+    let model: RelationModel
+    let links: LinkStyle
+    var graph: Graph
+    private(set) var actorIDs: [String] = []
+    private(set) var relationIDs: [String] = []
+    private var nodeNames: Set<String> = []
+    private var relationSet: Set<String> = []
+    private var nodeLegend: [LegendEntry] = []
+    private var edgeLegend: [LegendEntry] = []
+    /// Sentences added to the caption, such as what was left out.
+    var notes: [String] = []
+
+    init(model: RelationModel, links: LinkStyle, id: String) {
+        self.model = model
+        self.links = links
+        graph = Graph(name: id, directed: true, idPrefix: id)
+        graph[.fontname] = Fonts.face
+        graph.nodeDefaults[.fontname] = Fonts.face
+        graph.nodeDefaults[.fontsize] = 11
+        graph.edgeDefaults[.fontname] = Fonts.face
+        graph.edgeDefaults[.fontsize] = 9
+    }
+
+    func contains(actor id: String) -> Bool { nodeNames.contains(id) }
+
+    /// Adds an actor's node once: shape and fill by kind, tooltip, link to its page.
+    mutating func addActor(_ id: String, position: Position? = nil, emphasized: Bool = false,
+                           configure: (inout Node) -> Void = { _ in }) {
+        guard nodeNames.insert(id).inserted else { return }
+        actorIDs.append(id)
+        var node = Node(id)
+        node[.url] = links.actorPage(id)
+        node[.class] = "actor"
+        if let actor = model.actor(id) {
+            let style = Palette.style(of: actor.kind)
+            node[.label] = .text(actor.name)
+            node[.shape] = style.shape
+            node[.fillcolor] = style.fill
+            node[.style] = actor.kind == .state ? [.filled, .rounded] : [.filled]
+            node[.tooltip] = RelationText.tooltip(actor, in: model)
+            node[.class] = "actor kind-\(actor.kind.rawValue)"
+            note(LegendEntry(label: style.label, kind: .node(shape: style.shape, fill: style.fill)))
+        } else {
+            node[.label] = .text(id)
+            node[.shape] = .plaintext
+            node[.tooltip] = "\(id) (not in the model)"
+        }
+        if emphasized {
+            node[.penwidth] = 2.5
+            node[.fontsize] = 13
+        }
+        node[.pos] = position
+        configure(&node)
+        graph.append(node)
+    }
+
+    /// Adds a node that is not an actor (a "+N more" marker, a multilateral relation's hub).
+    mutating func addMarker(_ node: Node) {
+        guard nodeNames.insert(node.name).inserted else { return }
+        graph.append(node)
+    }
+
+    /// Adds one edge drawing `relation` (a relation may need several), with its tooltip and link.
+    mutating func addEdge(_ relation: Relation, from: String, to: String, look: EdgeLook, label: String?,
+                          part: String? = nil) {
+        var edge = Edge(from: from, to: to, key: part.map { "\(relation.id)-\($0)" } ?? relation.id)
+        look.apply(to: &edge)
+        if let label, !label.isEmpty { edge[.label] = .text(label) }
+        edge[.tooltip] = RelationText.tooltip(relation, in: model)
+        edge[.url] = links.relationAnchor(relation.id)
+        edge[.class] = "relation type-\(relation.type.rawValue)"
+        graph.append(edge)
+        look.legendEntries.forEach { note($0) }
+        if relationSet.insert(relation.id).inserted { relationIDs.append(relation.id) }
+    }
+
+    /// Draws a relation between the actors already in the diagram: one edge for two participants, a small hub
+    /// node joined to each participant for more (so a multilateral relation is not mistaken for pairs).
+    mutating func addRelation(_ relation: Relation, look: EdgeLook, label: String?) {
+        let present = relation.participants.filter(contains(actor:))
+        guard present.count >= 2 else { return }
+        if present.count == 2 {
+            addEdge(relation, from: present[0], to: present[1], look: look, label: label)
+            return
+        }
+        let hub = "relation-\(relation.id)"
+        var node = Node(hub)
+        node[.shape] = .point
+        node[.width] = 0.12
+        node[.color] = look.color
+        node[.xlabel] = label.map { .text($0) }
+        node[.fontsize] = 9
+        node[.tooltip] = RelationText.tooltip(relation, in: model)
+        node[.url] = links.relationAnchor(relation.id)
+        node[.class] = "relation-hub"
+        addMarker(node)
+        for (index, actor) in present.enumerated() {
+            var part = look
+            if index == 0 {
+                part.isDirected = false
+                addEdge(relation, from: actor, to: hub, look: part, label: nil, part: "1")
+            } else {
+                addEdge(relation, from: hub, to: actor, look: part, label: nil, part: String(index + 1))
+            }
+        }
+    }
+
+    private mutating func note(_ entry: LegendEntry) {
+        switch entry.kind {
+        case .node: if !nodeLegend.contains(entry) { nodeLegend.append(entry) }
+        case .edge: if !edgeLegend.contains(entry) { edgeLegend.append(entry) }
+        }
+    }
+
+    /// The legend: node kinds, then edge colours, then line styles, each as first used.
+    var legend: [LegendEntry] {
+        let colours = edgeLegend.filter { if case .edge(let style, _) = $0.kind { return style.items == [.solid] } else { return false } }
+        let styles = edgeLegend.filter { !colours.contains($0) }
+        return nodeLegend + colours + styles
+    }
+
+    /// Assembles the diagram: caption with sources, title, caption and legend drawn inside the picture.
+    func diagram(id: String, title: String, description: String, engine: String, fallbackEngine: String?,
+                 truncatedCount: Int = 0) -> Diagram {
+        let sources = RelationText.citedSources(relationIDs, in: model)
+        let sentences = [description] + notes
+        let caption = sentences.joined(separator: " ") + " Sources: "
+            + (sources.isEmpty ? "none cited." : RelationText.sourceNames(sources, in: model) + ".")
+        let pictureSources = sources.count <= 4 ? RelationText.sourceNames(sources, in: model)
+            : RelationText.sourceNames(Array(sources.prefix(3)), in: model) + " and \(sources.count - 3) more (listed with the diagram)"
+        var graph = graph
+        graph[.label] = .html(GraphLabel.table(title: title, text: sentences.joined(separator: " "),
+                                               sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend))
+        graph[.labelloc] = .top
+        graph[.labeljust] = .left
+        return Diagram(id: id, title: title, caption: caption, graph: graph, engine: engine, fallbackEngine: fallbackEngine,
+                       relationIDs: relationIDs, actorIDs: actorIDs, legend: legend, truncatedCount: truncatedCount)
+    }
+}
+
+/// The font every diagram uses; DejaVu Sans covers Latin, Cyrillic and Arabic on Debian.
+enum Fonts {
+    static let face = "DejaVu Sans"
+}

@@ -1,0 +1,52 @@
+import DOT
+import RelationModel
+
+/// How one relation's edge is drawn: colour with its meaning, line style, width and arrow.
+struct EdgeLook {
+    var color: Color
+    var colorMeaning: String
+    var style: Style
+    var styleMeaning: String?
+    var penwidth: Double = 1.4
+    var arrowhead: ArrowType = .normal
+    var isDirected: Bool
+
+    /// The usual look of a relation: coloured by type, styled by status, arrows only for directed types.
+    init(relation: Relation) {
+        let line = Palette.lineStyle(of: relation)
+        color = Palette.color(of: relation.type)
+        colorMeaning = relation.type.title
+        style = line.style
+        styleMeaning = line.label
+        isDirected = relation.type.isDirected && relation.participants.count > 1
+        switch relation.type {
+        case .membership: arrowhead = .empty
+        case .baseDeployment: arrowhead = .box
+        case .incident: arrowhead = .vee; penwidth = 2
+        case .dispute: penwidth = 2
+        case .alliance: penwidth = relation.details.allianceType == .defensePact ? 2.6 : 1.8
+        default: break
+        }
+    }
+
+    /// The legend entries this look adds: its colour, and its line style when not solid.
+    var legendEntries: [LegendEntry] {
+        var entries = [LegendEntry(label: colorMeaning, kind: .edge(style: [.solid], color: color))]
+        if let styleMeaning {
+            entries.append(LegendEntry(label: styleMeaning, kind: .edge(style: style, color: Palette.ink)))
+        }
+        return entries
+    }
+
+    func apply(to edge: inout Edge) {
+        edge[.color] = color
+        edge[.fontcolor] = Palette.ink
+        if style.items != [.solid] { edge[.style] = style }
+        edge[.penwidth] = penwidth
+        if isDirected {
+            edge[.arrowhead] = arrowhead
+        } else {
+            edge[.dir] = EdgeDirection.none
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// What a view should draw: a year, a focus actor, how far out to go and how much to show.
+public struct ViewOptions: Sendable, Hashable {
+    /// Only relations in force in this year (`Relation.isInForce(in:)`); all relations when nil.
+    public var asOf: Int?
+    /// The actor a focus view centres on.
+    public var focusActor: String?
+    /// How many relation steps out from the focus actor to go.
+    public var hops: Int = 1
+    /// The most actors a diagram shows before the rest are cut and counted in a "+N more" marker.
+    public var maximumNodes: Int = 40
+
+    public init(asOf: Int? = nil, focusActor: String? = nil, hops: Int = 1, maximumNodes: Int = 40) {
+        self.asOf = asOf
+        self.focusActor = focusActor
+        self.hops = hops
+        self.maximumNodes = maximumNodes
+    }
+}

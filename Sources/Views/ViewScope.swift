@@ -1,0 +1,27 @@
+import RelationModel
+
+extension ViewOptions {
+    /// The model's relations of the given types, in model order; only those in force in `asOf` when set.
+    func relations(of model: RelationModel, types: Set<RelationType>) -> [Relation] {
+        model.relations.filter { types.contains($0.type) && (asOf.map($0.isInForce(in:)) ?? true) }
+    }
+
+    /// The diagram id, with the year when the diagram is limited to one: "alliances-2006".
+    func diagramID(_ base: String) -> String { asOf.map { "\(base)-\($0)" } ?? base }
+
+    /// The title, with the year when the diagram is limited to one.
+    func title(_ base: String) -> String { asOf.map { "\(base) in \($0)" } ?? base }
+
+    /// The caption's sentence about the year, if any.
+    var yearSentence: String { asOf.map { " Relations in force in \($0)." } ?? "" }
+}
+
+/// Which layout engine suits a network of a given size.
+enum EngineChoice {
+    /// Above this many nodes, force-directed `sfdp` replaces the slower engines.
+    static let largeGraphNodes = 300
+
+    static func network(nodeCount: Int) -> (engine: String, fallback: String?) {
+        nodeCount > largeGraphNodes ? ("sfdp", nil) : ("neato", "sfdp")
+    }
+}

@@ -1,0 +1,112 @@
+import DOT
+import Foundation
+import RelationModel
+import Views
+import XCTest
+
+/// Pins legends, links, ids, the map's geography and determinism across all views.
+final class ViewStyleTests: XCTestCase {
+    let model = SampleModel.model
+
+    func allDiagrams(links: LinkStyle = LinkStyle()) -> [Diagram] {
+        var options = ViewCatalog.views.map { ($0, ViewOptions()) }
+        options.append((ActorFocusView.self, ViewOptions(focusActor: "kyrgyzstan", maximumNodes: 3)))
+        options.append((AlliancesView.self, ViewOptions(asOf: 2006)))
+        return options.compactMap { ViewCatalog.diagram($0.0, of: model, options: $0.1, links: links) }
+    }
+
+    func testLegendListsOnlyTheStylesTheDiagramUses() throws {
+        let alliances = try XCTUnwrap(AlliancesView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
+        XCTAssertEqual(alliances.legend.map(\.label), ["State", "Organization", "Memberships", "Alliances and pacts",
+                                                      "Ended, withdrawn or turned down"])
+        for diagram in allDiagrams() {
+            let edgeColours = Set(diagram.graph.allEdges.compactMap { $0[.color] })
+            let legendColours = Set(diagram.legend.compactMap { entry -> Color? in
+                if case .edge(let style, let color) = entry.kind, style.items == [.solid] { return color }
+                return nil
+            })
+            let nodeFills = Set(diagram.graph.allNodes.compactMap { $0[.fillcolor] })
+            let legendFills = Set(diagram.legend.compactMap { entry -> Color? in
+                if case .node(_, let fill) = entry.kind { return fill }
+                return nil
+            })
+            XCTAssertEqual(edgeColours.subtracting([Color(hex: "#7f7f7f")!]), legendColours.subtracting([Color(hex: "#7f7f7f")!]), diagram.id)
+            XCTAssertEqual(nodeFills, legendFills, diagram.id)
+            XCTAssertEqual(Set(diagram.legend).count, diagram.legend.count, "\(diagram.id) repeats a legend entry")
+        }
+    }
+
+    func testEveryLinkIsRelativeToTheSiteRoot() {
+        for diagram in allDiagrams() {
+            let urls = diagram.graph.allNodes.compactMap { $0[.url] } + diagram.graph.allEdges.compactMap { $0[.url] }
+            XCTAssertFalse(urls.isEmpty, diagram.id)
+            for url in urls {
+                XCTAssertTrue(url.hasPrefix("../actors/") || url.hasPrefix("../timeline.html#rel-"), "\(diagram.id): \(url)")
+                XCTAssertFalse(url.contains("://"), url)
+            }
+        }
+        let fromRoot = LinkStyle(root: "")
+        XCTAssertEqual(fromRoot.actorPage("kyrgyzstan"), "actors/kyrgyzstan.html")
+        XCTAssertEqual(LinkStyle().relationAnchor("m1"), "../timeline.html#rel-m1")
+    }
+
+    func testEveryIDInTheDOTIsPrefixedWithTheDiagramID() throws {
+        let idPattern = try NSRegularExpression(pattern: "\\bid=\"([^\"]*)\"")
+        for diagram in allDiagrams() {
+            let dot = diagram.dot
+            let ids = idPattern.matches(in: dot, range: NSRange(dot.startIndex..., in: dot)).map {
+                String(dot[Range($0.range(at: 1), in: dot)!])
+            }
+            XCTAssertGreaterThan(ids.count, diagram.actorIDs.count, diagram.id)
+            XCTAssertTrue(ids.allSatisfy { $0 == diagram.id || $0.hasPrefix(diagram.id + "-") }, diagram.id)
+            XCTAssertEqual(Set(ids).count, ids.count, "\(diagram.id) repeats an id")
+        }
+    }
+
+    func testDiagramIDsAreFileNameSafe() {
+        for diagram in allDiagrams() {
+            XCTAssertTrue(diagram.id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, diagram.id)
+        }
+    }
+
+    func testDeploymentsMapPinsEveryNodeAndKeepsCompassDirections() throws {
+        let map = try XCTUnwrap(DeploymentsView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
+        XCTAssertEqual(map.engine, "neato")
+        var positions: [String: Position] = [:]
+        for node in map.graph.allNodes {
+            let position = try XCTUnwrap(node[.pos], "\(node.name) has no position")
+            XCTAssertTrue(position.isPinned, node.name)
+            positions[node.name] = position
+        }
+        XCTAssertTrue(map.dot.contains("pos=\""))
+        XCTAssertFalse(map.dot.contains("pos=\"") && map.dot.range(of: "pos=\"[^\"]*[^!]\"", options: .regularExpression) != nil,
+                       "every pos ends with !")
+        let moscow = try XCTUnwrap(positions["russia"]), kabul = try XCTUnwrap(positions["afghanistan"])
+        let beijing = try XCTUnwrap(positions["china"])
+        XCTAssertGreaterThan(moscow.y, kabul.y)
+        XCTAssertGreaterThan(beijing.x, moscow.x)
+        XCTAssertGreaterThan(beijing.x, kabul.x)
+        XCTAssertNotNil(positions["russian-border-guards"], "an agency without coordinates is drawn by its country")
+        XCTAssertLessThan(try XCTUnwrap(positions["united-states"]).x, moscow.x, "Washington lies west, at the edge")
+        XCTAssertTrue(map.caption.contains("United States"))
+    }
+
+    func testEncodingIsDeterministic() {
+        let first = allDiagrams().map(\.dot)
+        let second = allDiagrams().map(\.dot)
+        XCTAssertEqual(first, second)
+        let rebuilt = RelationModel(sources: model.sources, actors: model.actors.reversed(), relations: model.relations)
+        let overview = OverviewView.diagram(of: rebuilt, options: ViewOptions(), links: LinkStyle())
+        XCTAssertEqual(overview?.relationIDs, model.relations.map(\.id))
+    }
+
+    func testEveryDiagramLaysOutWithoutGraphvizComplaints() throws {
+        for diagram in allDiagrams() {
+            guard let result = try GraphvizRun.layout(diagram.dot, engine: diagram.engine) else {
+                throw XCTSkip("the graphviz command-line tools are not installed")
+            }
+            XCTAssertEqual(result.status, 0, "\(diagram.id): \(result.stderr)")
+            XCTAssertEqual(result.stderr, "", diagram.id)
+        }
+    }
+}
