@@ -1,6 +1,7 @@
 import Foundation
 import RelationModel
 import ReportSite
+import XCTest
 
 /// A small model built in code, and the site the default templates make of it.
 enum SampleSite {
@@ -65,10 +66,14 @@ enum SampleSite {
         try SiteBuilder(steps: SiteBuilder.pageSteps).build(try context(model: model, templates: templates))
     }
 
-    /// A fresh empty folder under the temporary directory.
-    static func temporaryFolder() throws -> String {
+}
+
+extension XCTestCase {
+    /// A fresh empty folder under the temporary directory, removed when the test ends.
+    func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "relmap-site-tests-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }
 }

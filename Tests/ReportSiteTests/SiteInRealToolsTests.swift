@@ -7,9 +7,9 @@ import XCTest
 final class SiteInRealToolsTests: XCTestCase {
     /// The sample site, plus the bundled model's site when the clone has one, written to disk.
     private func writtenSites() throws -> [String] {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         var folders: [String] = []
-        try SiteWriter(output: parent + "/sample").write(try SampleSite.build())
+        try SiteWriter(output: parent + "/sample").write(try SampleDiagrams.build())
         folders.append(parent + "/sample")
         let bundled = URL(fileURLWithPath: SampleSite.templatesFolder).deletingLastPathComponent().appendingPathComponent("model").path
         if FileManager.default.fileExists(atPath: bundled), let loaded = try? ModelLoader.load(path: bundled),

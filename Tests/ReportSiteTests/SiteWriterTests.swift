@@ -8,7 +8,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testWritingReplacesTheOldSiteAndLeavesNoTemporaryFolders() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         let output = parent + "/output"
         try SiteWriter(output: output).write(site(["index.html": "one", "old.html": "gone"]))
         try SiteWriter(output: output).write(site(["index.html": "two", "actors/a.html": "a"]))
@@ -18,7 +18,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testAFailedWriteLeavesThePreviousSiteWhole() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         let output = parent + "/output"
         try SiteWriter(output: output).write(site(["index.html": "good"]))
         // "a" is a file, so the folder "a/" for "a/b.html" cannot be made: the write fails half-way.
@@ -28,7 +28,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testAnOldSiteLeftByAKilledSwapIsRestoredAndStaleTemporariesRemoved() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: parent + "/.output.old", withIntermediateDirectories: true)
         try Data("previous".utf8).write(to: URL(fileURLWithPath: parent + "/.output.old/index.html"))
         try FileManager.default.createDirectory(atPath: parent + "/.output.tmp-abc123", withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testThePublishersReadmeInTheOutputIsKept() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: parent + "/output", withIntermediateDirectories: true)
         try Data("# mine".utf8).write(to: URL(fileURLWithPath: parent + "/output/README.md"))
         try SiteWriter(output: parent + "/output").write(site(["index.html": "x"]))
@@ -47,7 +47,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testCheckListsChangedMissingAndExtraFiles() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         let output = parent + "/output"
         try SiteWriter(output: output).write(site(["index.html": "x", "same.html": "s", "extra.html": "e"]))
         let comparison = SiteComparison(site: site(["index.html": "y", "same.html": "s", "new/page.html": "n"]), output: output)
@@ -56,7 +56,7 @@ final class SiteWriterTests: XCTestCase {
     }
 
     func testCheckOfAFreshlyWrittenSiteFindsNothingStale() throws {
-        let parent = try SampleSite.temporaryFolder()
+        let parent = try temporaryFolder()
         let built = try SampleSite.build()
         try SiteWriter(output: parent + "/site").write(built)
         XCTAssertTrue(SiteComparison(site: built, output: parent + "/site").isUpToDate)

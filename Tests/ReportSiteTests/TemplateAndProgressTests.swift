@@ -4,7 +4,7 @@ import XCTest
 
 final class TemplateAndProgressTests: XCTestCase {
     func testATemplateInTheOverrideFolderReplacesTheDefaultOfTheSameNameOnly() throws {
-        let overrides = try SampleSite.temporaryFolder()
+        let overrides = try temporaryFolder()
         try Data("{{<layout}}{{$content}}<p>custom search</p>{{/content}}{{/layout}}".utf8)
             .write(to: URL(fileURLWithPath: overrides + "/search.mustache"))
         try Data("body { color: red; }".utf8).write(to: URL(fileURLWithPath: overrides + "/style.css"))

@@ -1,0 +1,99 @@
+import Foundation
+import GraphvizRendering
+
+/// Renders a plan's diagrams (through the render cache), writes every format under `diagrams/`, and hands the
+/// pages the finished SVG to inline.
+public struct DiagramDrawing {
+    /// Renders a batch of jobs, reporting (done, total, id) as it goes: a `Renderer`'s pool, or in-process in tests.
+    public typealias RenderBatch = ([RenderJob], ((Int, Int, String) -> Void)?) -> [Result<RenderedDiagram, RenderFailure>]
+
+    public static let formats: [OutputFormat] = [.svg, .png, .pdf, .dot]
+
+    public var render: RenderBatch
+    public var cache: RenderCache?
+    /// Where warnings go (Graphviz's messages, fallbacks).
+    public var warn: (String) -> Void
+
+    public init(cache: RenderCache?, warn: @escaping (String) -> Void = { _ in }, render: @escaping RenderBatch) {
+        self.render = render
+        self.cache = cache
+        self.warn = warn
+    }
+
+    /// The build step that draws `plan` into the context.
+    public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
+        BuildStep("Draw \(plan.all.count) diagrams") { context in
+            let drawn = try draw(plan.all, progress: progress)
+            for (planned, rendered) in drawn {
+                try context.add(planned, rendered)
+            }
+            context.views = plan.views.map(\.entry)
+            context.overviewDiagram = plan.overview
+            context.yearDiagrams = plan.years.mapValues(\.id)
+            context.actorDiagrams = plan.actors.mapValues(\.id)
+        }
+    }
+
+    /// Renders every diagram, from the cache when it holds the same DOT, engine and formats.
+    func draw(_ diagrams: [PlannedDiagram], progress: BuildProgress?) throws -> [(PlannedDiagram, RenderedDiagram)] {
+        let jobs = try diagrams.map(DiagramDrawing.job)
+        var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
+        let missing = results.indices.filter { results[$0] == nil }
+        if !missing.isEmpty {
+            let rendered = render(missing.map { jobs[$0] }) { done, total, _ in progress?.detail(done: done, total: total) }
+            var failures: [RenderFailure] = []
+            for (index, result) in zip(missing, rendered) {
+                switch result {
+                case .success(let diagram):
+                    results[index] = diagram
+                    do {
+                        try cache?.store(diagram, for: jobs[index])
+                    } catch {
+                        warn("warning: cannot store \(diagram.id) in the render cache: \(error)")
+                    }
+                case .failure(let failure):
+                    failures.append(failure)
+                }
+            }
+            if !failures.isEmpty { throw DiagramFailure(failures: failures) }
+        }
+        for case let diagram? in results {
+            diagram.warnings.forEach { warn("warning: diagram \(diagram.id): \($0)") }
+        }
+        return zip(diagrams, results).map { ($0, $1!) }
+    }
+
+    static func job(for diagram: PlannedDiagram) throws -> RenderJob {
+        guard let engine = LayoutEngine(rawValue: diagram.engine) else {
+            throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
+        }
+        return RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
+                         fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+    }
+}
+
+/// Diagrams Graphviz could not draw, even with the fallback engine.
+public struct DiagramFailure: Error, CustomStringConvertible {
+    public var failures: [RenderFailure]
+    public var description: String {
+        "\(failures.count) diagram(s) could not be drawn: " + failures.map(\.description).joined(separator: "; ")
+    }
+}
+
+extension BuildContext {
+    /// Writes a rendered diagram's files and records the finished SVG for the pages.
+    mutating func add(_ planned: PlannedDiagram, _ rendered: RenderedDiagram) throws {
+        var formats: [String] = []
+        for format in DiagramDrawing.formats {
+            guard let data = rendered.outputs[format] else { continue }
+            try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
+            formats.append(format.fileExtension)
+        }
+        let svg = rendered.outputs[.svg].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let finished = SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: planned.title, description: planned.caption,
+                                                                     idPrefix: "\(planned.id)-"))
+        diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption, svg: finished,
+                                           legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
+                                           truncatedCount: planned.truncatedCount, formats: formats)
+    }
+}

@@ -1,0 +1,49 @@
+/// A diagram to draw: its DOT text and everything the pages say beside the picture.
+public struct PlannedDiagram: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var caption: String
+    public var dot: String
+    /// The Graphviz layout engine ("dot", "neato", "sfdp"…) and one to retry with.
+    public var engine: String
+    public var fallbackEngine: String?
+    public var relationIDs: [String]
+    public var actorIDs: [String]
+    public var legend: [LegendLine]
+    public var truncatedCount: Int
+
+    public init(id: String, title: String, caption: String, dot: String, engine: String = "dot", fallbackEngine: String? = nil,
+                relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [], truncatedCount: Int = 0) {
+        self.id = id
+        self.title = title
+        self.caption = caption
+        self.dot = dot
+        self.engine = engine
+        self.fallbackEngine = fallbackEngine
+        self.relationIDs = relationIDs
+        self.actorIDs = actorIDs
+        self.legend = legend
+        self.truncatedCount = truncatedCount
+    }
+}
+
+/// Which diagrams the site draws and where each appears.
+public struct DiagramPlan: Sendable {
+    /// The views with a page of their own, in catalogue order, each with its diagram.
+    public var views: [(entry: ViewEntry, diagram: PlannedDiagram)] = []
+    /// The id of the view diagram the index shows.
+    public var overview: String?
+    /// The "as of" map of each year on the timeline.
+    public var years: [Int: PlannedDiagram] = [:]
+    /// Each actor's focus diagram.
+    public var actors: [String: PlannedDiagram] = [:]
+
+    public init() {}
+
+    /// Every diagram once, ordered by id.
+    public var all: [PlannedDiagram] {
+        var byID: [String: PlannedDiagram] = [:]
+        for diagram in views.map(\.diagram) + years.values + actors.values { byID[diagram.id] = diagram }
+        return byID.keys.sorted().map { byID[$0]! }
+    }
+}

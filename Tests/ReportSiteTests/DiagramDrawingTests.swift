@@ -1,0 +1,58 @@
+import Foundation
+import GraphvizRendering
+import XCTest
+@testable import ReportSite
+
+final class DiagramDrawingTests: XCTestCase {
+    func testEveryDiagramIsWrittenAsSVGPNGPDFAndDOTAndLinkedFromItsPage() throws {
+        let site = try SampleDiagrams.build()
+        for format in ["svg", "png", "pdf", "dot"] {
+            XCTAssertNotNil(site["diagrams/network.\(format)"], format)
+            XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.\(format)"], format)
+        }
+        let view = try XCTUnwrap(site.text(at: "views/network.html"))
+        XCTAssertTrue(view.contains(#"href="../diagrams/network.pdf""#))
+        XCTAssertTrue(view.contains("<svg"))
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
+    }
+
+    func testInlineDiagramsCarryPrefixedIdsAndLinksThatWorkFromTheirPage() throws {
+        let site = try SampleDiagrams.build()
+        let index = try XCTUnwrap(site.text(at: "index.html"))
+        XCTAssertTrue(index.contains(#"href="actors/kyrgyzstan.html""#), "links in the index's map are rebased to the root")
+        XCTAssertFalse(index.contains("<?xml"))
+        let actor = try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html"))
+        XCTAssertTrue(actor.contains(#"id="focus-kyrgyzstan-title""#))
+        XCTAssertTrue(actor.contains(#"role="img""#))
+    }
+
+    func testTheTimelineShowsTheAsOfMapOfEachYear() throws {
+        let timeline = try XCTUnwrap(try SampleDiagrams.build().text(at: "timeline.html"))
+        for year in [2001, 2006, 2012] {
+            XCTAssertTrue(timeline.contains(#"id="figure-network-\#(year)""#), "\(year)")
+        }
+    }
+
+    func testARebuildWithAWarmCacheRendersNothingAndGivesTheSameBytes() throws {
+        let cache = RenderCache(directory: try temporaryFolder())
+        let first = try SampleDiagrams.build(cache: cache)
+        var rendered = 0
+        let counting: DiagramDrawing.RenderBatch = { jobs, progress in
+            rendered += jobs.count
+            return SampleDiagrams.inProcess(jobs, progress)
+        }
+        let second = try SampleDiagrams.build(cache: cache, render: counting)
+        XCTAssertEqual(rendered, 0)
+        XCTAssertEqual(first, second)
+    }
+
+    func testADiagramGraphvizCannotDrawFailsTheBuildNamingIt() throws {
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        var plan = DiagramPlan()
+        plan.views = [(ViewEntry(id: "broken", title: "Broken", diagram: "broken"), PlannedDiagram(id: "broken", title: "Broken", caption: "", dot: "digraph { a -> "))]
+        XCTAssertThrowsError(try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context())) { error in
+            XCTAssertEqual((error as? BuildError)?.step, "Draw 1 diagrams")
+            XCTAssertTrue("\(error)".contains("broken"))
+        }
+    }
+}
