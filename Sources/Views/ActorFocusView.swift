@@ -10,18 +10,23 @@ public enum ActorFocusView: View {
     public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
         guard let focus = options.focusActor, let actor = model.actor(focus) else { return nil }
         let relations = options.relations(of: model, types: Set(RelationType.allCases))
-        let reached = neighbourhood(of: focus, relations: relations, hops: max(options.hops, 0))
-        let kept = Array(reached.prefix(max(options.maximumNodes, 1)))
+        let hops = max(options.hops, 0)
+        let reached = neighbourhood(of: focus, relations: relations, hops: hops)
+        let kept = Array(reached.prefix(max(options.maximumNodes, 1)).map(\.actor))
         let truncated = reached.count - kept.count
         let id = options.diagramID("focus-\(focus)")
         var builder = DiagramBuilder(model: model, links: links, id: id)
         for actorID in kept {
             builder.addActor(actorID, emphasized: actorID == focus)
         }
+        let lengths = NetworkLayout.parallelLengths(relations)
+        let inner = Set(reached.filter { $0.steps < hops }.map(\.actor))
         for relation in relations {
             let actors = StandardDrawing.actors(of: relation)
-            guard actors.count >= 2 || actors.contains(focus) else { continue }
-            StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: RelationText.years(relation))
+            guard actors.contains(where: inner.contains) else { continue }
+            var look = EdgeLook(relation: relation)
+            look.length = lengths[relation.id]
+            StandardDrawing.draw(relation, in: &builder, look: look, label: RelationText.years(relation))
         }
         if truncated > 0 {
             var marker = Node("more-actors")
@@ -42,23 +47,23 @@ public enum ActorFocusView: View {
         let steps = options.hops == 1 ? "one relation step" : "\(options.hops) relation steps"
         return builder.diagram(
             id: id, title: options.title("\(actor.name): relations"),
-            description: "\(actor.name) and the actors within \(steps), with the relations among them, coloured by type.\(options.yearSentence)",
+            description: "\(actor.name) and the actors within \(steps), with the relations that lead out to them, coloured by type.\(options.yearSentence)",
             engine: "neato", fallbackEngine: "sfdp", truncatedCount: truncated)
     }
 
     /// The focus actor, then actors by number of steps away, each step in model order of the relations.
-    static func neighbourhood(of focus: String, relations: [Relation], hops: Int) -> [String] {
-        var order = [focus]
+    static func neighbourhood(of focus: String, relations: [Relation], hops: Int) -> [(actor: String, steps: Int)] {
+        var order = [(actor: focus, steps: 0)]
         var seen: Set<String> = [focus]
         var frontier = [focus]
-        for _ in 0..<hops where !frontier.isEmpty {
+        for step in 0..<hops where !frontier.isEmpty {
             var next: [String] = []
             for actor in frontier {
                 for relation in relations {
                     let actors = StandardDrawing.actors(of: relation)
                     guard actors.contains(actor) else { continue }
                     for other in actors where seen.insert(other).inserted {
-                        order.append(other)
+                        order.append((other, step + 1))
                         next.append(other)
                     }
                 }

@@ -14,8 +14,10 @@ public enum CooperationView: View {
         for relation in relations {
             relation.participants.forEach { builder.addActor($0) }
         }
+        let lengths = NetworkLayout.parallelLengths(relations)
         for relation in relations {
             var look = EdgeLook(relation: relation)
+            look.length = lengths[relation.id]
             let domain = Palette.color(of: relation.details.domain)
             look.color = domain.color
             look.colorMeaning = domain.label

@@ -1,4 +1,5 @@
 import DOT
+import RelationModel
 
 /// Graph attributes for force-directed layouts (neato, sfdp): no overlapping nodes, room for labels.
 enum NetworkLayout {
@@ -9,5 +10,19 @@ enum NetworkLayout {
         graph[.esep] = "+4"
         graph.edgeDefaults[.len] = 1.6
         graph[.outputorder] = .edgesFirst
+    }
+
+    /// Longer preferred lengths for pairs joined by several relations, so their fanned edges keep labels apart.
+    static func parallelLengths(_ relations: [Relation]) -> [String: Double] {
+        var counts: [[String]: Int] = [:]
+        for relation in relations where relation.participants.count == 2 {
+            counts[relation.participants.sorted(), default: 0] += 1
+        }
+        var lengths: [String: Double] = [:]
+        for relation in relations where relation.participants.count == 2 {
+            let count = counts[relation.participants.sorted()] ?? 1
+            if count > 1 { lengths[relation.id] = 1.6 + 0.6 * Double(count) }
+        }
+        return lengths
     }
 }
