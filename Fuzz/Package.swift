@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// libFuzzer targets for relmap, kept out of the main package so that `swift build` never needs the fuzzer
+// runtime. scripts/fuzz.sh builds them with `-sanitize=fuzzer` in .build-fuzz and runs each for a bounded time.
+// Sources/RelationModel, Sources/DOT and Sources/ModelExport are symbolic links to the main package's modules.
+import PackageDescription
+
+let package = Package(
+    name: "relmap-fuzz",
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ModelExport", dependencies: ["RelationModel"]),
+        .target(name: "DOT"),
+        // Each main.swift hands its harness to libFuzzer's driver (LLVMFuzzerRunDriver).
+        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport"]),
+        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
