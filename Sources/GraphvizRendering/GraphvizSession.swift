@@ -54,6 +54,7 @@ enum GraphvizSession {
         if let error = firstError() {
             throw Failure(stage: .parse, message: error)
         }
+        resetRandomNumbers()
         let laidOut = gvLayout(context, graph, engine) == 0
         if let error = firstError() ?? (laidOut ? nil : "layout with \(engine) failed") {
             throw Failure(stage: .layout, message: error)
@@ -67,6 +68,14 @@ enum GraphvizSession {
             data[format] = rendered
         }
         return Output(data: data, warnings: GraphvizMessages.collected().warnings)
+    }
+
+    /// Puts C's random number generators back in their state at process start, as if each layout ran in a
+    /// fresh `dot` process: sfdp draws initial positions from them without seeding.
+    private static func resetRandomNumbers() {
+        srand(1)
+        var initialState: [UInt16] = [0x330e, 0xabcd, 0x1234]
+        _ = seed48(&initialState)
     }
 
     private static func firstError() -> String? {

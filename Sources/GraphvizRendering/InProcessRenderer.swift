@@ -3,7 +3,8 @@ import Foundation
 /// Renders one job with libgvc in the calling process; used by the worker processes and by benchmarks.
 ///
 /// Calls are serialised (Graphviz is not thread-safe), and each leaks its layout on purpose (see
-/// `GraphvizSession`), so long runs belong in a `Renderer`, whose workers are recycled.
+/// `GraphvizSession`), so long runs belong in a `Renderer`, whose workers are recycled. Output is
+/// reproducible whatever was rendered before, for every engine that `isReproducible`.
 public enum InProcessRenderer {
     public static func render(_ job: RenderJob) throws(RenderFailure) -> RenderedDiagram {
         do {

@@ -20,6 +20,35 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(forward, Array(reverse.reversed()))
     }
 
+    func testEveryReproducibleEngineGivesTheSameBytesForwardAndInReverse() throws {
+        for engine in LayoutEngine.allCases where engine.isReproducible {
+            let jobs = (0..<8).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0), engine: engine, formats: [.svg, .png]) }
+            let forward = try jobs.map { try InProcessRenderer.render($0).outputs }
+            let reverse = try jobs.reversed().map { try InProcessRenderer.render($0).outputs }
+            XCTAssertEqual(forward, Array(reverse.reversed()), engine.rawValue)
+        }
+    }
+
+    func testAnInProcessSVGEqualsTheGraphvizCommandsAfterOtherRenders() throws {
+        let command = "/usr/bin/dot"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: command), "the graphviz package is not installed")
+        let directory = NSTemporaryDirectory() + "relmap-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for engine in [LayoutEngine.dot, .sfdp, .neato] {
+            _ = try InProcessRenderer.render(TestSupport.job("before", TestSupport.generatedGraph(9), engine: engine))
+            let dot = TestSupport.generatedGraph(5)
+            try dot.write(toFile: directory + "/g.dot", atomically: false, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = ["-K\(engine.rawValue)", "-Tsvg", "-o", directory + "/g.svg", directory + "/g.dot"]
+            try process.run()
+            process.waitUntilExit()
+            let expected = OutputNormalizer.removingVersionComment(try String(contentsOfFile: directory + "/g.svg", encoding: .utf8))
+            XCTAssertEqual(TestSupport.svg(try InProcessRenderer.render(TestSupport.job("g", dot, engine: engine))), expected, engine.rawValue)
+        }
+    }
+
     func testThePoolGivesTheSameBytesAsRenderingInProcessInAnotherOrder() throws {
         let jobs = (0..<12).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))

@@ -49,6 +49,37 @@ final class ErrorCaptureTests: XCTestCase {
         }
     }
 
+    /// dot loses an edge on this graph (found by random search; `dot` exits 1 with the same message).
+    private let lostEdge = """
+        digraph G {
+        subgraph cluster_0 { n1; n0; n2; n3 }
+        { rank=same; n3; n1 }
+        { rank=same; n3; n5 }
+        n0 -> n2; n5 -> n0; n0 -> n5 [label="e2"]; n3 -> n2; n4 -> n5; n5 -> n0 [label="e5"];
+        n2 -> n1 [label="e6"]; n4 -> n2; n5 -> n1; n5 -> n4; n2 -> n4; n5 -> n0; n2 -> n5; n5 -> n2 [label="e13"];
+        }
+        """
+
+    func testALayoutErrorFailsWithGraphvizsMessage() {
+        XCTAssertThrowsError(try InProcessRenderer.render(TestSupport.job("lost", lostEdge))) { error in
+            XCTAssertEqual((error as! RenderFailure).message, "lost n5 n0 edge")
+        }
+    }
+
+    func testALayoutErrorFallsBackToTheFallbackEngine() throws {
+        let diagram = try InProcessRenderer.render(TestSupport.job("lost", lostEdge, fallback: .sfdp))
+        XCTAssertTrue(diagram.usedFallback)
+        XCTAssertEqual(diagram.engineUsed, .sfdp)
+        XCTAssertEqual(diagram.warnings.first, "layout with dot failed (lost n5 n0 edge); used sfdp instead")
+        XCTAssertTrue(TestSupport.svg(diagram).contains("</svg>"))
+    }
+
+    func testASyntaxErrorIsNotRetriedWithTheFallbackEngine() {
+        XCTAssertThrowsError(try InProcessRenderer.render(TestSupport.job("bad", badSyntax, fallback: .sfdp))) { error in
+            XCTAssertEqual((error as! RenderFailure).message, "syntax error in line 3 near ';'")
+        }
+    }
+
     func testAPoolReportsASyntaxErrorAsAFailureAndRendersTheRest() {
         let renderer = Renderer(settings: TestSupport.settings(workers: 1))
         defer { renderer.shutdown() }

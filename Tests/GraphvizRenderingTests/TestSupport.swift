@@ -24,7 +24,7 @@ enum TestSupport {
                        workerCommand: [relmapExecutable, "render-worker"], workerEnvironment: environment)
     }
 
-    /// A graph with clusters, edge labels between nodes of one rank and a few attributes, varied by `seed`.
+    /// A graph with three disjoint clusters, edge labels between nodes of one rank and a few attributes, varied by `seed`.
     static func generatedGraph(_ seed: Int, nodes: Int = 14, edges: Int = 22) -> String {
         var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
         func next(_ bound: Int) -> Int {
@@ -33,8 +33,8 @@ enum TestSupport {
         }
         var lines = ["digraph g\(seed) {", "  rankdir=LR;", "  node [shape=box, fontname=\"Helvetica\"];"]
         for cluster in 0..<3 {
-            let members = (0..<4).map { _ in "n\(next(nodes))" }
-            lines.append("  subgraph cluster_\(cluster) { label=\"Group \(cluster)\"; \(Set(members).sorted().joined(separator: "; ")); }")
+            let members = (0..<(2 + next(3))).map { "n\((cluster * 4 + $0) % nodes)" }
+            lines.append("  subgraph cluster_\(cluster) { label=\"Group \(cluster)\"; \(members.joined(separator: "; ")); }")
         }
         for edge in 0..<edges {
             let label = next(2) == 0 ? " [label=\"r\(edge)\"]" : ""
