@@ -73,6 +73,8 @@ final class WorkerProcess {
 
     /// Sends `job` and waits for the reply, at most `timeout` seconds; kills the worker when it runs over.
     func run(_ job: RenderJob, timeout: Double) -> Outcome {
+        drainErrorOutput()
+        errorText = Data()
         guard let frame = try? WorkerFrame.encode(job) else { return .crashed("the job could not be encoded") }
         guard send(frame) else { return .crashed(terminationReason()) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
