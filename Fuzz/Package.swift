@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for relmap, kept out of the main package so that `swift build` never needs the fuzzer
 // runtime. scripts/fuzz.sh builds them with `-sanitize=fuzzer` in .build-fuzz and runs each for a bounded time.
-// Sources/RelationModel, Sources/DOT and Sources/ModelExport are symbolic links to the main package's modules.
+// Sources/RelationModel, DOT, Views and ModelExport are symbolic links to the main package's modules.
 import PackageDescription
 
 let package = Package(
@@ -13,9 +13,11 @@ let package = Package(
         .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ModelExport", dependencies: ["RelationModel"]),
         .target(name: "DOT"),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
+        .target(name: "FuzzSupport"),
         // Each main.swift hands its harness to libFuzzer's driver (LLVMFuzzerRunDriver).
-        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport"]),
-        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT"]),
+        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport", "Views", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

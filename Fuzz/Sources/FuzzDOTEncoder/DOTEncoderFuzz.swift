@@ -1,4 +1,5 @@
 import DOT
+import FuzzSupport
 
 /// The fuzz harness, also exported under libFuzzer's entry-point name: builds a graph whose names, labels and tooltips are cut from the input, encodes it,
 /// and checks that no text escaped its quoted string: the DOT holds exactly the statements and edges built.
@@ -28,39 +29,4 @@ public func dotEncoderFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     // One `;` per node and edge, and one for the graph attributes (the encoder always sets the graph's id).
     guard scan.count(of: ";") == pieces.count + edges + 1 else { fatalError("extra statements in:\n\(dot)") }
     return 0
-}
-
-/// What DOT text holds outside quoted strings and HTML-like labels.
-struct DOTLexicalScan {
-    var outside = ""
-
-    init?(_ dot: String) {
-        var characters = Array(dot.unicodeScalars)[...]
-        while let character = characters.popFirst() {
-            switch character {
-            case "\"":
-                var closed = false
-                while let inner = characters.popFirst() {
-                    if inner == "\\" { _ = characters.popFirst(); continue }
-                    if inner == "\"" { closed = true; break }
-                }
-                guard closed else { return nil }
-                outside += "\"\""
-            case "<":
-                var depth = 1
-                while depth > 0, let inner = characters.popFirst() {
-                    if inner == "<" { depth += 1 }
-                    if inner == ">" { depth -= 1 }
-                }
-                guard depth == 0 else { return nil }
-                outside += "<>"
-            default:
-                outside.unicodeScalars.append(character)
-            }
-        }
-    }
-
-    func count(of token: String) -> Int {
-        outside.components(separatedBy: token).count - 1
-    }
 }
