@@ -31,6 +31,7 @@ public enum InProcessRenderer {
         let graphvizFormats = formats.filter { $0 != .dot }.map(\.rawValue)
         var outputs: [OutputFormat: Data] = [:]
         var warnings: [String] = []
+        let started = DispatchTime.now().uptimeNanoseconds
         if !graphvizFormats.isEmpty {
             let output = try GraphvizSession.render(dot: job.dot, engine: engine.rawValue, formats: graphvizFormats)
             for format in formats where format != .dot {
@@ -41,6 +42,8 @@ public enum InProcessRenderer {
         if formats.contains(.dot) {
             outputs[.dot] = Data(job.dot.utf8)
         }
-        return RenderedDiagram(id: job.id, outputs: outputs, warnings: warnings, engineUsed: engine, usedFallback: false)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return RenderedDiagram(id: job.id, outputs: outputs, warnings: warnings, engineUsed: engine, usedFallback: false,
+                               graphvizSeconds: seconds)
     }
 }

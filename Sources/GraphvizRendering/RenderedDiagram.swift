@@ -9,9 +9,13 @@ public struct RenderedDiagram: Sendable {
     public var engineUsed: LayoutEngine
     /// Whether the job's fallback engine was used because the primary one failed or timed out.
     public var usedFallback: Bool
+    /// Seconds spent inside Graphviz (parse, layout, render) for this diagram; 0 when it came from a cache.
+    public var graphvizSeconds: Double
 
-    public init(id: String, outputs: [OutputFormat: Data], warnings: [String], engineUsed: LayoutEngine, usedFallback: Bool) {
+    public init(id: String, outputs: [OutputFormat: Data], warnings: [String], engineUsed: LayoutEngine, usedFallback: Bool,
+                graphvizSeconds: Double = 0) {
         self.id = id
+        self.graphvizSeconds = graphvizSeconds
         self.outputs = outputs
         self.warnings = warnings
         self.engineUsed = engineUsed

@@ -27,6 +27,7 @@ struct WorkerReply: Codable {
     var engineUsed: LayoutEngine
     var usedFallback: Bool
     var failure: String?
+    var graphvizSeconds: Double
     /// The worker's resident memory after the job, so the pool can recycle workers that grew too large.
     var residentMemoryMB: Int
 
@@ -39,12 +40,14 @@ struct WorkerReply: Codable {
             warnings = diagram.warnings
             engineUsed = diagram.engineUsed
             usedFallback = diagram.usedFallback
+            graphvizSeconds = diagram.graphvizSeconds
             failure = nil
         case .failure(let error):
             outputs = [:]
             warnings = []
             engineUsed = job.engine
             usedFallback = false
+            graphvizSeconds = 0
             failure = error.message
         }
     }
@@ -58,6 +61,7 @@ struct WorkerReply: Codable {
             guard let format = OutputFormat(rawValue: name) else { continue }
             diagramOutputs[format] = data
         }
-        return .success(RenderedDiagram(id: id, outputs: diagramOutputs, warnings: warnings, engineUsed: engineUsed, usedFallback: usedFallback))
+        return .success(RenderedDiagram(id: id, outputs: diagramOutputs, warnings: warnings, engineUsed: engineUsed, usedFallback: usedFallback,
+                                        graphvizSeconds: graphvizSeconds))
     }
 }

@@ -9,6 +9,11 @@ struct ModelOptions: ParsableArguments {
 
     /// Loads and validates the model, printing diagnostics to stderr; exits 65 on errors, 66 when unreadable.
     func load(printWarnings: Bool = true) throws -> RelationModel {
+        try Self.load(path: model, printWarnings: printWarnings)
+    }
+
+    /// Loads and validates the model at `path`, as `load(printWarnings:)` does.
+    static func load(path model: String, printWarnings: Bool = true) throws -> RelationModel {
         let loaded: LoadedModel
         do {
             loaded = try ModelLoader.load(path: model)

@@ -11,6 +11,7 @@ struct Relmap: ParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self,
+            RenderCommand.self,
             ExportCommand.self,
             BuildCommand.self,
             SynthCommand.self,
