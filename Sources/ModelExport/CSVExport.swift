@@ -8,9 +8,7 @@ public enum CSVExport {
         "id", "type", "directed", "status", "start", "end",
         "first_id", "first_name", "second_id", "second_name", "participant_ids", "participant_names",
         "summary", "evidence", "source_count", "conflicting_fields",
-        "role", "alliance_type", "domain", "facility", "personnel", "lease",
-        "subject", "quantities", "category", "place", "dead", "injured",
-    ]
+    ] + RelationDetails().exportFields.map(\.name)
 
     public static func render(_ model: RelationModel) -> String {
         var text = record(columns)
@@ -21,7 +19,6 @@ public enum CSVExport {
     }
 
     static func row(_ relation: Relation, in model: RelationModel) -> [String] {
-        let details = relation.details
         let names = relation.participants.map { model.actor($0)?.name ?? $0 }
         let conflicting = relation.claims.map(\.field).reduce(into: [String]()) { fields, field in
             if !fields.contains(field) { fields.append(field) }
@@ -36,13 +33,7 @@ public enum CSVExport {
             relation.evidence.map { "\($0.source)#\($0.paragraph)" }.joined(separator: "; "),
             String(relation.citedSources.count),
             conflicting.joined(separator: "; "),
-            details.role?.rawValue ?? "", details.allianceType?.rawValue ?? "", details.domain?.rawValue ?? "",
-            details.facility ?? "", details.personnel.map(String.init) ?? "", details.lease ?? "",
-            details.subject?.rawValue ?? "",
-            details.quantities.map { "\(NumberText.shortest($0.value)) \($0.unit) \($0.what)" }.joined(separator: "; "),
-            details.category?.rawValue ?? "", details.place ?? "",
-            details.dead.map(String.init) ?? "", details.injured.map(String.init) ?? "",
-        ]
+        ] + relation.details.exportFields.map { $0.value ?? "" }
     }
 
     /// One CSV record ending in CRLF.

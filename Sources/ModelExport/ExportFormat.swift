@@ -20,3 +20,19 @@ extension RelationModel {
         (sources.sorted { $0.id < $1.id }, actors.sorted { $0.id < $1.id }, relations.sorted { $0.id < $1.id })
     }
 }
+
+extension RelationDetails {
+    /// The type-specific keys in model spelling and a fixed order, each with its value as text when given;
+    /// the CSV columns and the GraphML `detail` attribute both come from here.
+    var exportFields: [(name: String, value: String?)] {
+        [
+            ("role", role?.rawValue), ("alliance_type", allianceType?.rawValue), ("domain", domain?.rawValue),
+            ("facility", facility), ("personnel", personnel.map(String.init)), ("lease", lease),
+            ("subject", subject?.rawValue),
+            ("quantities", quantities.isEmpty ? nil
+                : quantities.map { "\(NumberText.shortest($0.value)) \($0.unit) \($0.what)" }.joined(separator: "; ")),
+            ("category", category?.rawValue), ("place", place),
+            ("dead", dead.map(String.init)), ("injured", injured.map(String.init)),
+        ]
+    }
+}

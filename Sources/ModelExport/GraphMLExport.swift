@@ -101,17 +101,7 @@ public enum GraphMLExport {
 
     /// The type-specific keys as `key=value` pairs, e.g. `role=founding` or `facility=manas; personnel=1000`.
     static func detail(_ details: RelationDetails) -> String? {
-        let pairs: [(String, String?)] = [
-            ("role", details.role?.rawValue), ("alliance_type", details.allianceType?.rawValue),
-            ("domain", details.domain?.rawValue), ("facility", details.facility),
-            ("personnel", details.personnel.map(String.init)), ("lease", details.lease),
-            ("subject", details.subject?.rawValue),
-            ("quantities", details.quantities.isEmpty ? nil
-                : details.quantities.map { "\(NumberText.shortest($0.value)) \($0.unit) \($0.what)" }.joined(separator: ", ")),
-            ("category", details.category?.rawValue), ("place", details.place),
-            ("dead", details.dead.map(String.init)), ("injured", details.injured.map(String.init)),
-        ]
-        let present = pairs.compactMap { name, value in value.map { "\(name)=\($0)" } }
+        let present = details.exportFields.compactMap { field in field.value.map { "\(field.name)=\($0)" } }
         return present.isEmpty ? nil : present.joined(separator: "; ")
     }
 

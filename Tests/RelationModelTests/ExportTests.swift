@@ -135,6 +135,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(Set(counter.edgeIDs).count, 4)
         XCTAssertTrue(counter.texts.contains("<script>alert(1)</script> & co"))
         XCTAssertEqual(counter.directedEdges, 1)
+        XCTAssertTrue(counter.texts.contains("role=founding"))
     }
 
     func testXMLTextReplacesCharactersXMLCannotHold() {
