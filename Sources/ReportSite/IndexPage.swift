@@ -20,7 +20,8 @@ extension PageGenerator {
         }
         let cards = context.views.map { view -> IndexBody.ViewCard in
             let diagram = context.diagrams[view.diagram]
-            return .init(title: view.title, caption: diagram?.caption ?? "", href: SitePath.view(view.id))
+            let caption = diagram?.caption.components(separatedBy: " Sources: ").first ?? ""
+            return .init(title: view.title, caption: caption, href: SitePath.view(view.id))
         }
         let overviewPage = context.views.first { $0.diagram == context.overviewDiagram }.map { SitePath.view($0.id) }
         let body = IndexBody(

@@ -111,10 +111,17 @@ struct PageLinker {
     func citations(_ evidence: [Evidence]) -> [CitationLink] {
         evidence.map { pointer in
             let source = model.source(pointer.source)
-            let label = source.map { "\($0.publisher) \($0.published.year), ¶\(pointer.paragraph)" } ?? "\(pointer.source) ¶\(pointer.paragraph)"
+            let label = source.map { "\(PageLinker.shortName(of: $0)) \($0.published.year), ¶\(pointer.paragraph)" } ?? "\(pointer.source) ¶\(pointer.paragraph)"
             return CitationLink(label: label, href: root + SitePath.source(pointer.source) + "#" + SitePath.paragraphAnchor(pointer.paragraph),
                                 title: source?.title ?? pointer.source)
         }
+    }
+
+    /// How a citation names its source: the publisher, or the title's first words when the publisher is unknown.
+    static func shortName(of source: Source) -> String {
+        guard source.publisher.lowercased().hasPrefix("unknown") else { return source.publisher }
+        let words = source.title.split(separator: " ")
+        return words.count > 4 ? words.prefix(4).joined(separator: " ") + "…" : source.title
     }
 
     func row(_ relation: Relation) -> RelationRow {

@@ -33,10 +33,13 @@ public struct LegendLine: Sendable, Equatable {
     public var meaning: String
     /// A CSS colour for the swatch, when the symbol has one.
     public var color: String?
+    /// Whether the symbol is a line (an edge) rather than a shape (a node), for the swatch's form.
+    public var isLine: Bool
 
-    public init(symbol: String, meaning: String, color: String? = nil) {
+    public init(symbol: String, meaning: String, color: String? = nil, isLine: Bool = false) {
         self.symbol = symbol
         self.meaning = meaning
         self.color = color
+        self.isLine = isLine
     }
 }

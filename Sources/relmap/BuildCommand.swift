@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphvizRendering
 import RelationModel
 import ReportSite
 
@@ -42,9 +43,14 @@ struct BuildCommand: ParsableCommand {
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
+        let renderer = Renderer(settings: RenderSettings(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        defer { renderer.shutdown() }
+        let drawing = DiagramDrawing(cache: RenderCache(directory: SiteWriter(output: output).cacheFolder),
+                                     warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
+        let steps = [drawing.step(DiagramPlan.fromViews(of: model), progress: progress)] + SiteBuilder.pageSteps
         let site: Site
         do {
-            site = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: progress)
+            site = try SiteBuilder(steps: steps).build(context, progress: progress)
         } catch let error as BuildError {
             progress.finish("build failed")
             Terminal.error("relmap build: error: \(error)")

@@ -55,4 +55,23 @@ final class DiagramDrawingTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("broken"))
         }
     }
+
+    func testThePlanFromTheViewCatalogGivesViewPagesYearMapsAndAFocusDiagramPerConnectedActor() throws {
+        let model = SampleSite.model()
+        let plan = DiagramPlan.fromViews(of: model)
+        XCTAssertFalse(plan.views.isEmpty)
+        XCTAssertFalse(plan.views.contains { $0.entry.id == DiagramPlan.focusViewID })
+        XCTAssertEqual(plan.overview, "overview")
+        XCTAssertEqual(Set(plan.years.keys), [2001, 2006, 2012])
+        XCTAssertNotNil(plan.actors["kyrgyzstan"])
+        XCTAssertEqual(Set(plan.all.map(\.id)).count, plan.all.count, "diagram ids are unique")
+
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let site = try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context(model: model))
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
+        for view in plan.views {
+            XCTAssertNotNil(site[SitePath.view(view.entry.id)], view.entry.id)
+        }
+        XCTAssertTrue(LinkChecker(site: site).reachable().isSuperset(of: site.paths.filter { $0.hasSuffix(".html") }))
+    }
 }

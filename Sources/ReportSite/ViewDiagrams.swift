@@ -1,0 +1,56 @@
+import RelationModel
+import Views
+
+extension DiagramPlan {
+    /// The view that heads the index and gives the timeline its yearly maps.
+    public static let overviewViewID = "overview"
+    /// The view drawn once per actor on the actor pages.
+    public static let focusViewID = "focus"
+
+    /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
+    /// actor, the overview on the index and "as of" each year with events on the timeline, a focus diagram per actor.
+    public static func fromViews(of model: RelationModel) -> DiagramPlan {
+        let links = LinkStyle(root: "../", relationPage: SitePath.timeline, relationAnchorPrefix: SitePath.relationAnchor(""))
+        var plan = DiagramPlan()
+        for view in ViewCatalog.views where view.id != focusViewID {
+            guard let diagram = view.diagram(of: model, options: ViewOptions(), links: links) else { continue }
+            plan.views.append((ViewEntry(id: view.id, title: view.title, diagram: diagram.id), PlannedDiagram(diagram)))
+        }
+        let overview = ViewCatalog.view(named: overviewViewID) ?? ViewCatalog.views.first { $0.id != focusViewID }
+        plan.overview = plan.views.first { $0.entry.id == overview?.id }?.diagram.id ?? plan.views.first?.diagram.id
+        if let overview {
+            for year in TimelineBody.yearsWithEvents(in: model) {
+                if let diagram = overview.diagram(of: model, options: ViewOptions(asOf: year), links: links) {
+                    plan.years[year] = PlannedDiagram(diagram)
+                }
+            }
+        }
+        if let focus = ViewCatalog.view(named: focusViewID) {
+            for actor in model.actors {
+                if let diagram = focus.diagram(of: model, options: ViewOptions(focusActor: actor.id), links: links) {
+                    plan.actors[actor.id] = PlannedDiagram(diagram)
+                }
+            }
+        }
+        return plan
+    }
+}
+
+extension PlannedDiagram {
+    /// A view's diagram, ready to render.
+    init(_ diagram: Diagram) {
+        self.init(id: diagram.id, title: diagram.title, caption: diagram.caption, dot: diagram.dot, engine: diagram.engine,
+                  fallbackEngine: diagram.fallbackEngine, relationIDs: diagram.relationIDs, actorIDs: diagram.actorIDs,
+                  legend: diagram.legend.map(LegendLine.init), truncatedCount: diagram.truncatedCount)
+    }
+}
+
+extension LegendLine {
+    /// A legend entry in words, with its colour as an opaque CSS colour for the swatch.
+    init(_ entry: LegendEntry) {
+        let color = entry.color.rawValue.hasPrefix("#") ? String(entry.color.rawValue.prefix(7)) : entry.color.rawValue
+        let isLine: Bool
+        if case .edge = entry.kind { isLine = true } else { isLine = false }
+        self.init(symbol: entry.symbol, meaning: entry.label, color: color, isLine: isLine)
+    }
+}
