@@ -42,14 +42,17 @@ public struct DiagramDrawing {
         if !missing.isEmpty {
             let rendered = render(missing.map { jobs[$0] }) { done, total, _ in progress?.detail(done: done, total: total) }
             var failures: [RenderFailure] = []
+            var cacheWorks = true
             for (index, result) in zip(missing, rendered) {
                 switch result {
                 case .success(let diagram):
                     results[index] = diagram
+                    guard cacheWorks, let cache else { continue }
                     do {
-                        try cache?.store(diagram, for: jobs[index])
+                        try cache.store(diagram, for: jobs[index])
                     } catch {
-                        warn("warning: cannot store \(diagram.id) in the render cache: \(error)")
+                        cacheWorks = false
+                        warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
                     }
                 case .failure(let failure):
                     failures.append(failure)

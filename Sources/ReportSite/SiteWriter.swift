@@ -16,9 +16,14 @@ public struct SiteWriter {
     var parent: String { URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path }
     var name: String { URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent }
 
+    /// Makes the folder the output goes in, so a path that cannot hold a site fails before any work is done.
+    public func prepare() throws {
+        try SiteWriter.makeFolders(parent)
+    }
+
     public func write(_ site: Site) throws {
         let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try prepare()
         removeStaleTemporaries()
         let temporary = try makeTemporaryFolder()
         do {
@@ -32,13 +37,17 @@ public struct SiteWriter {
                 let target = "\(temporary)/\(path)"
                 let folder = (target as NSString).deletingLastPathComponent
                 if !created.contains(folder) {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try SiteWriter.makeFolders(folder)
                     created.insert(folder)
                 }
                 try SiteWriter.writeSynced(files[path]!, to: target)
             }
             for folder in created.sorted(by: >) { SiteWriter.sync(folder) }
             try swap(in: temporary)
+        } catch let error as SiteWriteError {
+            try? fileManager.removeItem(atPath: temporary)
+            // Name the file as it would have been in the output, not in the temporary folder.
+            throw SiteWriteError(path: error.path.replacingOccurrences(of: temporary, with: output), reason: error.reason)
         } catch {
             try? fileManager.removeItem(atPath: temporary)
             throw error
@@ -79,6 +88,20 @@ public struct SiteWriter {
         }
         for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).tmp-") {
             try? fileManager.removeItem(atPath: "\(parent)/\(entry)")
+        }
+    }
+
+    /// `mkdir -p` with the system's own error messages ("Not a directory", "No space left on device").
+    static func makeFolders(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw SiteWriteError(path: path, reason: String(cString: strerror(ENOTDIR))) }
+            return
+        }
+        let above = (path as NSString).deletingLastPathComponent
+        if !above.isEmpty, above != path { try makeFolders(above) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw SiteWriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -43,9 +43,24 @@ struct BuildCommand: ParsableCommand {
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
+        let writer = SiteWriter(output: output)
+        let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
+        if !check {
+            do {
+                try writer.prepare()
+            } catch let error as SiteWriteError {
+                Terminal.error("\(error.path): error: cannot write: \(error.reason)")
+                throw SysExit.ioError
+            }
+        }
+        // A failed build leaves the disk as it found it: a cache this build started goes too.
+        var succeeded = false
+        defer {
+            if !succeeded, !cacheExisted { try? FileManager.default.removeItem(atPath: writer.cacheFolder) }
+        }
         let renderer = Renderer(settings: RenderSettings(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         defer { renderer.shutdown() }
-        let drawing = DiagramDrawing(cache: RenderCache(directory: SiteWriter(output: output).cacheFolder),
+        let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder),
                                      warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model), progress: progress)] + SiteBuilder.pageSteps
         let site: Site
@@ -60,16 +75,18 @@ struct BuildCommand: ParsableCommand {
             let comparison = SiteComparison(site: site, output: output)
             progress.finish(comparison.isUpToDate ? "\(output) is up to date" : "\(output) is stale")
             comparison.lines.forEach { print($0) }
+            succeeded = true
             if !comparison.isUpToDate { throw ExitCode(1) }
             return
         }
         do {
-            try SiteWriter(output: output).write(site)
-        } catch {
+            try writer.write(site)
+        } catch let error as SiteWriteError {
             progress.finish("build failed")
-            Terminal.error("relmap build: error: cannot write the site: \(error)")
+            Terminal.error("\(error.path): error: cannot write: \(error.reason)")
             throw SysExit.ioError
         }
+        succeeded = true
         progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
     }
 
