@@ -157,8 +157,14 @@ struct ModelDocument {
             let prefix = context.map { "\($0.text), " } ?? ""
             return .error("YAML syntax error: \(prefix)\(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
-                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            guard let key = duplicates.first, let text = String(validatingUTF8Data: data),
+                  let repeated = DuplicateKeyLocator.repeatOf(key, at: first.line, column: first.column, in: text) else {
+                return .error("duplicate key \(names) in a mapping", at: first)
+            }
+            return .error("duplicate key \(names) in a mapping (first at \(first))",
+                          at: SourceLocation(file: file, line: repeated.line, column: repeated.column))
         case let .reader(problem, offset, _, _):
             return .error("cannot read the text: \(problem)", at: offset.map { byteLocation($0) } ?? SourceLocation(file: file, line: 1, column: 1))
         default:
@@ -192,12 +198,22 @@ enum PlainDataScan {
             var indent = 0
             var leading = true
             var quote: Character?
+            var escaped = false
             var previous: Character = " "
+            /// The last character outside quotes and indentation that is not a space.
+            var lastSignificant: Character?
             scan: for character in line {
                 column += 1
                 defer { previous = character }
                 if let open = quote {
-                    if character == open { quote = nil }
+                    if escaped {
+                        escaped = false
+                    } else if open == "\"", character == "\\" {
+                        escaped = true
+                    } else if character == open {
+                        quote = nil
+                        lastSignificant = character
+                    }
                     continue
                 }
                 if leading {
@@ -207,13 +223,17 @@ enum PlainDataScan {
                     }
                     leading = false
                 }
-                let atTokenStart = " [{,".contains(previous) || column == 1
+                // Only where a node begins (after indentation, `- `, `? `, `: `, `[`, `{` or `,`) can a quote open or an
+                // anchor, alias or tag stand; elsewhere `'`, `&`, `*` and `!` are text, as in `O'Hara` or `AT&T`.
+                let atNodeStart = (" \t[{,:".contains(previous) || column == 1)
+                    && lastSignificant.map { ":-?[{,".contains($0) } ?? true
+                defer { if character != " ", character != "\t" { lastSignificant = character } }
                 switch character {
                 case "#" where previous == " " || column == 1:
                     break scan
-                case "\"", "'" where atTokenStart:
+                case "\"" where atNodeStart, "'" where atNodeStart:
                     quote = character
-                case "&", "*", "!" where atTokenStart:
+                case "&" where atNodeStart, "*" where atNodeStart, "!" where atNodeStart:
                     let what = character == "&" ? "an anchor" : character == "*" ? "an alias" : "a tag"
                     return Finding(line: lineNumber, column: column,
                                    message: "\(what) is not allowed: a relation model is plain data without anchors, aliases or tags")

@@ -76,11 +76,6 @@ final class ValidationPositionTests: XCTestCase {
         ])
     }
 
-    func testDuplicateKeyInAMappingIsAnErrorAtItsFirstOccurrence() {
-        XCTAssertEqual(withFile("actors:\n  - {id: x, name: X, kind: state, name: Y}\n"),
-                       ["n.yaml:2:13: error: duplicate key 'name' in a mapping"])
-    }
-
     func testUnknownActorsAndSourcesAreReportedAtTheReference() {
         XCTAssertEqual(withRelations("""
           - id: r
@@ -146,6 +141,38 @@ final class ValidationPositionTests: XCTestCase {
     func testEvidenceBeyondTheSourcesParagraphsIsReportedAtTheParagraph() {
         XCTAssertEqual(withRelations("  - {id: r, type: alliance, participants: [kgz, uzb], status: agreed, summary: S, evidence: [{source: s1, paragraph: 6}]}"),
                        ["m.yaml:9:118: error: paragraph 6 does not exist: source 's1' has 5 paragraphs"])
+    }
+
+    func testDuplicateKeyIsReportedAtItsRepeatInFlowAndBlockMappings() {
+        XCTAssertEqual(withFile("actors:\n  - {id: x, name: X, kind: state, name: Y}\n"),
+                       ["n.yaml:2:35: error: duplicate key 'name' in a mapping (first at n.yaml:2:13)"])
+        XCTAssertEqual(withFile("actors:\n  - id: x\n    name: X\n    aliases: [a, {name: b}]\n    kind: state\n    \"name\": Y\n"),
+                       ["n.yaml:6:5: error: duplicate key 'name' in a mapping (first at n.yaml:3:5)"])
+        XCTAssertEqual(withFile("actors: []\nsources: []\nactors: []\n"),
+                       ["n.yaml:3:1: error: duplicate key 'actors' in a mapping (first at n.yaml:1:1)"])
+    }
+
+    func testAmpersandsAsterisksAndApostrophesInsideTextAreNotAnchorsAliasesOrQuotes() {
+        let names = ["AT&T", "Procter & Gamble", "5*3", "O'Hara & co", "Yes!", "Rock 'n' roll *live*"]
+        let yaml = "actors:\n" + names.enumerated().map { "  - {id: o\($0.offset), name: \($0.element), kind: organization}\n" }.joined()
+        XCTAssertEqual(withFile(yaml), [])
+        XCTAssertEqual(withFile("actors:\n  - {id: x, name: \"say \\\"hi\\\" & *bye*\", kind: organization}\n"), [])
+    }
+
+    func testAnchorsAliasesAndTagsAreRejectedWhereverANodeBegins() {
+        let cases = [
+            ("actors:\n  - {id: x, name: *a, kind: organization}\n", "n.yaml:2:19: error: an alias"),
+            ("actors:\n  - &a {id: x, name: a, kind: organization}\n", "n.yaml:2:5: error: an anchor"),
+            ("actors: [*a]\n", "n.yaml:1:10: error: an alias"),
+            ("actors:\t*a\n", "n.yaml:1:9: error: an alias"),
+            ("actors: !!seq []\n", "n.yaml:1:9: error: a tag"),
+            ("actors:\n  - id: x\n    name:\n      &a X\n", "n.yaml:4:7: error: an anchor"),
+        ]
+        for (yaml, expected) in cases {
+            let lines = withFile(yaml)
+            XCTAssertEqual(lines.count, 1, yaml)
+            XCTAssertTrue(lines.first?.hasPrefix(expected) ?? false, "\(yaml): \(lines)")
+        }
     }
 
     func testEveryProblemIsReportedNotJustTheFirst() {
