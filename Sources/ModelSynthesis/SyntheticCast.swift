@@ -16,15 +16,12 @@ struct SyntheticCast {
         let persons = count - states - organizations - facilities - places - agencies - armedGroups
         var writer = YAMLListWriter(key: "actors")
         var index = 0
-        var iso3Codes: [String] = []
-        for _ in 0..<states {
+        for number in 0..<states {
             index += 1
-            let name = SyntheticNames.name(&random, index: index, base: SyntheticNames.word(&random) + random.pick(["ia", "stan", "land", "a"]))
-            let iso3 = Self.iso3(iso3Codes.count)
-            iso3Codes.append(iso3)
+            let name = SyntheticNames.name(index: index, base: SyntheticNames.word(&random) + random.pick(["ia", "stan", "land", "a"]))
             let capital = SyntheticNames.word(&random)
             add(.state, name: name, index: index, to: &writer, extra: [
-                ("iso3", YAMLValue.text(iso3)),
+                ("iso3", YAMLValue.text(Self.iso3(number))),
                 ("capital", YAMLValue.text(capital)),
                 ("location", Self.location(&random)),
             ])
@@ -33,7 +30,7 @@ struct SyntheticCast {
         for _ in 0..<organizations {
             index += 1
             let word = SyntheticNames.word(&random)
-            let name = SyntheticNames.name(&random, index: index, base: random.pick(["\(word) Cooperation Organization", "Council of \(word)", "\(word) Pact", "\(word) Treaty Organization"]))
+            let name = SyntheticNames.name(index: index, base: random.pick(["\(word) Cooperation Organization", "Council of \(word)", "\(word) Pact", "\(word) Treaty Organization"]))
             let acronym = String(name.split(separator: " ").compactMap(\.first).filter(\.isUppercase))
             add(.organization, name: name, index: index, to: &writer, extra: [
                 ("aliases", acronym.count > 1 ? YAMLValue.texts([acronym]) : nil),
@@ -44,7 +41,7 @@ struct SyntheticCast {
                 index += 1
                 let word = SyntheticNames.word(&random)
                 let base = kind == .facility ? random.pick(["\(word) Air Base", "\(word) Garrison", "\(word) Airfield"]) : random.pick(["\(word)", "\(word) district", "\(word) valley"])
-                add(kind, name: SyntheticNames.name(&random, index: index, base: base), index: index, to: &writer, extra: [
+                add(kind, name: SyntheticNames.name(index: index, base: base), index: index, to: &writer, extra: [
                     ("country", YAMLValue.text(random.pick(stateIDs))),
                     ("location", Self.location(&random)),
                 ])
@@ -54,20 +51,20 @@ struct SyntheticCast {
             index += 1
             let country = random.pick(stateIDs)
             let base = random.pick(["Ministry of Defence", "Border Service", "Security Service", "Drug Control Agency", "Foreign Ministry"])
-            add(.agency, name: SyntheticNames.name(&random, index: index, base: "\(names[country] ?? country) \(base)"), index: index, to: &writer, extra: [
+            add(.agency, name: SyntheticNames.name(index: index, base: "\(names[country] ?? country) \(base)"), index: index, to: &writer, extra: [
                 ("country", YAMLValue.text(country)),
             ])
         }
         for _ in 0..<armedGroups {
             index += 1
             let base = random.pick(["\(SyntheticNames.word(&random)) Movement", "Army of \(SyntheticNames.word(&random))", "\(SyntheticNames.word(&random)) Front"])
-            add(.armedGroup, name: SyntheticNames.name(&random, index: index, base: base), index: index, to: &writer, extra: [])
+            add(.armedGroup, name: SyntheticNames.name(index: index, base: base), index: index, to: &writer, extra: [])
         }
         for _ in 0..<persons {
             index += 1
             let surname = SyntheticNames.word(&random) + random.pick(["ov", "ev", "bek", "zoda", ""])
             let country = random.pick(stateIDs)
-            let name = SyntheticNames.name(&random, index: index, base: "\(SyntheticNames.word(&random)) \(surname)")
+            let name = SyntheticNames.name(index: index, base: "\(SyntheticNames.word(&random)) \(surname)")
             add(.person, name: name, index: index, to: &writer, extra: [
                 ("aliases", random.chance(0.3) ? YAMLValue.texts([surname]) : nil),
                 ("country", YAMLValue.text(country)),

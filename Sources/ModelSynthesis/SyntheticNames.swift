@@ -13,7 +13,7 @@ enum SyntheticNames {
     }
 
     /// A name, now and then an awkward one, so that quoting is exercised.
-    static func name(_ random: inout SyntheticRandom, index: Int, base: String) -> String {
+    static func name(index: Int, base: String) -> String {
         index % 23 == 7 ? "\(base) \(awkward[(index / 23) % awkward.count])" : base
     }
 

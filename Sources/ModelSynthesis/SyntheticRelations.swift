@@ -3,13 +3,24 @@ import RelationModel
 /// The relations of a synthetic model: every type, fitting participants, dates across decades, evidence, and
 /// now and then two sources that disagree.
 struct SyntheticRelations {
-    let cast: SyntheticCast
     let library: SyntheticLibrary
+    let names: [String: String]
     private(set) var writer = YAMLListWriter(key: "relations")
+    // The actors each role draws from.
+    let states, organizations, agencies, agenciesAndStates, persons, facilities, places, placesAndStates, fighters: [String]
 
     init(cast: SyntheticCast, library: SyntheticLibrary) {
-        self.cast = cast
         self.library = library
+        names = cast.names
+        states = cast.ids(.state)
+        organizations = cast.ids(.organization)
+        agencies = cast.ids(.agency)
+        agenciesAndStates = cast.ids(.agency, .state)
+        persons = cast.ids(.person)
+        facilities = cast.ids(.facility)
+        places = cast.ids(.place)
+        placesAndStates = cast.ids(.place, .state)
+        fighters = cast.ids(.state, .armedGroup)
     }
 
     /// How often each type comes up once every type has appeared.
@@ -20,24 +31,22 @@ struct SyntheticRelations {
 
     mutating func add(index: Int, random: inout SyntheticRandom) {
         let type = index < RelationType.allCases.count ? RelationType.allCases[index] : Self.weightedType(&random)
-        let states = cast.ids(.state)
         var participants: [String]
         var details: [(String, String?)] = []
         switch type {
         case .membership:
-            let organizations = cast.ids(.organization)
-            participants = [random.pick(random.chance(0.8) ? states : cast.ids(.agency)), organizations[random.skewedIndex(below: organizations.count)]]
+            participants = [random.pick(random.chance(0.8) ? states : agencies), organizations[random.skewedIndex(below: organizations.count)]]
             details.append(("role", random.pick(MembershipRole.allCases).rawValue))
         case .alliance:
             participants = random.distinct(2, from: states)
             details.append(("alliance_type", random.pick(AllianceType.allCases).rawValue))
         case .cooperation:
-            participants = random.distinct(2, from: random.chance(0.7) ? states : cast.ids(.agency, .state))
+            participants = random.distinct(2, from: random.chance(0.7) ? states : agenciesAndStates)
             details.append(("domain", random.pick(CooperationDomain.allCases).rawValue))
         case .baseDeployment:
             participants = random.distinct(2, from: states)
             details += [
-                ("facility", YAMLValue.text(random.pick(cast.ids(.facility)))),
+                ("facility", YAMLValue.text(random.pick(facilities))),
                 ("personnel", String(random.int(50...5000))),
                 ("lease", random.chance(0.5) ? YAMLValue.text("\(random.int(1...49)) years, \(random.int(1...200)) million a year") : nil),
             ]
@@ -49,16 +58,16 @@ struct SyntheticRelations {
             }
         case .incident:
             let sides = random.chance(0.2) ? 1 : 2
-            participants = random.distinct(sides, from: states + cast.ids(.armedGroup))
+            participants = random.distinct(sides, from: fighters)
             details += [
                 ("category", random.pick(IncidentCategory.allCases).rawValue),
-                ("place", YAMLValue.text(random.pick(cast.ids(.place)))),
+                ("place", YAMLValue.text(random.pick(places))),
                 ("dead", random.chance(0.6) ? String(random.int(0...40)) : nil),
                 ("injured", random.chance(0.4) ? String(random.int(0...200)) : nil),
             ]
         case .meeting:
-            participants = random.distinct(random.int(2...4), from: random.chance(0.5) ? states : cast.ids(.person))
-            details.append(("place", random.chance(0.7) ? YAMLValue.text(random.pick(cast.ids(.place, .state))) : nil))
+            participants = random.distinct(random.int(2...4), from: random.chance(0.5) ? states : persons)
+            details.append(("place", random.chance(0.7) ? YAMLValue.text(random.pick(placesAndStates)) : nil))
         case .agreement:
             participants = random.distinct(random.int(2...3), from: states)
             details.append(("domain", random.chance(0.7) ? random.pick(CooperationDomain.allCases).rawValue : nil))
@@ -66,7 +75,7 @@ struct SyntheticRelations {
         let start = SyntheticDate.random(&random, years: 1965...2024)
         let (status, end) = Self.status(for: type, start: start, random: &random)
         let evidence = library.evidence(&random)
-        let names = participants.map { cast.names[$0] ?? $0 }
+        let participantNames = participants.map { names[$0] ?? $0 }
         var pairs: [(String, String?)] = [
             ("id", YAMLValue.text("\(type.rawValue)-\(index + 1)")),
             ("type", type.rawValue),
@@ -74,7 +83,7 @@ struct SyntheticRelations {
             ("start", YAMLValue.text(start.description)),
             ("end", end.map { YAMLValue.text($0.description) }),
             ("status", status.rawValue),
-            ("summary", YAMLValue.text("Synthetic \(type.rawValue): \(names.joined(separator: ", ")).")),
+            ("summary", YAMLValue.text("Synthetic \(type.rawValue): \(participantNames.joined(separator: ", ")).")),
             ("evidence", Self.pointers(evidence)),
         ]
         if index % 37 == 5 {
