@@ -13,9 +13,9 @@ extension PageGenerator {
                 row: linker.row(relation),
                 fields: fields.map { field in
                     ConflictsBody.Field(
-                        field: field, modelValue: RelationWording.modelValue(of: field, in: relation, model: context.model),
+                        field: ConflictsBody.heading(of: field), modelValue: RelationWording.modelValue(of: field, in: relation, model: context.model),
                         claims: relation.claims.filter { $0.field == field }.map {
-                            ConflictsBody.ClaimCell(value: $0.value, citations: linker.citations($0.evidence))
+                            ConflictsBody.ClaimCell(value: context.model.actor($0.value)?.name ?? $0.value, citations: linker.citations($0.evidence))
                         })
                 })
         }
@@ -34,4 +34,11 @@ struct ConflictsBody {
     var items: [Item]
     var count: Int
     var hasItems: Bool
+
+    /// A disputed key in words: "start" → "When it began".
+    static func heading(of field: String) -> String {
+        let names = ["start": "When it began", "end": "When it ended", "place": "Where", "facility": "Facility",
+                     "dead": "Number dead", "injured": "Number injured", "personnel": "Personnel", "status": "Status", "lease": "Lease"]
+        return names[field] ?? field.prefix(1).uppercased() + field.dropFirst()
+    }
 }

@@ -21,9 +21,10 @@ extension PageGenerator {
                 let cited = citing[number] ?? []
                 let disputing = (claimed[number] ?? []).filter { relation in !cited.contains { $0.id == relation.id } }
                 return SourceBody.Paragraph(number: number, paragraphAnchor: SitePath.paragraphAnchor(number), lists: [
-                    RowList.nonEmpty("Cited as evidence", linker.rows(cited).anchoredOnce(&anchored)),
-                    RowList.nonEmpty("Cited for a disputed claim", linker.rows(disputing).anchoredOnce(&anchored)),
-                ].compactMap { $0 })
+                    SourceBody.Rows(note: nil, rows: linker.rows(cited).anchoredOnce(&anchored)),
+                    SourceBody.Rows(note: "Cited for a claim that another source contradicts (see Conflicts):",
+                                    rows: linker.rows(disputing).anchoredOnce(&anchored)),
+                ].filter { !$0.rows.isEmpty })
             }
             var facts: [ActorBody.Fact] = [
                 .init(label: "Publisher", value: source.publisher),
@@ -43,7 +44,8 @@ extension PageGenerator {
 }
 
 struct SourceBody {
-    struct Paragraph { var number: Int; var paragraphAnchor: String; var lists: [RowList] }
+    struct Rows { var note: String?; var rows: [RelationRow] }
+    struct Paragraph { var number: Int; var paragraphAnchor: String; var lists: [Rows] }
 
     var facts: [ActorBody.Fact]
     var url: String?
