@@ -26,7 +26,8 @@ extension PageGenerator {
         let overviewPage = context.views.first { $0.diagram == context.overviewDiagram }.map { SitePath.view($0.id) }
         let body = IndexBody(
             period: model.period.map { "\($0.lowerBound)–\($0.upperBound)" },
-            actorCount: model.actors.count, relationCount: model.relations.count, sourceCount: model.sources.count,
+            actorCount: counted(model.actors.count, "actor"), relationCount: counted(model.relations.count, "dated relation and incident", "dated relations and incidents"),
+            sourceCount: counted(model.sources.count, "source"),
             conflictCount: model.relations.contains(where: \.isDisputedBetweenSources) ? model.relations.filter(\.isDisputedBetweenSources).count : nil,
             actorGroups: kinds, relationTypes: types, sources: sources,
             overview: linker.figure(context.overviewDiagram, viewPage: overviewPage), views: cards,
@@ -45,9 +46,10 @@ struct IndexBody {
     struct ViewCard { var title: String; var caption: String; var href: String }
 
     var period: String?
-    var actorCount: Int
-    var relationCount: Int
-    var sourceCount: Int
+    /// "94 actors", "1 actor".
+    var actorCount: String
+    var relationCount: String
+    var sourceCount: String
     /// Nil when no source contradicts another.
     var conflictCount: Int?
     var actorGroups: [ActorGroup]
@@ -58,4 +60,9 @@ struct IndexBody {
     var newestSource: String?
     var modelHash: String
     var modelHashShort: String
+}
+
+/// A count with its noun in the singular or plural.
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }
