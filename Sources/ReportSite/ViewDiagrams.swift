@@ -46,11 +46,20 @@ extension PlannedDiagram {
 }
 
 extension LegendLine {
-    /// A legend entry in words, with its colour as an opaque CSS colour for the swatch.
+    /// A legend entry in words, with its colour (and opacity) as a CSS colour for the swatch.
     init(_ entry: LegendEntry) {
-        let color = entry.color.rawValue.hasPrefix("#") ? String(entry.color.rawValue.prefix(7)) : entry.color.rawValue
+        let color = LegendLine.css(entry.color.rawValue)
         let isLine: Bool
         if case .edge = entry.kind { isLine = true } else { isLine = false }
         self.init(symbol: entry.symbol, meaning: entry.label, color: color, isLine: isLine)
+    }
+}
+
+extension LegendLine {
+    /// `#rrggbbaa` as `rgba(r, g, b, a)`, which every CSS checker accepts; other colours unchanged.
+    static func css(_ color: String) -> String {
+        guard color.hasPrefix("#"), color.count == 9, let value = UInt32(color.dropFirst(), radix: 16) else { return color }
+        let alpha = Double(value & 0xff) / 255
+        return "rgba(\(value >> 24), \(value >> 16 & 0xff), \(value >> 8 & 0xff), \(String(format: "%.2f", alpha)))"
     }
 }

@@ -74,4 +74,10 @@ final class DiagramDrawingTests: XCTestCase {
         }
         XCTAssertTrue(LinkChecker(site: site).reachable().isSuperset(of: site.paths.filter { $0.hasSuffix(".html") }))
     }
+
+    func testLegendColoursKeepTheirOpacityAsCSS() {
+        XCTAssertEqual(LegendLine.css("#56b4e980"), "rgba(86, 180, 233, 0.50)")
+        XCTAssertEqual(LegendLine.css("#56b4e9"), "#56b4e9")
+        XCTAssertEqual(LegendLine.css("grey"), "grey")
+    }
 }
