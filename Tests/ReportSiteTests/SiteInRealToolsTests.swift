@@ -128,5 +128,5 @@ final class SiteInRealToolsTests: XCTestCase {
         """
 
     static let headless = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                           "--user-data-dir=" + NSTemporaryDirectory() + "relmap-chromium-profile"]
+                           "--user-data-dir=" + NSTemporaryDirectory() + "relmap-chromium-profile-\(ProcessInfo.processInfo.processIdentifier)"]
 }
