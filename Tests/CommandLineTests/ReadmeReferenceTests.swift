@@ -1,0 +1,25 @@
+import Foundation
+import XCTest
+
+/// Pins that the README's command-line reference is the one `relmap --help` prints today.
+final class ReadmeReferenceTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testReadmeReferenceMatchesTheHelpText() throws {
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = [Self.packageRoot.appendingPathComponent("scripts/cli-reference.sh").path, Relmap.binary.path]
+        let pipe = Pipe()
+        script.standardOutput = pipe
+        try script.run()
+        let generated = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        XCTAssertEqual(script.terminationStatus, 0)
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "<!-- cli-reference:start -->\n"))
+        let end = try XCTUnwrap(readme.range(of: "\n<!-- cli-reference:end -->"))
+        let documented = String(readme[start.upperBound..<end.lowerBound])
+        XCTAssertEqual(documented, generated.trimmingCharacters(in: .newlines),
+                       "README.md's reference is stale: run scripts/cli-reference.sh RELMAP --update")
+    }
+}
