@@ -16,17 +16,16 @@ public enum ActorFocusView: View {
         let truncated = reached.count - kept.count
         let id = options.diagramID("focus-\(focus)")
         var builder = DiagramBuilder(model: model, links: links, id: id)
+        builder.mergedLabel = { [RelationText.count($0), RelationText.span($0)].compactMap { $0 }.joined(separator: ", ") }
+        builder.dropsUnlinkedActors = true
         for actorID in kept {
             builder.addActor(actorID, emphasized: actorID == focus)
         }
-        let lengths = NetworkLayout.parallelLengths(relations)
         let inner = Set(reached.filter { $0.steps < hops }.map(\.actor))
         for relation in relations {
             let actors = StandardDrawing.actors(of: relation)
             guard actors.contains(where: inner.contains) else { continue }
-            var look = EdgeLook(relation: relation)
-            look.length = lengths[relation.id]
-            StandardDrawing.draw(relation, in: &builder, look: look, label: RelationText.years(relation))
+            StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: RelationText.years(relation))
         }
         if truncated > 0 {
             var marker = Node("more-actors")
@@ -47,7 +46,7 @@ public enum ActorFocusView: View {
         let steps = options.hops == 1 ? "one relation step" : "\(options.hops) relation steps"
         return builder.diagram(
             id: id, title: options.title("\(actor.name): relations"),
-            description: "\(actor.name) and the actors within \(steps), with the relations that lead out to them, coloured by type.\(options.yearSentence)",
+            description: "\(actor.name) and the actors within \(steps), with the relations that lead out to them, coloured by type; several relations of one type between two actors are one line, counted.\(options.yearSentence)",
             engine: "neato", fallbackEngine: "sfdp", truncatedCount: truncated)
     }
 

@@ -11,26 +11,35 @@ public enum CooperationView: View {
         guard !relations.isEmpty else { return nil }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
+        builder.mergedLabel = label
         for relation in relations {
             relation.participants.forEach { builder.addActor($0) }
         }
-        let lengths = NetworkLayout.parallelLengths(relations)
         for relation in relations {
             var look = EdgeLook(relation: relation)
-            look.length = lengths[relation.id]
             let domain = Palette.color(of: relation.details.domain)
             look.color = domain.color
             look.colorMeaning = domain.label
             look.penwidth = 2
-            let label = [relation.details.domain.map { RelationText.words($0.rawValue) }, RelationText.years(relation)]
-                .compactMap { $0 }.joined(separator: ", ")
-            builder.addRelation(relation, look: look, label: label)
+            builder.addRelation(relation, look: look, label: label([relation]))
         }
         let choice = EngineChoice.network(nodeCount: builder.actorIDs.count)
         NetworkLayout.apply(to: &builder.graph, engine: choice.engine)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Cooperation between actors, coloured by domain and labelled with the domain and years; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)",
+            description: "Cooperation between actors, coloured by domain and labelled with the domain and years, several between one pair and domain as one counted line; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)",
             engine: choice.engine, fallbackEngine: choice.fallback)
+    }
+
+    /// The domains (each once), "×N" for several relations, and the years: "security, border ×3, 2006–2016".
+    static func label(_ relations: [Relation]) -> String {
+        var domains: [String] = []
+        for domain in relations.compactMap(\.details.domain) where !domains.contains(RelationText.words(domain.rawValue)) {
+            domains.append(RelationText.words(domain.rawValue))
+        }
+        var head = domains.joined(separator: ", ")
+        if relations.count > 1 { head += (head.isEmpty ? "" : " ") + "×\(relations.count)" }
+        let years = relations.count == 1 ? RelationText.years(relations[0]) : RelationText.span(relations)
+        return [head.isEmpty ? nil : head, years].compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -14,6 +14,13 @@ struct DiagramBuilder {
     private var edgeLegend: [LegendEntry] = []
     /// Sentences added to the caption, such as what was left out.
     var notes: [String] = []
+    /// When set, edges between the same two nodes for relations of one type and colour are drawn as one,
+    /// labelled by this (given the merged relations); the edges wait in `parallelEdges` until the diagram is built.
+    var mergedLabel: (([Relation]) -> String?)?
+    private var parallelEdges: [ParallelEdges] = []
+    private var parallelIndex: [[String]: Int] = [:]
+    /// Whether actors that no edge reaches are left out of the diagram.
+    var dropsUnlinkedActors = false
 
     init(model: RelationModel, links: LinkStyle, id: String) {
         self.model = model
@@ -65,18 +72,62 @@ struct DiagramBuilder {
         graph.append(node)
     }
 
-    /// Adds one edge drawing `relation` (a relation may need several), with its tooltip and link.
+    /// Adds one edge drawing `relation` (a relation may need several), with its tooltip and link; with
+    /// `mergedLabel` set, the edge waits to be merged with its parallels.
     mutating func addEdge(_ relation: Relation, from: String, to: String, look: EdgeLook, label: String?,
                           part: String? = nil) {
-        var edge = Edge(from: from, to: to, key: part.map { "\(relation.id)-\($0)" } ?? relation.id)
-        look.apply(to: &edge)
-        if let label, !label.isEmpty { edge[.label] = .text(label) }
+        if relationSet.insert(relation.id).inserted { relationIDs.append(relation.id) }
+        let member = ParallelEdges.Member(relation: relation, from: from, to: to, look: look, label: label, part: part)
+        guard mergedLabel != nil else { return append(member) }
+        let key = ParallelEdges.groupKey(of: member)
+        if let index = parallelIndex[key] {
+            parallelEdges[index].append(member)
+        } else {
+            parallelIndex[key] = parallelEdges.count
+            parallelEdges.append(ParallelEdges(member))
+        }
+    }
+
+    private mutating func append(_ member: ParallelEdges.Member) {
+        let relation = member.relation
+        var edge = Edge(from: member.from, to: member.to, key: member.key)
+        member.look.apply(to: &edge)
+        if let label = member.label, !label.isEmpty { edge[.label] = .text(label) }
         edge[.tooltip] = RelationText.tooltip(relation, in: model)
         edge[.url] = links.relationAnchor(relation.id)
         edge[.class] = "relation type-\(relation.type.rawValue)"
         graph.append(edge)
-        look.legendEntries.forEach { note($0) }
-        if relationSet.insert(relation.id).inserted { relationIDs.append(relation.id) }
+        member.look.legendEntries.forEach { note($0) }
+    }
+
+    /// Draws the edges waiting to be merged, one per group of parallels, in the order first asked for.
+    private mutating func appendParallelEdges() {
+        guard let mergedLabel else { return }
+        for group in parallelEdges {
+            guard group.members.count > 1 else {
+                append(group.first)
+                continue
+            }
+            graph.append(group.edge(label: mergedLabel(group.relations), model: model, links: links))
+            group.look.legendEntries.forEach { note($0) }
+        }
+    }
+
+    /// Takes out the actor nodes no edge reaches.
+    private mutating func removeUnlinkedActors() {
+        let linked = Set(graph.allEdges.flatMap { [$0.from, $0.to] })
+        let unlinked = Set(actorIDs).subtracting(linked)
+        guard !unlinked.isEmpty, !linked.isEmpty else { return }
+        actorIDs.removeAll(where: unlinked.contains)
+        graph.statements.removeAll { statement in
+            if case .node(let node) = statement { return unlinked.contains(node.name) }
+            return false
+        }
+        let fills = Set(graph.allNodes.compactMap { $0[.fillcolor] })
+        nodeLegend.removeAll { entry in
+            if case .node(_, let fill) = entry.kind { return !fills.contains(fill) }
+            return false
+        }
     }
 
     /// Draws a relation between the actors already in the diagram: one edge for two participants, a small hub
@@ -127,6 +178,15 @@ struct DiagramBuilder {
     /// Assembles the diagram: caption with sources, title, caption and legend drawn inside the picture.
     func diagram(id: String, title: String, description: String, engine: String, fallbackEngine: String?,
                  truncatedCount: Int = 0) -> Diagram {
+        var builder = self
+        builder.appendParallelEdges()
+        if dropsUnlinkedActors { builder.removeUnlinkedActors() }
+        return builder.assembled(id: id, title: title, description: description, engine: engine,
+                                 fallbackEngine: fallbackEngine, truncatedCount: truncatedCount)
+    }
+
+    private func assembled(id: String, title: String, description: String, engine: String, fallbackEngine: String?,
+                           truncatedCount: Int) -> Diagram {
         let sources = RelationText.citedSources(relationIDs, in: model)
         let sentences = [description] + notes
         let caption = sentences.joined(separator: " ") + " Sources: "

@@ -10,8 +10,6 @@ struct EdgeLook {
     var penwidth: Double = 1.4
     var arrowhead: ArrowType = .normal
     var isDirected: Bool
-    /// Preferred edge length in inches for neato; longer gives parallel edges room for their labels.
-    var length: Double?
 
     /// The usual look of a relation: coloured by type, styled by status, arrows only for directed types.
     init(relation: Relation) {
@@ -45,7 +43,6 @@ struct EdgeLook {
         edge[.fontcolor] = Palette.ink
         if style.items != [.solid] { edge[.style] = style }
         edge[.penwidth] = penwidth
-        edge[.len] = length
         if isDirected {
             edge[.arrowhead] = arrowhead
         } else {

@@ -11,6 +11,8 @@ public enum OverviewView: View {
         guard !relations.isEmpty else { return nil }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
+        builder.mergedLabel = RelationText.count
+        builder.dropsUnlinkedActors = true
         for relation in relations {
             StandardDrawing.actors(of: relation).forEach { builder.addActor($0) }
         }
@@ -23,7 +25,7 @@ public enum OverviewView: View {
             ? " Laid out with sfdp because the network has more than \(EngineChoice.largeGraphNodes) actors." : ""
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Every relation in the model, coloured by type; line style shows planned and ended relations; hover for details.\(options.yearSentence)\(engineNote)",
+            description: "Every relation in the model, coloured by type, one line per pair and type (wider and counted when it stands for several); line style shows planned and ended relations; hover for details.\(options.yearSentence)\(engineNote)",
             engine: choice.engine, fallbackEngine: choice.fallback)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RelationModel
 
 /// The wording diagrams use for relations: periods, tooltips and source lists.
@@ -31,6 +32,41 @@ enum RelationText {
         let kind = relation.type.rawValue.replacingOccurrences(of: "-", with: " ")
         return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
                 "Sources: " + sourceNames(relation.citedSources, in: model)].joined(separator: "\n")
+    }
+
+    /// Tooltip of several relations drawn as one edge: how many of which type between whom, then one line
+    /// per relation (years and summary, shortened), at most `listed` of them.
+    static func tooltip(_ relations: [Relation], between first: String, and second: String, listed: Int = 8) -> String {
+        let kind = relations.first.map { words($0.type.rawValue) } ?? "relation"
+        var lines = ["\(relations.count) × \(kind), \(first) – \(second):"]
+        for relation in relations.prefix(listed) {
+            lines.append("• " + [years(relation), shortened(relation.summary, to: 90)].compactMap { $0 }.joined(separator: ": "))
+        }
+        if relations.count > listed {
+            lines.append("… and \(relations.count - listed) more, listed in the table under the diagram")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "cooperation ×12": the type and how many relations an edge stands for.
+    static func count(_ relations: [Relation]) -> String {
+        let kind = relations.first.map { words($0.type.rawValue) } ?? "relation"
+        return relations.count > 1 ? "\(kind) ×\(relations.count)" : kind
+    }
+
+    /// The years several relations span: "1999–2016", "2006"; nil when none is dated.
+    static func span(_ relations: [Relation]) -> String? {
+        let years = relations.flatMap { [$0.start?.year, $0.end?.year].compactMap { $0 } }
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return first == last ? String(first) : "\(first)–\(last)"
+    }
+
+    /// `text` cut at a word to at most `limit` characters, with an ellipsis when cut.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atWord.trimmingCharacters(in: .punctuationCharacters) + "…"
     }
 
     /// Tooltip of an actor: name, kind and country.

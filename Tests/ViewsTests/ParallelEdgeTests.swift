@@ -1,0 +1,95 @@
+import DOT
+import RelationModel
+import Views
+import XCTest
+
+/// Pins how the network views merge several relations of one type between two actors into one counted edge.
+final class ParallelEdgeTests: XCTestCase {
+    let links = LinkStyle()
+
+    /// The sample model plus more cooperation between Kyrgyzstan and China (one named the other way round), a
+    /// dispute pointing back from Uzbekistan, and a dozen meetings between Russia and Kyrgyzstan.
+    let model: RelationModel = {
+        let base = SampleModel.model
+        var relations = base.relations
+        relations.append(SampleModel.relation("c3", .cooperation, ["china", "kyrgyzstan"], start: "2011") { $0.domain = .security })
+        relations.append(SampleModel.relation("c4", .cooperation, ["kyrgyzstan", "china"], start: "2016") { $0.domain = .aid })
+        relations.append(SampleModel.relation("x2", .dispute, ["uzbekistan", "kyrgyzstan"], start: "2004") { $0.subject = .water })
+        for month in 1...12 {
+            let date = "2010-" + (month < 10 ? "0\(month)" : "\(month)")
+            relations.append(SampleModel.relation("meet-\(month)", .meeting, ["russia", "kyrgyzstan"], start: date, status: .ended))
+        }
+        return RelationModel(sources: base.sources, actors: base.actors, relations: relations)
+    }()
+
+    func diagram(_ view: any View.Type, _ options: ViewOptions = ViewOptions()) throws -> Diagram {
+        try XCTUnwrap(ViewCatalog.diagram(view, of: model, options: options, links: links))
+    }
+
+    func edges(_ diagram: Diagram, between first: String, and second: String, type: RelationType) -> [Edge] {
+        diagram.graph.allEdges.filter {
+            Set([$0.from, $0.to]) == [first, second] && $0[.class]?.contains("type-\(type.rawValue)") == true
+        }
+    }
+
+    func testOverviewDrawsOneCountedEdgePerPairAndType() throws {
+        let overview = try diagram(OverviewView.self)
+        let cooperation = edges(overview, between: "kyrgyzstan", and: "china", type: .cooperation)
+        XCTAssertEqual(cooperation.count, 1)
+        XCTAssertEqual(cooperation.first?[.label], .text("cooperation ×3"))
+        XCTAssertEqual(cooperation.first?[.url], "../timeline.html#rel-c1", "links to the first relation")
+        let meetings = edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting)
+        XCTAssertEqual(meetings.count, 1)
+        XCTAssertEqual(meetings.first?[.label], .text("meeting ×12"))
+    }
+
+    func testMergedEdgeIsWiderThanASingleOne() throws {
+        let overview = try diagram(OverviewView.self)
+        let merged = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting).first?[.penwidth])
+        let single = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .alliance).first?[.penwidth])
+        XCTAssertGreaterThan(merged, single)
+    }
+
+    func testMergedEdgeTooltipListsTheRelationsAndCutsALongList() throws {
+        let overview = try diagram(OverviewView.self)
+        let cooperation = try XCTUnwrap(edges(overview, between: "kyrgyzstan", and: "china", type: .cooperation).first?[.tooltip])
+        XCTAssertTrue(cooperation.hasPrefix("3 × cooperation, Kyrgyzstan – China:"), cooperation)
+        for id in ["c1", "c3", "c4"] {
+            XCTAssertTrue(cooperation.contains("Summary of \(id)."), id)
+        }
+        let meetings = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting).first?[.tooltip])
+        XCTAssertEqual(meetings.split(separator: "\n").count, 1 + 8 + 1)
+        XCTAssertTrue(meetings.hasSuffix("… and 4 more, listed in the table under the diagram"), meetings)
+    }
+
+    func testMergedEdgesStillListEveryRelationDrawn() throws {
+        XCTAssertEqual(try diagram(OverviewView.self).relationIDs, model.relations.map(\.id))
+        let focus = try diagram(ActorFocusView.self, ViewOptions(focusActor: "kyrgyzstan", maximumNodes: 100))
+        for id in ["c1", "c3", "c4", "x1", "x2"] + (1...12).map({ "meet-\($0)" }) {
+            XCTAssertTrue(focus.relationIDs.contains(id), id)
+        }
+        XCTAssertEqual(Set(focus.relationIDs).count, focus.relationIDs.count)
+    }
+
+    func testDisputesPointingBothWaysMergeIntoATwoHeadedEdge() throws {
+        let overview = try diagram(OverviewView.self)
+        let disputes = edges(overview, between: "kyrgyzstan", and: "uzbekistan", type: .dispute)
+        XCTAssertEqual(disputes.count, 1)
+        XCTAssertEqual(disputes.first?[.dir], .both)
+        XCTAssertEqual(edges(overview, between: "kyrgyzstan", and: "uzbekistan", type: .incident).count, 1)
+    }
+
+    func testFocusLabelsAMergedEdgeWithCountAndYears() throws {
+        let focus = try diagram(ActorFocusView.self, ViewOptions(focusActor: "kyrgyzstan"))
+        let cooperation = edges(focus, between: "kyrgyzstan", and: "china", type: .cooperation)
+        XCTAssertEqual(cooperation.first?[.label], .text("cooperation ×3, 2006–2016"))
+    }
+
+    func testCooperationMergesOnlyRelationsOfOneDomainColour() throws {
+        let cooperation = try diagram(CooperationView.self)
+        let pair = edges(cooperation, between: "kyrgyzstan", and: "china", type: .cooperation)
+        XCTAssertEqual(pair.count, 2, "counter-terrorism and security share a colour; aid has its own")
+        XCTAssertEqual(pair.first?[.label], .text("counter terrorism, security ×2, 2006–2011"))
+        XCTAssertEqual(cooperation.relationIDs, ["c1", "c2", "c3", "c4"])
+    }
+}
