@@ -1,0 +1,38 @@
+import Foundation
+import GraphvizRendering
+import RelationModel
+import XCTest
+@testable import ReportSite
+
+/// Pins that a rebuild after one relation changes renders exactly the diagrams that relation appears in.
+final class IncrementalRenderTests: XCTestCase {
+    func testChangingOneRelationRerendersOnlyTheDiagramsThatDrawIt() throws {
+        let cache = RenderCache(directory: try temporaryFolder())
+        let model = SampleSite.model()
+        _ = try build(model, cache: cache)
+
+        var relations = model.relations
+        let changed = try XCTUnwrap(relations.firstIndex { $0.id == "kgz-uzb-ct-2006" })
+        relations[changed].summary = "The presidents agree to fight terrorism together."
+        let edited = RelationModel(sources: model.sources, actors: model.actors, relations: relations)
+        let rendered = try build(edited, cache: cache)
+
+        let drawingIt = DiagramPlan.fromViews(of: edited).all.filter { $0.relationIDs.contains("kgz-uzb-ct-2006") }.map(\.id)
+        XCTAssertFalse(drawingIt.isEmpty)
+        XCTAssertEqual(rendered.sorted(), drawingIt.sorted())
+        XCTAssertLessThan(rendered.count, DiagramPlan.fromViews(of: edited).all.count)
+    }
+
+    /// Builds the site from the view catalogue's plan and returns the ids of the diagrams rendered, not cached.
+    private func build(_ model: RelationModel, cache: RenderCache) throws -> [String] {
+        var rendered: [String] = []
+        let counting: DiagramDrawing.RenderBatch = { jobs, progress in
+            rendered += jobs.map(\.id)
+            return SampleDiagrams.inProcess(jobs, progress)
+        }
+        let drawing = DiagramDrawing(cache: cache, render: counting)
+        _ = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
+            .build(try SampleSite.context(model: model))
+        return rendered
+    }
+}
