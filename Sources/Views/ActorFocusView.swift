@@ -42,12 +42,13 @@ public enum ActorFocusView: View {
             builder.graph.append(edge)
             builder.notes.append("\(truncated) more actors are cut to keep the picture readable.")
         }
-        NetworkLayout.apply(to: &builder.graph, engine: "neato")
+        NetworkLayout.applyEgo(to: &builder.graph, root: focus)
+        builder.labelScale = NetworkLayout.labelScale(nodeCount: kept.count)
         let steps = options.hops == 1 ? "one relation step" : "\(options.hops) relation steps"
         return builder.diagram(
             id: id, title: options.title("\(actor.name): relations"),
             description: "\(actor.name) and the actors within \(steps), with the relations that lead out to them, coloured by type; several relations of one type between two actors are one line, counted.\(options.yearSentence)",
-            engine: "neato", fallbackEngine: "sfdp", truncatedCount: truncated)
+            engine: "twopi", fallbackEngine: "sfdp", truncatedCount: truncated)
     }
 
     /// The focus actor, then actors by number of steps away, each step in model order of the relations.

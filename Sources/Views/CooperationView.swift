@@ -23,8 +23,9 @@ public enum CooperationView: View {
             look.penwidth = 2
             builder.addRelation(relation, look: look, label: label([relation]))
         }
-        let choice = EngineChoice.network(nodeCount: builder.actorIDs.count)
-        NetworkLayout.apply(to: &builder.graph, engine: choice.engine)
+        let choice = EngineChoice.labelledNetwork(nodeCount: builder.actorIDs.count)
+        NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: builder.actorIDs.count)
+        builder.labelScale = NetworkLayout.labelScale(nodeCount: builder.actorIDs.count)
         return builder.diagram(
             id: id, title: options.title(title),
             description: "Cooperation between actors, coloured by domain and labelled with the domain and years, several between one pair and domain as one counted line; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)",

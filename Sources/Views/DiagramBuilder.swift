@@ -21,6 +21,9 @@ struct DiagramBuilder {
     private var parallelIndex: [[String]: Int] = [:]
     /// Whether actors that no edge reaches are left out of the diagram.
     var dropsUnlinkedActors = false
+    /// How much larger than usual the title and legend are drawn; above 1 they go below the drawing, for a
+    /// large network that is shrunk to page width.
+    var labelScale = 1.0
 
     init(model: RelationModel, links: LinkStyle, id: String) {
         self.model = model
@@ -195,8 +198,9 @@ struct DiagramBuilder {
             : RelationText.sourceNames(Array(sources.prefix(3)), in: model) + " and \(sources.count - 3) more (listed with the diagram)"
         var graph = graph
         graph[.label] = .html(GraphLabel.table(title: title, text: sentences.joined(separator: " "),
-                                               sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend))
-        graph[.labelloc] = .top
+                                               sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend,
+                                               scale: labelScale))
+        graph[.labelloc] = labelScale > 1 ? .bottom : .top
         graph[.labeljust] = .left
         return Diagram(id: id, title: title, caption: caption, graph: graph, engine: engine, fallbackEngine: fallbackEngine,
                        relationIDs: relationIDs, actorIDs: actorIDs, legend: legend, truncatedCount: truncatedCount)

@@ -18,10 +18,16 @@ extension ViewOptions {
 
 /// Which layout engine suits a network of a given size.
 enum EngineChoice {
-    /// Above this many nodes, force-directed `sfdp` replaces the slower engines.
+    /// Above this many nodes, sfdp is tuned for speed (straight edges, default spacing) and has no fallback.
     static let largeGraphNodes = 300
 
+    /// sfdp, which packs a network's separate parts tightly, with neato to retry when it is small enough.
     static func network(nodeCount: Int) -> (engine: String, fallback: String?) {
+        nodeCount > largeGraphNodes ? ("sfdp", nil) : ("sfdp", "neato")
+    }
+
+    /// neato, which leaves room for edge labels, for a network small enough; sfdp above.
+    static func labelledNetwork(nodeCount: Int) -> (engine: String, fallback: String?) {
         nodeCount > largeGraphNodes ? ("sfdp", nil) : ("neato", "sfdp")
     }
 }

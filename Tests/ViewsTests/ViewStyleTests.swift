@@ -91,6 +91,19 @@ final class ViewStyleTests: XCTestCase {
         XCTAssertTrue(map.caption.contains("United States"))
     }
 
+    func testFocusIsAnEgoNetworkWithTheActorAtTheCentre() throws {
+        let focus = try XCTUnwrap(ActorFocusView.diagram(of: model, options: ViewOptions(focusActor: "kyrgyzstan"), links: LinkStyle()))
+        XCTAssertEqual(focus.engine, "twopi")
+        XCTAssertTrue(focus.dot.contains("root=kyrgyzstan"))
+    }
+
+    func testOverviewIsLaidOutCompactlyWithSfdp() throws {
+        let overview = try XCTUnwrap(OverviewView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
+        XCTAssertEqual(overview.engine, "sfdp")
+        XCTAssertTrue(overview.dot.contains("overlap=prism"))
+        XCTAssertTrue(overview.dot.contains("K=0.4"))
+    }
+
     func testEncodingIsDeterministic() {
         let first = allDiagrams().map(\.dot)
         let second = allDiagrams().map(\.dot)
