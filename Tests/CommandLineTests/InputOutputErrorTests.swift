@@ -91,12 +91,12 @@ final class InputOutputErrorTests: XCTestCase {
     func testBuildToAFullDiskIsAnIOErrorAndLeavesTheOldSite() throws {
         try XCTSkipUnless(try Relmap.hasSubcommand("build"), "relmap build not available yet")
         let disk = try smallDisk()
-        let model = try goodModel(actors: 60, relations: 150)
+        let model = try goodModel(actors: 12, relations: 20)
         let output = "\(disk)/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try Data("an earlier site\n".utf8).write(to: URL(fileURLWithPath: "\(output)/marker.txt"))
         let before = try DirectorySnapshot(output)
-        let result = try Relmap.run(["build", model, "--out", output, "--quiet"])
+        let result = try Relmap.run(["build", model, "--out", output, "--quiet"], timeout: 300)
         XCTAssertEqual(result.status, 74, result.stderr)
         XCTAssertFalse(result.crashed)
         XCTAssertTrue(result.stderr.contains("No space left on device") || result.stderr.contains("space"), result.stderr)
