@@ -7,23 +7,47 @@ public struct DiagramDrawing {
     /// Renders a batch of jobs, reporting (done, total, id) as it goes: a `Renderer`'s pool, or in-process in tests.
     public typealias RenderBatch = ([RenderJob], ((Int, Int, String) -> Void)?) -> [Result<RenderedDiagram, RenderFailure>]
 
+    /// Every format a view or timeline diagram is written in, in the order offered for download.
     public static let formats: [OutputFormat] = [.svg, .png, .pdf, .dot]
+    /// The formats of actor focus diagrams unless `relmap build --focus-formats` says otherwise: their PNG and PDF
+    /// cost more than everything else in a large build.
+    public static let defaultFocusFormats: [OutputFormat] = [.svg, .dot]
+    /// Above this many actors a diagram gets no PNG or PDF: the canvas would be huge, and the SVG scales.
+    public static let largeDiagramActors = 300
 
     public var render: RenderBatch
     public var cache: RenderCache?
     /// Where warnings go (Graphviz's messages, fallbacks).
     public var warn: (String) -> Void
+    /// The formats written for actor focus diagrams.
+    public var focusFormats: [OutputFormat]
 
-    public init(cache: RenderCache?, warn: @escaping (String) -> Void = { _ in }, render: @escaping RenderBatch) {
+    public init(cache: RenderCache?, focusFormats: [OutputFormat] = DiagramDrawing.defaultFocusFormats,
+                warn: @escaping (String) -> Void = { _ in }, render: @escaping RenderBatch) {
         self.render = render
         self.cache = cache
         self.warn = warn
+        self.focusFormats = focusFormats
+    }
+
+    /// The formats to render `diagram` in: the focus formats for actor diagrams, every format otherwise, and
+    /// neither PNG nor PDF for a diagram of more than `largeDiagramActors` actors.
+    func formats(for diagram: PlannedDiagram, isFocus: Bool) -> [OutputFormat] {
+        let wanted = isFocus ? focusFormats : DiagramDrawing.formats
+        return DiagramDrawing.formats.filter { format in
+            wanted.contains(format) && !(DiagramDrawing.isLarge(diagram) && (format == .png || format == .pdf))
+        }
+    }
+
+    static func isLarge(_ diagram: PlannedDiagram) -> Bool {
+        diagram.actorIDs.count > largeDiagramActors
     }
 
     /// The build step that draws `plan` into the context.
     public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
         BuildStep("Draw \(plan.all.count) diagrams") { context in
-            let drawn = try draw(plan.all, progress: progress)
+            let focusIDs = Set(plan.actors.values.map(\.id))
+            let drawn = try draw(plan.all, focusIDs: focusIDs, progress: progress)
             for (planned, rendered) in drawn {
                 try context.add(planned, rendered)
             }
@@ -35,8 +59,8 @@ public struct DiagramDrawing {
     }
 
     /// Renders every diagram, from the cache when it holds the same DOT, engine and formats.
-    func draw(_ diagrams: [PlannedDiagram], progress: BuildProgress?) throws -> [(PlannedDiagram, RenderedDiagram)] {
-        let jobs = try diagrams.map(DiagramDrawing.job)
+    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?) throws -> [(PlannedDiagram, RenderedDiagram)] {
+        let jobs = try diagrams.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
         var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
         let missing = results.indices.filter { results[$0] == nil }
         if !missing.isEmpty {
@@ -66,7 +90,7 @@ public struct DiagramDrawing {
         return zip(diagrams, results).map { ($0, $1!) }
     }
 
-    static func job(for diagram: PlannedDiagram) throws -> RenderJob {
+    static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
         guard let engine = LayoutEngine(rawValue: diagram.engine) else {
             throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
         }
@@ -92,11 +116,14 @@ extension BuildContext {
             try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
             formats.append(format.fileExtension)
         }
+        let note = DiagramDrawing.isLarge(planned) && rendered.outputs[.png] == nil
+            ? "No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size." : nil
         let svg = rendered.outputs[.svg].map { String(decoding: $0, as: UTF8.self) } ?? ""
         let finished = SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: planned.title, description: planned.caption,
                                                                      idPrefix: "\(planned.id)-"))
         diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption, svg: finished,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
-                                           truncatedCount: planned.truncatedCount, formats: formats)
+                                           truncatedCount: planned.truncatedCount, formats: formats,
+                                           formatNote: note)
     }
 }

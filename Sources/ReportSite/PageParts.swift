@@ -88,6 +88,7 @@ struct DiagramFigure {
     var downloads: [NavLink]
     var pageHref: String?
     var truncated: String?
+    var formatNote: String?
 }
 
 /// Builds the links and rows of a page, relative to that page's place in the site.
@@ -153,7 +154,7 @@ struct PageLinker {
             ? "\(diagram.truncatedCount) more not drawn to keep the picture readable; the table lists them all." : nil
         return DiagramFigure(id: id, title: diagram.title, caption: diagram.caption, svg: SVGLinks.rebase(diagram.svg, toRoot: root),
                              legend: diagram.legend, hasLegend: !diagram.legend.isEmpty, downloads: downloads,
-                             pageHref: viewPage.map { root + $0 }, truncated: truncated)
+                             pageHref: viewPage.map { root + $0 }, truncated: truncated, formatNote: diagram.formatNote)
     }
 }
 

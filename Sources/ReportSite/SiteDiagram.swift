@@ -12,9 +12,12 @@ public struct SiteDiagram: Sendable, Equatable {
     public var truncatedCount: Int
     /// The file extensions written under `diagrams/`, in the order offered for download.
     public var formats: [String]
+    /// Why some formats are not offered, for the page.
+    public var formatNote: String?
 
     public init(id: String, title: String, caption: String, svg: String, legend: [LegendLine] = [],
-                relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = []) {
+                relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = [],
+                formatNote: String? = nil) {
         self.id = id
         self.title = title
         self.caption = caption
@@ -24,6 +27,7 @@ public struct SiteDiagram: Sendable, Equatable {
         self.actorIDs = actorIDs
         self.truncatedCount = truncatedCount
         self.formats = formats
+        self.formatNote = formatNote
     }
 }
 

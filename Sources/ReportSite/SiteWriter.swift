@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output, fsync'd, then swapped in by renames,
-/// so a failed or killed build leaves the previous site whole. A `README.md` at the top of an existing
+/// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output, synced to disk, then swapped in by renames,
+/// so a failed or killed build leaves the previous site whole. A file whose bytes are unchanged is hard-linked
+/// from the current output instead of written again (files are never changed in place, so sharing is safe). A `README.md` at the top of an existing
 /// output that the site does not generate is the publisher's own and is carried over.
 public struct SiteWriter {
     public let output: String
@@ -40,9 +41,11 @@ public struct SiteWriter {
                     try SiteWriter.makeFolders(folder)
                     created.insert(folder)
                 }
-                try SiteWriter.writeSynced(files[path]!, to: target)
+                let data = files[path]!
+                if SiteWriter.linkUnchanged("\(output)/\(path)", data, to: target) { continue }
+                try SiteWriter.write(data, to: target)
             }
-            for folder in created.sorted(by: >) { SiteWriter.sync(folder) }
+            try SiteWriter.syncFileSystem(of: temporary)
             try swap(in: temporary)
         } catch let error as SiteWriteError {
             try? fileManager.removeItem(atPath: temporary)
@@ -111,7 +114,24 @@ public struct SiteWriter {
         }
     }
 
-    static func writeSynced(_ data: Data, to path: String) throws {
+    /// Hard-links `existing` to `target` when it holds exactly `data`; false when it differs, is missing or cannot be linked.
+    static func linkUnchanged(_ existing: String, _ data: Data, to target: String) -> Bool {
+        var status = stat()
+        guard lstat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count,
+              FileManager.default.contents(atPath: existing) == data else { return false }
+        return link(existing, target) == 0
+    }
+
+    /// Flushes every file written so far on the file system that holds `folder` (one `syncfs` instead of an
+    /// `fsync` per file), so the swap that follows never publishes a site whose bytes are not on disk.
+    static func syncFileSystem(of folder: String) throws {
+        let descriptor = open(folder, O_RDONLY)
+        guard descriptor >= 0 else { throw SiteWriteError(path: folder, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard syncfs(descriptor) == 0 else { throw SiteWriteError(path: folder, reason: String(cString: strerror(errno))) }
+    }
+
+    static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -126,7 +146,6 @@ public struct SiteWriter {
                 offset += written
             }
         }
-        guard fsync(descriptor) == 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
     }
 
     static func sync(_ folder: String) {
@@ -143,3 +162,7 @@ public struct SiteWriteError: Error, CustomStringConvertible {
     public var reason: String
     public var description: String { "\(path): \(reason)" }
 }
+
+/// Linux's `syncfs(2)`, which Swift's Glibc module does not export.
+@_silgen_name("syncfs")
+private func syncfs(_ descriptor: Int32) -> Int32

@@ -28,6 +28,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How many diagrams to render at once (default: the number of processors).")
     var jobs: Int?
 
+    @Option(name: .customLong("focus-formats"),
+            help: ArgumentHelp("Formats of the actor focus diagrams, comma-separated: svg, png (2×), pdf, dot. View and timeline diagrams get all four.",
+                               valueName: "list"))
+    var focusFormatList = "svg,dot"
+
     @Flag(help: "Write nothing; exit 1 and list the files when the site on disk differs from a fresh build.")
     var check = false
 
@@ -36,6 +41,19 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        _ = try focusFormats()
+    }
+
+    /// The parsed `--focus-formats`; SVG is required because the actor pages show it inline.
+    private func focusFormats() throws -> [OutputFormat] {
+        let formats = try focusFormatList.split(separator: ",").map { name in
+            guard let format = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown format '\(name)' in --focus-formats; formats: svg, png, pdf, dot")
+            }
+            return format
+        }
+        guard formats.contains(.svg) else { throw ValidationError("--focus-formats must include svg: the actor pages show it") }
+        return formats
     }
 
     func run() throws {
@@ -60,7 +78,7 @@ struct BuildCommand: ParsableCommand {
         }
         let renderer = Renderer(settings: RenderSettings(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         defer { renderer.shutdown() }
-        let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder),
+        let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(),
                                      warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model), progress: progress)] + SiteBuilder.pageSteps
         let site: Site

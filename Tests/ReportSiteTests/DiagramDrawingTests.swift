@@ -4,15 +4,43 @@ import XCTest
 @testable import ReportSite
 
 final class DiagramDrawingTests: XCTestCase {
-    func testEveryDiagramIsWrittenAsSVGPNGPDFAndDOTAndLinkedFromItsPage() throws {
+    func testViewDiagramsAreWrittenInEveryFormatAndFocusDiagramsAsSVGAndDOTByDefault() throws {
         let site = try SampleDiagrams.build()
         for format in ["svg", "png", "pdf", "dot"] {
             XCTAssertNotNil(site["diagrams/network.\(format)"], format)
-            XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.\(format)"], format)
         }
+        XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.svg"])
+        XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.dot"])
+        XCTAssertNil(site["diagrams/focus-kyrgyzstan.png"])
+        XCTAssertNil(site["diagrams/focus-kyrgyzstan.pdf"])
         let view = try XCTUnwrap(site.text(at: "views/network.html"))
         XCTAssertTrue(view.contains(#"href="../diagrams/network.pdf""#))
         XCTAssertTrue(view.contains("<svg"))
+        let actor = try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html"))
+        XCTAssertTrue(actor.contains(#"href="../diagrams/focus-kyrgyzstan.svg""#))
+        XCTAssertFalse(actor.contains("focus-kyrgyzstan.png"), "the page offers only the files that exist")
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
+    }
+
+    func testFocusFormatsChooseWhichFilesActorDiagramsGet() throws {
+        let site = try SampleDiagrams.build(focusFormats: [.svg, .png, .pdf, .dot])
+        for format in ["svg", "png", "pdf", "dot"] {
+            XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.\(format)"], format)
+        }
+        XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"href="../diagrams/focus-kyrgyzstan.png""#))
+    }
+
+    func testADiagramOfMoreActorsThanTheLimitGetsNoPNGOrPDFAndThePageSaysWhy() throws {
+        let model = SampleSite.model()
+        var plan = SampleDiagrams.plan(for: model)
+        plan.views[0].diagram.actorIDs = (0...DiagramDrawing.largeDiagramActors).map { "actor-\($0)" }
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let site = try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context(model: model))
+        XCTAssertNotNil(site["diagrams/network.svg"])
+        XCTAssertNil(site["diagrams/network.png"])
+        XCTAssertNil(site["diagrams/network.pdf"])
+        let view = try XCTUnwrap(site.text(at: "views/network.html"))
+        XCTAssertTrue(view.contains("No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors"))
         XCTAssertEqual(LinkChecker(site: site).problems(), [])
     }
 

@@ -48,8 +48,9 @@ enum SampleDiagrams {
     }
 
     static func build(model: RelationModel = SampleSite.model(), cache: RenderCache? = nil,
+                      focusFormats: [OutputFormat] = DiagramDrawing.defaultFocusFormats,
                       render: @escaping DiagramDrawing.RenderBatch = inProcess) throws -> Site {
-        let drawing = DiagramDrawing(cache: cache, render: render)
+        let drawing = DiagramDrawing(cache: cache, focusFormats: focusFormats, render: render)
         let steps = [drawing.step(plan(for: model))] + SiteBuilder.pageSteps
         return try SiteBuilder(steps: steps).build(try SampleSite.context(model: model))
     }
