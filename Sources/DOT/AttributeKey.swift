@@ -37,6 +37,8 @@ extension AttributeKey where Value == String {
     public static var esep: Self { .init("esep") }
     /// Drawing size in inches, `"w,h"`.
     public static var size: Self { .init("size") }
+    /// The node `twopi` puts at the centre.
+    public static var root: Self { .init("root") }
 }
 
 extension AttributeKey where Value == Color {
@@ -65,6 +67,8 @@ extension AttributeKey where Value == Double {
     public static var labelfontsize: Self { .init("labelfontsize") }
     public static var labeldistance: Self { .init("labeldistance") }
     public static var k: Self { .init("K") }
+    /// How far sfdp's overlap removal may shrink (negative) or grow the layout.
+    public static var overlapScaling: Self { .init("overlap_scaling") }
 }
 
 extension AttributeKey where Value == Int {

@@ -118,3 +118,27 @@ extension Relmap {
         return process.terminationStatus
     }
 }
+
+/// Pins `relmap build --check`, the CI guard for teams that commit their site.
+final class BuildCheckTests: XCTestCase {
+    func testCheckExitsZeroForAFreshSiteAndOneListingTheFilesForAStaleOne() throws {
+        let scratch = try Scratch()
+        for file in ModelSynthesizer(actors: 12, relations: 20, seed: 9).files() {
+            try scratch.write("model/\(file.name)", file.text)
+        }
+        let model = scratch.path("model"), output = scratch.path("site")
+        XCTAssertEqual(try Relmap.run(["build", model, "--out", output, "--quiet"], timeout: 300).status, 0)
+        let fresh = try Relmap.run(["build", model, "--out", output, "--quiet", "--check"], timeout: 300)
+        XCTAssertEqual(fresh.status, 0, fresh.stderr)
+        XCTAssertEqual(fresh.stdout, "")
+
+        try Data("tampered\n".utf8).write(to: URL(fileURLWithPath: output + "/index.html"))
+        try FileManager.default.removeItem(atPath: output + "/timeline.html")
+        let before = try DirectorySnapshot(output)
+        let stale = try Relmap.run(["build", model, "--out", output, "--quiet", "--check"], timeout: 300)
+        XCTAssertEqual(stale.status, 1, stale.stderr)
+        XCTAssertTrue(stale.stdout.contains("index.html"), stale.stdout)
+        XCTAssertTrue(stale.stdout.contains("timeline.html"), stale.stdout)
+        XCTAssertEqual(try DirectorySnapshot(output), before, "--check writes nothing")
+    }
+}
