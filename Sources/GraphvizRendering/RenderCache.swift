@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
@@ -26,7 +27,7 @@ public struct RenderCache {
 
 
             """
-        return SHA256.hexDigest(of: Array(header.utf8) + Array(job.dot.utf8))
+        return SHA256.hash(data: Array(header.utf8) + Array(job.dot.utf8)).hexadecimal
     }
 
     /// The stored diagram for `job`, or nil unless its metadata and every requested format are on disk.
@@ -86,5 +87,12 @@ public struct RenderCache {
         var usedFallback: Bool
         var warnings: [String]
         var formats: [OutputFormat]
+    }
+}
+
+extension Digest {
+    /// The digest as lowercase hexadecimal digits.
+    public var hexadecimal: String {
+        map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 }

@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import GraphvizRendering
 import RelationModel
 
 /// What the index says about the build: nothing that changes between two builds of the same model.
@@ -16,11 +18,11 @@ public struct SiteMetadata: Sendable, Equatable {
 
     /// Hashes model files as (name relative to the model, bytes) pairs, in the given order.
     public static func hash(of files: [(name: String, data: Data)]) -> String {
-        var digest = SHA256Digest()
+        var digest = SHA256()
         for (name, data) in files {
-            digest.update(Array("\(name)\n\(data.count)\n".utf8))
-            digest.update(data)
+            digest.update(data: Array("\(name)\n\(data.count)\n".utf8))
+            digest.update(data: data)
         }
-        return digest.hexDigest()
+        return digest.finalize().hexadecimal
     }
 }
