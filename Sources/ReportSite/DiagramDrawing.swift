@@ -116,8 +116,14 @@ extension BuildContext {
             try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
             formats.append(format.fileExtension)
         }
-        let note = DiagramDrawing.isLarge(planned) && rendered.outputs[.png] == nil
-            ? "No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size." : nil
+        var notes: [String] = []
+        if rendered.usedFallback {
+            notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
+        }
+        if DiagramDrawing.isLarge(planned) && rendered.outputs[.png] == nil {
+            notes.append("No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size.")
+        }
+        let note = notes.isEmpty ? nil : notes.joined(separator: " ")
         let svg = rendered.outputs[.svg].map { String(decoding: $0, as: UTF8.self) } ?? ""
         let finished = SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: planned.title, description: planned.caption,
                                                                      idPrefix: "\(planned.id)-"))

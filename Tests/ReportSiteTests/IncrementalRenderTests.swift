@@ -36,3 +36,25 @@ final class IncrementalRenderTests: XCTestCase {
         return rendered
     }
 }
+
+/// Pins that a diagram drawn by its fallback engine says so on its page.
+final class FallbackNoteTests: XCTestCase {
+    func testADiagramLaidOutByTheFallbackEngineSaysSoOnItsPage() throws {
+        let fallingBack: DiagramDrawing.RenderBatch = { jobs, progress in
+            SampleDiagrams.inProcess(jobs, progress).map { result in
+                result.map { diagram in
+                    var diagram = diagram
+                    if diagram.id == "network" {
+                        diagram.usedFallback = true
+                        diagram.engineUsed = .sfdp
+                    }
+                    return diagram
+                }
+            }
+        }
+        let site = try SampleDiagrams.build(render: fallingBack)
+        let page = try XCTUnwrap(site.text(at: "views/network.html"))
+        XCTAssertTrue(page.contains("Laid out with sfdp: the dot layout failed or ran past its time limit."))
+        XCTAssertFalse(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains("Laid out with"))
+    }
+}
