@@ -62,6 +62,8 @@ class Bench:
             text = handle.read()
         marker = "    summary: "
         index = text.index(marker) + len(marker)
+        if text[index] in "\"'":
+            index += 1
         text = text[:index] + "Edited: " + text[index:]
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -123,7 +125,7 @@ class Bench:
                 subprocess.run([dot, "-Tsvg", path, "-o", os.path.join(target, os.path.basename(path) + ".svg")],
                                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             per_process = time.perf_counter() - started
-            seconds, _, stderr = run([self.relmap, "render", "--dot-files", *files, "--format", "svg",
+            seconds, _, stderr = run([self.relmap, "render", "--dot", *files, "--format", "svg",
                                       "--out", target, "--jobs", "1", "--timings"])
             ratios.append(per_process / seconds)
             graphviz = json.loads(stderr.strip().splitlines()[-1])["graphviz_seconds"]

@@ -22,6 +22,17 @@ enum GraphvizSession {
 
     /// The resolution of PNG output: twice Graphviz's default of 96 dpi, for sharp images on high-density screens.
     static let pngDotsPerInch = 192.0
+    /// The most pixels a PNG gets: above it the resolution is lowered to fit, since rasterising costs time and
+    /// memory in proportion to the pixels (a 10-megapixel map took 0.4 s; the SVG stays exact).
+    static let pngPixelBudget = 4_000_000.0
+
+    /// The resolution for a PNG of a drawing `width` × `height` points: `pngDotsPerInch`, lowered to keep the
+    /// image within `pngPixelBudget`.
+    static func pngResolution(width: Double, height: Double) -> Double {
+        let pixelsAtFull = (width / 72 * pngDotsPerInch) * (height / 72 * pngDotsPerInch)
+        guard pixelsAtFull > pngPixelBudget else { return pngDotsPerInch }
+        return (pngDotsPerInch * (pngPixelBudget / pixelsAtFull).squareRoot()).rounded(.down)
+    }
 
     private static let lock = NSLock()
     private static let context: OpaquePointer = {
@@ -100,9 +111,12 @@ enum GraphvizSession {
 
     private static func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String) -> Data? {
         let record = graph.withMemoryRebound(to: Agobj_t.self, capacity: 1) { $0.pointee.data }
-        let drawing = record.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Agraphinfo_t.self).pointee.drawing } ?? nil
+        let info = record.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Agraphinfo_t.self).pointee }
+        let drawing = info?.drawing
         let raisesResolution = format.hasPrefix("png") && drawing != nil && drawing!.pointee.dpi == 0
-        if raisesResolution { drawing!.pointee.dpi = pngDotsPerInch }
+        if raisesResolution, let box = info?.bb {
+            drawing!.pointee.dpi = pngResolution(width: box.UR.x - box.LL.x, height: box.UR.y - box.LL.y)
+        }
         defer { if raisesResolution { drawing!.pointee.dpi = 0 } }
         var result: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0

@@ -5,9 +5,10 @@ extension PageGenerator {
     /// One page per actor: focus diagram, memberships, relations by type, incidents, network figures and
     /// links to every related actor.
     static let actors = PageGenerator("actor pages") { context in
-        context.model.actors.sorted { $0.id < $1.id }.map { actor in
+        let index = ActorIndex(context: context)
+        return context.model.actors.sorted { $0.id < $1.id }.map { actor in
             let path = SitePath.actor(actor.id)
-            let body = ActorBody(actor: actor, context: context, linker: PageLinker(context: context, path: path))
+            let body = ActorBody(actor: actor, context: context, index: index, linker: PageLinker(context: context, path: path))
             let description = "\(actor.name): \(RelationWording.kind(of: actor)) — relations, memberships and incidents with their sources."
             return Page(path: path, template: "actor",
                         context: PageContext(path: path, title: actor.name, description: description, context: context, page: body))
@@ -34,7 +35,7 @@ struct ActorBody {
     var related: [ActorLink]
     var hasRelations: Bool
 
-    init(actor: Actor, context: BuildContext, linker: PageLinker) {
+    init(actor: Actor, context: BuildContext, index: ActorIndex, linker: PageLinker) {
         let model = context.model
         name = actor.name
         kind = RelationWording.kind(of: actor)
@@ -54,7 +55,7 @@ struct ActorBody {
         note = actor.note
         figure = linker.figure(context.actorDiagrams[actor.id])
 
-        let relations = model.relations(involving: actor.id)
+        let relations = index.relations[actor.id] ?? []
         let memberships = relations.filter { $0.type == .membership }
         var lists = [
             RowList.nonEmpty("Memberships", linker.rows(memberships.filter { $0.participants.first == actor.id }), anchor: "memberships"),
@@ -70,13 +71,35 @@ struct ActorBody {
         let metrics = context.metrics
         degree = metrics.degree[actor.id] ?? 0
         betweenness = String(format: "%.3f", metrics.betweenness[actor.id] ?? 0)
-        let ranked = model.actors.map(\.id).sorted { (-(metrics.betweenness[$0] ?? 0), $0) < (-(metrics.betweenness[$1] ?? 0), $1) }
-        rank = "\((ranked.firstIndex(of: actor.id) ?? 0) + 1) of \(ranked.count)"
+        rank = "\((index.rank[actor.id] ?? 0) + 1) of \(model.actors.count)"
         let leader = metrics.bloc[actor.id] ?? actor.id
         blocLeader = linker.actor(leader)
-        let blocMembers = metrics.members(ofBloc: leader).filter { $0 != actor.id }
+        let blocMembers = (index.blocMembers[leader] ?? []).filter { $0 != actor.id }
         bloc = blocMembers.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
         blocSize = blocMembers.count + 1
         related = (metrics.neighbours[actor.id] ?? []).map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
+    }
+}
+
+/// What every actor page looks up, computed once per build rather than once per page: each actor's relations
+/// (in model order), its place by betweenness (from 0), and the members of each bloc (sorted).
+struct ActorIndex {
+    var relations: [String: [Relation]] = [:]
+    var rank: [String: Int] = [:]
+    var blocMembers: [String: [String]] = [:]
+
+    init(context: BuildContext) {
+        let metrics = context.metrics
+        for relation in context.model.relations {
+            var seen = Set<String>()
+            for actor in relation.involvedActors where seen.insert(actor).inserted {
+                relations[actor, default: []].append(relation)
+            }
+        }
+        let ranked = context.model.actors.map(\.id)
+            .sorted { (-(metrics.betweenness[$0] ?? 0), $0) < (-(metrics.betweenness[$1] ?? 0), $1) }
+        for (place, id) in ranked.enumerated() where rank[id] == nil { rank[id] = place }
+        for (member, leader) in metrics.bloc { blocMembers[leader, default: []].append(member) }
+        blocMembers = blocMembers.mapValues { $0.sorted() }
     }
 }
