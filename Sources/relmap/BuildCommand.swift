@@ -63,6 +63,12 @@ struct BuildCommand: ParsableCommand {
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
         let writer = SiteWriter(output: output)
         let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
+        let inputs = BuildStamp.inputs(metadata: metadata, executable: RenderSettings.runningExecutablePath, templates: context.templates,
+                                       options: ["focus-formats: \(try focusFormats().map(\.rawValue).joined(separator: ","))"])
+        if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: output) {
+            progress.finish("\(output) is up to date")
+            return
+        }
         if !check {
             do {
                 try writer.prepare()
@@ -97,8 +103,10 @@ struct BuildCommand: ParsableCommand {
             if !comparison.isUpToDate { throw ExitCode(1) }
             return
         }
+        BuildStamp.remove(from: writer.cacheFolder)
         do {
             try writer.write(site)
+            BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")
             Terminal.error("\(error.path): error: cannot write: \(error.reason)")

@@ -2,7 +2,8 @@ import Foundation
 import ModelSynthesis
 import XCTest
 
-/// `relmap build --focus-formats` chooses the actor diagrams' files; a bad list is a usage error.
+/// `relmap build --focus-formats` chooses the actor diagrams' files; a bad list is a usage error. A rebuild with
+/// nothing changed leaves the site alone; a site edited by hand is rebuilt.
 final class BuildOptionsTests: XCTestCase {
     var scratch: Scratch!
 
@@ -35,5 +36,23 @@ final class BuildOptionsTests: XCTestCase {
             XCTAssertEqual(result.status, 64, list + ": " + result.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("site")), list)
         }
+    }
+
+    func testARebuildWithNothingChangedLeavesTheSiteAloneAndAHandEditedSiteIsRebuilt() throws {
+        let site = scratch.path("site")
+        let build = ["build", scratch.path("model"), "--out", site]
+        XCTAssertEqual(try Relmap.run(build + ["--quiet"]).status, 0)
+        let index = "\(site)/index.html"
+        let original = try String(contentsOfFile: index, encoding: .utf8)
+        let noop = try Relmap.run(build)
+        XCTAssertEqual(noop.status, 0, noop.stderr)
+        XCTAssertTrue(noop.stderr.contains("is up to date"), noop.stderr)
+        try (original + "edited").write(toFile: index, atomically: false, encoding: .utf8)
+        let repaired = try Relmap.run(build)
+        XCTAssertEqual(repaired.status, 0, repaired.stderr)
+        XCTAssertFalse(repaired.stderr.contains("is up to date"), repaired.stderr)
+        XCTAssertEqual(try String(contentsOfFile: index, encoding: .utf8), original)
+        let other = try Relmap.run(build + ["--focus-formats", "svg,png"])
+        XCTAssertFalse(other.stderr.contains("is up to date"), "other options are another build: " + other.stderr)
     }
 }
