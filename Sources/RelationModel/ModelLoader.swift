@@ -100,7 +100,7 @@ struct ModelDocument {
             parsed.diagnostics.append(.error("the file is not valid UTF-8 text", at: invalidUTF8Location()))
             return parsed
         }
-        if let nul = text.firstLocation(of: "\u{0}") {
+        if data.contains(0), let nul = text.firstLocation(of: "\u{0}") {
             parsed.diagnostics.append(.error("the file contains a NUL byte; a model is text", at: location(nul)))
             return parsed
         }
@@ -110,7 +110,7 @@ struct ModelDocument {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             parsed.diagnostics.append(yamlDiagnostic(error))
             return parsed
@@ -192,16 +192,16 @@ enum PlainDataScan {
     static func firstProblem(in text: String, nestingLimit: Int) -> Finding? {
         var flowDepth = 0
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var column = 0
             var indent = 0
             var leading = true
-            var quote: Character?
+            var quote: Unicode.Scalar?
             var escaped = false
-            var previous: Character = " "
-            /// The last character outside quotes and indentation that is not a space.
-            var lastSignificant: Character?
+            var previous: Unicode.Scalar = " "
+            /// The last scalar outside quotes and indentation that is not a space.
+            var lastSignificant: Unicode.Scalar?
             scan: for character in line {
                 column += 1
                 defer { previous = character }
@@ -225,8 +225,8 @@ enum PlainDataScan {
                 }
                 // Only where a node begins (after indentation, `- `, `? `, `: `, `[`, `{` or `,`) can a quote open or an
                 // anchor, alias or tag stand; elsewhere `'`, `&`, `*` and `!` are text, as in `O'Hara` or `AT&T`.
-                let atNodeStart = (" \t[{,:".contains(previous) || column == 1)
-                    && lastSignificant.map { ":-?[{,".contains($0) } ?? true
+                let atNodeStart = (" \t[{,:".unicodeScalars.contains(previous) || column == 1)
+                    && lastSignificant.map { ":-?[{,".unicodeScalars.contains($0) } ?? true
                 defer { if character != " ", character != "\t" { lastSignificant = character } }
                 switch character {
                 case "#" where previous == " " || column == 1:
@@ -258,16 +258,7 @@ enum PlainDataScan {
 
 extension String {
     init?(validatingUTF8Data data: some Collection<UInt8>) {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: self = String(scalars); return
-            case .error: return nil
-            }
-        }
+        self.init(validating: data, as: UTF8.self)
     }
 
     func firstLocation(of character: Character) -> (line: Int, column: Int)? {
