@@ -94,8 +94,22 @@ final class WorkerSlot {
             case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message))
             case .timedOut: return afterTimeout(job)
             case .crashed(let reason):
-                return .failure(RenderFailure(id: job.id, message: "worker crashed twice while rendering \(job.id): \(reason)"))
+                return afterCrashes(job, reason: reason)
             }
+        }
+    }
+
+    /// A job that crashed two fresh workers is tried once more with its fallback engine, if it has one.
+    private func afterCrashes(_ job: RenderJob, reason: String) -> Result<RenderedDiagram, RenderFailure> {
+        let failure = RenderFailure(id: job.id, message: "worker crashed twice while rendering \(job.id): \(reason)")
+        guard let fallback = job.withFallbackEngine, case .replied(let reply) = attempt(fallback) else {
+            return .failure(failure)
+        }
+        return reply.result.map { diagram in
+            var diagram = diagram
+            diagram.usedFallback = true
+            diagram.warnings.insert("Graphviz crashed twice laying out with \(job.engine.rawValue) (\(reason)); used \(fallback.engine.rawValue) instead", at: 0)
+            return diagram
         }
     }
 

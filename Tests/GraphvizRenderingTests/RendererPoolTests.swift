@@ -51,6 +51,19 @@ final class RendererPoolTests: XCTestCase {
         }
     }
 
+    func testAJobThatCrashesTwiceWithItsEngineIsDrawnWithItsFallbackEngine() throws {
+        var job = TestSupport.job("boom", "digraph { boom -> z }")
+        job.engine = .twopi
+        job.fallbackEngine = .sfdp
+        let settings = TestSupport.settings(workers: 1, environment: [WorkerTestHooks.crashVariable: "boom@twopi"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let diagram = try XCTUnwrap(try? renderer.render([job])[0].get())
+        XCTAssertTrue(diagram.usedFallback)
+        XCTAssertEqual(diagram.engineUsed, .sfdp)
+        XCTAssertTrue(diagram.warnings.first?.hasPrefix("Graphviz crashed twice laying out with twopi") == true, "\(diagram.warnings)")
+    }
+
     func testAWorkerKilledMidJobIsReplacedAndTheJobSucceedsOnRetry() throws {
         let settings = TestSupport.settings(workers: 1, environment: [WorkerTestHooks.sleepVariable: "slow=1.5"])
         let renderer = Renderer(settings: settings)
