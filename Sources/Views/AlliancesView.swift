@@ -30,10 +30,11 @@ public enum AlliancesView: View {
             }
             builder.graph.append(rank)
         }
+        let choice = EngineChoice.layered(nodeCount: builder.actorIDs.count, edgeCount: relations.count)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Members point to the organizations they belong to (open arrows); alliances and pacts join their parties. Labels give the role or alliance type and the years.\(options.yearSentence)",
-            engine: "dot", fallbackEngine: "sfdp")
+            description: "Members point to the organizations they belong to (open arrows); alliances and pacts join their parties. Labels give the role or alliance type and the years.\(options.yearSentence)\(EngineChoice.layeredNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
+            engine: choice.engine, fallbackEngine: choice.fallback)
     }
 
     static func label(_ relation: Relation) -> String {

@@ -20,10 +20,11 @@ public enum DisputesView: View {
         for relation in relations {
             StandardDrawing.draw(relation, in: &builder, look: look(relation), label: label(relation, in: model))
         }
+        let choice = EngineChoice.layered(nodeCount: builder.actorIDs.count, edgeCount: relations.count)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Disputes point from challenger to target, labelled with subject and stated quantities; incidents point from initiator to target, labelled with year and casualties, heavier and darker the deadlier.\(options.yearSentence)",
-            engine: "dot", fallbackEngine: "sfdp")
+            description: "Disputes point from challenger to target, labelled with subject and stated quantities; incidents point from initiator to target, labelled with year and casualties, heavier and darker the deadlier.\(options.yearSentence)\(EngineChoice.layeredNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
+            engine: choice.engine, fallbackEngine: choice.fallback)
     }
 
     /// Disputes in the dispute colour; incidents by severity: deaths, injuries, or neither stated.

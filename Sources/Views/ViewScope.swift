@@ -26,6 +26,25 @@ enum EngineChoice {
         nodeCount > largeGraphNodes ? ("sfdp", nil) : ("sfdp", "neato")
     }
 
+    /// dot, which ranks members beside their organizations and challengers beside their targets, for a graph small
+    /// enough to lay out in time; sfdp above, chosen up front rather than after dot runs out of time.
+    static func layered(nodeCount: Int, edgeCount: Int) -> (engine: String, fallback: String?) {
+        isTooLargeForDot(nodeCount: nodeCount, edgeCount: edgeCount) ? ("sfdp", nil) : ("dot", "sfdp")
+    }
+
+    /// Above this many labelled edges, dot's ranking ran past a minute on synthetic models of 1,000 actors.
+    static let largeLayeredEdges = 200
+
+    static func isTooLargeForDot(nodeCount: Int, edgeCount: Int) -> Bool {
+        nodeCount > largeGraphNodes || edgeCount > largeLayeredEdges
+    }
+
+    /// The caption's sentence when a layered view is too large for dot.
+    static func layeredNote(nodeCount: Int, edgeCount: Int) -> String {
+        isTooLargeForDot(nodeCount: nodeCount, edgeCount: edgeCount)
+            ? " Laid out by sfdp, not in ranks, because the view has more than \(largeGraphNodes) actors or \(largeLayeredEdges) relations." : ""
+    }
+
     /// neato, which leaves room for edge labels, for a network small enough; sfdp above.
     static func labelledNetwork(nodeCount: Int) -> (engine: String, fallback: String?) {
         nodeCount > largeGraphNodes ? ("sfdp", nil) : ("neato", "sfdp")
