@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT"]),
     ],

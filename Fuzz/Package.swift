@@ -14,10 +14,9 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["RelationModel"]),
         .target(name: "DOT"),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "FuzzSupport"),
         // Each main.swift hands its harness to libFuzzer's driver (LLVMFuzzerRunDriver).
-        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport", "Views", "FuzzSupport"]),
-        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT", "FuzzSupport"]),
+        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport", "DOT", "Views"]),
+        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 import XCTest
 
@@ -71,12 +72,14 @@ final class InjectionLabelTests: XCTestCase {
             let plain = try Relmap.run(["dot", view, benign])
             XCTAssertEqual(drawn.status, plain.status, "\(view): \(drawn.stderr)")
             guard drawn.status == 0 else { continue }
-            let tokens = try DOTScan(drawn.stdout)
-            let plainTokens = try DOTScan(plain.stdout)
-            XCTAssertEqual(tokens.edgeOperators, plainTokens.edgeOperators, "\(view): an injected label added an edge")
-            XCTAssertEqual(tokens.statementCount, plainTokens.statementCount, "\(view): an injected label added a statement")
+            let tokens = try XCTUnwrap(DOTLexicalScan(drawn.stdout), "\(view): a quoted string or HTML label is left open")
+            let plainTokens = try XCTUnwrap(DOTLexicalScan(plain.stdout), view)
+            XCTAssertEqual(tokens.count(of: "->") + tokens.count(of: "--"), plainTokens.count(of: "->") + plainTokens.count(of: "--"),
+                           "\(view): an injected label added an edge")
+            XCTAssertEqual(tokens.count(of: ";") + tokens.count(of: "\n"), plainTokens.count(of: ";") + plainTokens.count(of: "\n"),
+                           "\(view): an injected label added a statement")
             for bare in ["script", "alert", "javascript", "digraph x", "pwn"] {
-                XCTAssertFalse(tokens.outsideStrings.contains(bare), "\(view): '\(bare)' outside a quoted string")
+                XCTAssertFalse(tokens.outside.contains(bare), "\(view): '\(bare)' outside a quoted string")
             }
             XCTAssertFalse(tokens.htmlLabels.contains { $0.contains("<script") || $0.contains("<img") }, view)
         }
@@ -87,50 +90,5 @@ final class InjectionLabelTests: XCTestCase {
         let help = try Relmap.run(["dot", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
         guard let range = help.range(of: #"Views: [a-z0-9, -]+"#, options: .regularExpression) else { return [] }
         return help[range].dropFirst("Views: ".count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-}
-
-/// A lexical scan of DOT text: what lies outside double-quoted strings and HTML-like labels.
-struct DOTScan {
-    struct Malformed: Error {}
-
-    var outsideStrings = ""
-    var htmlLabels: [String] = []
-
-    init(_ text: String) throws {
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            switch character {
-            case "\"":
-                var closed = false
-                while let inner = characters.popFirst() {
-                    if inner == "\\" { _ = characters.popFirst(); continue }
-                    if inner == "\"" { closed = true; break }
-                }
-                guard closed else { throw Malformed() }
-                outsideStrings += "\"\""
-            case "<":
-                var depth = 1
-                var label = ""
-                while depth > 0, let inner = characters.popFirst() {
-                    if inner == "<" { depth += 1 }
-                    if inner == ">" { depth -= 1 }
-                    if depth > 0 { label.append(inner) }
-                }
-                guard depth == 0 else { throw Malformed() }
-                htmlLabels.append(label)
-                outsideStrings += "<>"
-            default:
-                outsideStrings.append(character)
-            }
-        }
-    }
-
-    var edgeOperators: Int {
-        outsideStrings.components(separatedBy: "->").count + outsideStrings.components(separatedBy: "--").count - 2
-    }
-
-    var statementCount: Int {
-        outsideStrings.filter { $0 == ";" || $0 == "\n" }.count
     }
 }

@@ -1,5 +1,4 @@
 import DOT
-import FuzzSupport
 
 /// The fuzz harness, also exported under libFuzzer's entry-point name: builds a graph whose names, labels and tooltips are cut from the input, encodes it,
 /// and checks that no text escaped its quoted string: the DOT holds exactly the statements and edges built.

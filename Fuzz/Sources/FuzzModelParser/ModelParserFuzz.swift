@@ -1,6 +1,5 @@
 import DOT
 import Foundation
-import FuzzSupport
 import ModelExport
 import RelationModel
 import Views
