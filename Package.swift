@@ -20,11 +20,12 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "ModelExport", dependencies: ["RelationModel"]),
+        .target(name: "XMLText"),
+        .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT"),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
@@ -41,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport"]),
+        .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering"]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for relmap, kept out of the main package so that `swift build` never needs the fuzzer
 // runtime. scripts/fuzz.sh builds them with `-sanitize=fuzzer` in .build-fuzz and runs each for a bounded time.
-// Sources/RelationModel, DOT, Views and ModelExport are symbolic links to the main package's modules.
+// Sources/RelationModel, DOT, Views, ModelExport and XMLText are symbolic links to the main package's modules.
 import PackageDescription
 
 let package = Package(
@@ -11,7 +11,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "ModelExport", dependencies: ["RelationModel"]),
+        .target(name: "XMLText"),
+        .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "DOT"),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
         // Each main.swift hands its harness to libFuzzer's driver (LLVMFuzzerRunDriver).

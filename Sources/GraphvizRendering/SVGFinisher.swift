@@ -1,4 +1,5 @@
 import Foundation
+import XMLText
 
 /// Makes Graphviz's SVG accessible, responsive and safe to inline several times in one HTML page.
 ///
@@ -9,7 +10,7 @@ import Foundation
 public enum SVGFinisher {
     /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
     public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
-        let prefix = escapeXML(idPrefix)
+        let prefix = XMLText.escaped(idPrefix)
         var text = OutputNormalizer.removingVersionComment(svg)
         text = prefixingReferences(in: text, with: prefix)
         guard let svgStart = text.range(of: "<svg"),
@@ -17,7 +18,7 @@ public enum SVGFinisher {
         let openingTag = String(text[svgStart.lowerBound..<tagEnd.upperBound])
         let titleID = "\(prefix)title"
         let descriptionID = "\(prefix)desc"
-        let accessible = "\n<title id=\"\(titleID)\">\(escapeXML(title))</title>\n<desc id=\"\(descriptionID)\">\(escapeXML(description))</desc>"
+        let accessible = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
         let newTag = responsive(openingTag, labelledBy: "\(titleID) \(descriptionID)")
         return text.replacingCharacters(in: svgStart.lowerBound..<tagEnd.upperBound, with: newTag + accessible)
     }
@@ -26,23 +27,6 @@ public enum SVGFinisher {
     public static func inlineElement(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return svg }
         return String(svg[start.lowerBound...])
-    }
-
-    /// XML-escapes text for element content and attribute values.
-    public static func escapeXML(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 
     private static let idAttribute = try! NSRegularExpression(pattern: #"(\s)id="([^"]*)""#)

@@ -1,4 +1,5 @@
 import RelationModel
+import XMLText
 
 /// The model as a GraphML graph for Gephi, yEd and Cytoscape: actors are nodes, relations are edges.
 ///

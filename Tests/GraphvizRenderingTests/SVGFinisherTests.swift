@@ -1,5 +1,8 @@
 @testable import GraphvizRendering
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// Pins how Graphviz's SVG is made accessible, responsive and inlinable.
@@ -20,6 +23,13 @@ final class SVGFinisherTests: XCTestCase {
         let svg = try finished()
         let afterTag = svg[svg.range(of: ">", range: svg.range(of: "<svg")!.upperBound..<svg.endIndex)!.upperBound...]
         XCTAssertTrue(afterTag.hasPrefix("\n<title id=\"d1-title\">Alliances &amp; &lt;pacts&gt;</title>\n<desc id=\"d1-desc\">Who is allied with &quot;whom&quot;</desc>\n<g id=\"d1-graph0\""))
+    }
+
+    func testControlCharactersInATitleBecomeReplacementCharactersSoTheSVGStaysWellFormedXML() throws {
+        let svg = TestSupport.svg(try InProcessRenderer.render(TestSupport.job("f", "digraph { a }")))
+        let finished = SVGFinisher.finish(svg, title: "Bell\u{7} here", description: "Form\u{C}feed", idPrefix: "d2-")
+        XCTAssertTrue(finished.contains("<title id=\"d2-title\">Bell\u{FFFD} here</title>"))
+        XCTAssertTrue(XMLParser(data: Data(finished.utf8)).parse())
     }
 
     func testFixedSizeBecomesResponsiveAndTheViewBoxStays() throws {

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import ModelExport
 import RelationModel
+import XMLText
 import XCTest
 
 /// Pins the JSON, CSV and GraphML exports.
