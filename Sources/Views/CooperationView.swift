@@ -24,11 +24,12 @@ public enum CooperationView: View {
             builder.addRelation(relation, look: look, label: label([relation]))
         }
         let choice = EngineChoice.labelledNetwork(nodeCount: builder.actorIDs.count)
-        NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: builder.actorIDs.count)
+        NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: builder.actorIDs.count,
+                                    edgeCount: relations.count)
         builder.labelScale = NetworkLayout.labelScale(nodeCount: builder.actorIDs.count)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Cooperation between actors, coloured by domain and labelled with the domain and years, several between one pair and domain as one counted line; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)",
+            description: "Cooperation between actors, coloured by domain and labelled with the domain and years, several between one pair and domain as one counted line; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)\(EngineChoice.straightEdgesNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
             engine: choice.engine, fallbackEngine: choice.fallback)
     }
 

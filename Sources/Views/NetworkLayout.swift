@@ -4,28 +4,27 @@ import DOT
 /// overlapping nodes, so a network of about a hundred actors reads at page width.
 enum NetworkLayout {
     /// sfdp settings: a small spring length and overlap removal allowed to shrink the layout, so nodes sit
-    /// close; straight edges above `EngineChoice.largeGraphNodes`, where routing splines gets slow.
-    static func apply(to graph: inout Graph, nodeCount: Int) {
+    /// close up to `EngineChoice.largeGraphNodes`; straight edges when routing splines would be slow
+    /// (`EngineChoice.routesSplines`).
+    static func apply(to graph: inout Graph, nodeCount: Int, edgeCount: Int) {
         graph[.outputorder] = .edgesFirst
         graph[.overlap] = .prism
         graph[.sep] = "+4"
         graph[.esep] = "+2"
-        if nodeCount > EngineChoice.largeGraphNodes {
-            graph[.splines] = .line
-        } else {
+        if nodeCount <= EngineChoice.largeGraphNodes {
             graph[.k] = 0.4
             graph[.overlapScaling] = -2
-            graph[.splines] = .spline
         }
+        graph[.splines] = EngineChoice.routesSplines(nodeCount: nodeCount, edgeCount: edgeCount) ? .spline : .line
     }
 
     /// neato settings for a small network whose edges carry labels: longer edges and more room around nodes,
     /// so the labels have space; above `EngineChoice.largeGraphNodes` the compact sfdp settings instead.
-    static func applyLabelled(to graph: inout Graph, engine: String, nodeCount: Int) {
-        guard engine == "neato" else { return apply(to: &graph, nodeCount: nodeCount) }
+    static func applyLabelled(to graph: inout Graph, engine: String, nodeCount: Int, edgeCount: Int) {
+        guard engine == "neato" else { return apply(to: &graph, nodeCount: nodeCount, edgeCount: edgeCount) }
         graph[.outputorder] = .edgesFirst
         graph[.overlap] = .scale
-        graph[.splines] = .spline
+        graph[.splines] = EngineChoice.routesSplines(nodeCount: nodeCount, edgeCount: edgeCount) ? .spline : .line
         graph[.sep] = "+8"
         graph[.esep] = "+4"
         graph.edgeDefaults[.len] = 1.6

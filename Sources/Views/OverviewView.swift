@@ -20,10 +20,9 @@ public enum OverviewView: View {
             StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: nil)
         }
         let choice = EngineChoice.network(nodeCount: builder.actorIDs.count)
-        NetworkLayout.apply(to: &builder.graph, nodeCount: builder.actorIDs.count)
+        NetworkLayout.apply(to: &builder.graph, nodeCount: builder.actorIDs.count, edgeCount: relations.count)
         builder.labelScale = NetworkLayout.labelScale(nodeCount: builder.actorIDs.count)
-        let engineNote = builder.actorIDs.count > EngineChoice.largeGraphNodes
-            ? " Edges are straight because the network has more than \(EngineChoice.largeGraphNodes) actors." : ""
+        let engineNote = EngineChoice.straightEdgesNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count)
         return builder.diagram(
             id: id, title: options.title(title),
             description: "Every relation in the model, coloured by type, one line per pair and type (wider and counted when it stands for several); line style shows planned and ended relations; hover for details.\(options.yearSentence)\(engineNote)",

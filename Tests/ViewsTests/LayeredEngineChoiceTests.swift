@@ -6,7 +6,8 @@ import XCTest
 final class LayeredEngineChoiceTests: XCTestCase {
     static let here = SourceLocation(file: "test.yaml", line: 1, column: 1)
 
-    func model(disputes: Int) -> RelationModel {
+    /// Disputes among 40 states.
+    static func model(disputes: Int) -> RelationModel {
         let actors = (0..<40).map { Actor(id: "s\($0)", name: "State \($0)", kind: .state, location: Self.here) }
         let source = Source(id: "src", title: "T", publisher: "P", published: PartialDate(year: 2000), file: "a.txt", location: Self.here)
         var details = RelationDetails()
@@ -20,14 +21,14 @@ final class LayeredEngineChoiceTests: XCTestCase {
     }
 
     func testSmallDisputeViewIsRankedByDotWithSfdpAsFallback() throws {
-        let diagram = try XCTUnwrap(DisputesView.diagram(of: model(disputes: 20), options: ViewOptions(), links: LinkStyle()))
+        let diagram = try XCTUnwrap(DisputesView.diagram(of: Self.model(disputes: 20), options: ViewOptions(), links: LinkStyle()))
         XCTAssertEqual(diagram.engine, "dot")
         XCTAssertEqual(diagram.fallbackEngine, "sfdp")
         XCTAssertFalse(diagram.caption.contains("Laid out by sfdp"))
     }
 
     func testDisputeViewWithMoreThanTwoHundredRelationsIsLaidOutBySfdpAndSaysSo() throws {
-        let diagram = try XCTUnwrap(DisputesView.diagram(of: model(disputes: 201), options: ViewOptions(), links: LinkStyle()))
+        let diagram = try XCTUnwrap(DisputesView.diagram(of: Self.model(disputes: 201), options: ViewOptions(), links: LinkStyle()))
         XCTAssertEqual(diagram.engine, "sfdp")
         XCTAssertNil(diagram.fallbackEngine)
         XCTAssertTrue(diagram.caption.contains("Laid out by sfdp, not in ranks"), diagram.caption)
