@@ -36,44 +36,57 @@ public struct NetworkMetrics: Sendable {
         bloc.filter { $0.value == name }.map(\.key).sorted()
     }
 
-    /// Brandes (2001) for an unweighted undirected graph, normalised by (n-1)(n-2)/2.
+    /// Brandes (2001) for an unweighted undirected graph, normalised by (n-1)(n-2)/2. Works on integer indices
+    /// (actors in id order, neighbours in id order), so the sums run in the same order on every build.
     static func betweenness(_ graph: [String: [String]]) -> [String: Double] {
         let nodes = graph.keys.sorted()
-        var score = Dictionary(uniqueKeysWithValues: nodes.map { ($0, 0.0) })
-        for source in nodes {
-            var stack: [String] = []
-            var predecessors: [String: [String]] = [:]
-            var paths: [String: Double] = [source: 1]
-            var distance: [String: Int] = [source: 0]
-            var queue = [source]
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
+        let adjacency = nodes.map { node in (graph[node] ?? []).compactMap { index[$0] } }
+        let count = nodes.count
+        var score = [Double](repeating: 0, count: count)
+        var distance = [Int](repeating: -1, count: count)
+        var paths = [Double](repeating: 0, count: count)
+        var dependency = [Double](repeating: 0, count: count)
+        var predecessors = [[Int]](repeating: [], count: count)
+        var queue: [Int] = []
+        queue.reserveCapacity(count)
+        for source in 0..<count {
+            for node in queue {
+                distance[node] = -1
+                paths[node] = 0
+                dependency[node] = 0
+                predecessors[node].removeAll(keepingCapacity: true)
+            }
+            queue.removeAll(keepingCapacity: true)
+            distance[source] = 0
+            paths[source] = 1
+            queue.append(source)
             var head = 0
             while head < queue.count {
                 let node = queue[head]
                 head += 1
-                stack.append(node)
-                for next in graph[node] ?? [] {
-                    if distance[next] == nil {
-                        distance[next] = distance[node]! + 1
+                for next in adjacency[node] {
+                    if distance[next] < 0 {
+                        distance[next] = distance[node] + 1
                         queue.append(next)
                     }
-                    if distance[next] == distance[node]! + 1 {
-                        paths[next, default: 0] += paths[node]!
-                        predecessors[next, default: []].append(node)
+                    if distance[next] == distance[node] + 1 {
+                        paths[next] += paths[node]
+                        predecessors[next].append(node)
                     }
                 }
             }
-            var dependency: [String: Double] = [:]
-            for node in stack.reversed() {
-                for previous in predecessors[node] ?? [] {
-                    dependency[previous, default: 0] += paths[previous]! / paths[node]! * (1 + dependency[node, default: 0])
+            // The queue in reverse is Brandes' stack: farthest nodes first.
+            for node in queue.reversed() {
+                for previous in predecessors[node] {
+                    dependency[previous] += paths[previous] / paths[node] * (1 + dependency[node])
                 }
-                if node != source { score[node]! += dependency[node, default: 0] }
+                if node != source { score[node] += dependency[node] }
             }
         }
-        let count = Double(nodes.count)
-        let pairs = (count - 1) * (count - 2)
+        let pairs = (Double(count) - 1) * (Double(count) - 2)
         // Each undirected path was counted from both ends, so halve, then divide by the (n-1)(n-2)/2 pairs.
-        return score.mapValues { pairs > 0 ? $0 / pairs : 0 }
+        return Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, pairs > 0 ? score[$0] / pairs : 0) })
     }
 
     /// Asynchronous label propagation in id order; ties go to the smallest label; stops when stable.
