@@ -222,6 +222,8 @@ public struct RelationModel: Sendable {
     public private(set) var sourcesByID: [String: Source]
     public private(set) var actorsByID: [String: Actor]
     public private(set) var relationsByID: [String: Relation]
+    /// For each actor id, the positions in `relations` of the relations that involve it, ascending.
+    public private(set) var relationPositionsByActor: [String: [Int]]
 
     public init(sources: [Source], actors: [Actor], relations: [Relation]) {
         self.sources = sources
@@ -230,6 +232,11 @@ public struct RelationModel: Sendable {
         sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         actorsByID = Dictionary(actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         relationsByID = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var positions: [String: [Int]] = [:]
+        for (position, relation) in relations.enumerated() {
+            for actor in relation.involvedActors { positions[actor, default: []].append(position) }
+        }
+        relationPositionsByActor = positions
     }
 
     public func actor(_ id: String) -> Actor? { actorsByID[id] }
@@ -238,7 +245,7 @@ public struct RelationModel: Sendable {
 
     /// The relations that involve an actor, in model order.
     public func relations(involving actorID: String) -> [Relation] {
-        relations.filter { $0.involvedActors.contains(actorID) }
+        (relationPositionsByActor[actorID] ?? []).map { relations[$0] }
     }
 
     /// The period the relations cover, by year.

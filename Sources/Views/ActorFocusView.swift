@@ -9,9 +9,12 @@ public enum ActorFocusView: View {
 
     public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
         guard let focus = options.focusActor, let actor = model.actor(focus) else { return nil }
-        let relations = options.relations(of: model, types: Set(RelationType.allCases))
+        let allTypes = Set(RelationType.allCases)
+        let involving = { (actor: String) in
+            (model.relationPositionsByActor[actor] ?? []).filter { options.includes(model.relations[$0], types: allTypes) }
+        }
         let hops = max(options.hops, 0)
-        let reached = neighbourhood(of: focus, relations: relations, hops: hops)
+        let reached = neighbourhood(of: focus, in: model, involving: involving, hops: hops)
         let kept = Array(reached.prefix(max(options.maximumNodes, 1)).map(\.actor))
         let truncated = reached.count - kept.count
         let id = options.diagramID("focus-\(focus)")
@@ -22,7 +25,8 @@ public enum ActorFocusView: View {
             builder.addActor(actorID, emphasized: actorID == focus)
         }
         let inner = Set(reached.filter { $0.steps < hops }.map(\.actor))
-        for relation in relations {
+        for position in Set(inner.flatMap(involving)).sorted() {
+            let relation = model.relations[position]
             let actors = StandardDrawing.actors(of: relation)
             guard actors.contains(where: inner.contains) else { continue }
             StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: RelationText.years(relation))
@@ -51,16 +55,18 @@ public enum ActorFocusView: View {
             engine: "twopi", fallbackEngine: "sfdp", truncatedCount: truncated)
     }
 
-    /// The focus actor, then actors by number of steps away, each step in model order of the relations.
-    static func neighbourhood(of focus: String, relations: [Relation], hops: Int) -> [(actor: String, steps: Int)] {
+    /// The focus actor, then actors by number of steps away, each step in model order of the relations;
+    /// `involving` gives the positions of the relations drawn that involve an actor, ascending.
+    static func neighbourhood(of focus: String, in model: RelationModel, involving: (String) -> [Int],
+                              hops: Int) -> [(actor: String, steps: Int)] {
         var order = [(actor: focus, steps: 0)]
         var seen: Set<String> = [focus]
         var frontier = [focus]
         for step in 0..<hops where !frontier.isEmpty {
             var next: [String] = []
             for actor in frontier {
-                for relation in relations {
-                    let actors = StandardDrawing.actors(of: relation)
+                for position in involving(actor) {
+                    let actors = StandardDrawing.actors(of: model.relations[position])
                     guard actors.contains(actor) else { continue }
                     for other in actors where seen.insert(other).inserted {
                         order.append((other, step + 1))

@@ -3,7 +3,12 @@ import RelationModel
 extension ViewOptions {
     /// The model's relations of the given types, in model order; only those in force in `asOf` when set.
     func relations(of model: RelationModel, types: Set<RelationType>) -> [Relation] {
-        model.relations.filter { types.contains($0.type) && (asOf.map($0.isInForce(in:)) ?? true) }
+        model.relations.filter { includes($0, types: types) }
+    }
+
+    /// Whether the relation is of one of the types and, when a year is set, in force then.
+    func includes(_ relation: Relation, types: Set<RelationType>) -> Bool {
+        types.contains(relation.type) && (asOf.map(relation.isInForce(in:)) ?? true)
     }
 
     /// The diagram id, with the year when the diagram is limited to one: "alliances-2006".
