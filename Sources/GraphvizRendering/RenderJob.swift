@@ -23,6 +23,13 @@ public struct RenderJob: Codable, Hashable, Sendable {
         return formats.filter { seen.insert($0).inserted }
     }
 
+    /// Whether the job must run alone in a fresh worker: sfdp and neato layouts depend on what the process laid
+    /// out before (measured: a yearly map of a 1,000-actor model placed one edge label differently in two builds
+    /// whose workers had drawn other maps first, and the same in five fresh processes).
+    var needsFreshWorker: Bool {
+        engine == .sfdp || engine == .neato
+    }
+
     /// The same job laid out with the fallback engine, which has no fallback of its own.
     var withFallbackEngine: RenderJob? {
         guard let fallbackEngine, fallbackEngine != engine else { return nil }

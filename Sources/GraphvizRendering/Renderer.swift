@@ -4,7 +4,8 @@ import Foundation
 /// so parallelism means processes).
 ///
 /// Workers live across batches and are replaced after `jobsPerWorker` jobs, when their memory grows
-/// past the limit, when they crash and when a job runs past the time limit. A job whose worker
+/// past the limit, when they crash and when a job runs past the time limit; an sfdp or neato job runs alone in a
+/// fresh worker, because those layouts depend on what the process laid out before. A job whose worker
 /// crashes is retried once in a fresh worker; a job that times out is retried with its fallback
 /// engine, if it has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
 public final class Renderer {
@@ -146,6 +147,12 @@ final class WorkerSlot {
     /// Runs `job` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
     private func attempt(_ job: RenderJob) -> Attempt {
         lock.lock()
+        if job.needsFreshWorker, let used = worker, used.jobsDone > 0 {
+            worker = nil
+            lock.unlock()
+            used.stop()
+            lock.lock()
+        }
         if worker == nil {
             do {
                 worker = try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
@@ -159,7 +166,7 @@ final class WorkerSlot {
         let outcome = current.run(job, timeout: settings.timeoutSeconds)
         switch outcome {
         case .replied(let reply):
-            if current.jobsDone >= settings.jobsPerWorker || reply.residentMemoryMB > settings.maximumWorkerMemoryMB {
+            if job.needsFreshWorker || current.jobsDone >= settings.jobsPerWorker || reply.residentMemoryMB > settings.maximumWorkerMemoryMB {
                 retire(current)
             }
             return .replied(reply)
