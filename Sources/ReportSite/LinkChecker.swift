@@ -58,7 +58,7 @@ public struct LinkChecker {
         var problems: [LinkProblem] = []
         for page in site.paths where page.hasSuffix(".html") {
             for link in links(on: page) {
-                guard let (path, fragment) = resolve(link, from: page), site[path] != nil else {
+                guard let (path, fragment) = resolve(link, from: page), site.contains(path) else {
                     problems.append(LinkProblem(page: page, link: link))
                     continue
                 }
@@ -79,7 +79,7 @@ public struct LinkChecker {
         while let page = queue.popLast() {
             guard page.hasSuffix(".html") else { continue }
             for link in links(on: page) {
-                guard let (path, _) = resolve(link, from: page), site[path] != nil, !seen.contains(path) else { continue }
+                guard let (path, _) = resolve(link, from: page), site.contains(path), !seen.contains(path) else { continue }
                 seen.insert(path)
                 queue.append(path)
             }

@@ -1,21 +1,42 @@
 import Foundation
 
-/// A whole report site held in memory: relative file paths mapped to their bytes.
-public struct Site: Sendable, Equatable {
-    public private(set) var files: [String: Data] = [:]
+/// A report site: relative file paths mapped to their bytes. Held in memory, or staged: each file written to
+/// disk as it is added (into a folder a `SiteWriter` swaps in at the end), so a large site never sits in memory.
+public struct Site: Sendable {
+    private var memory: [String: Data] = [:]
+    private let staging: SiteStaging?
 
     public init(files: [String: Data] = [:]) {
-        self.files = files
+        memory = files
+        staging = nil
     }
 
+    /// A site whose files go straight into `staging`.
+    init(staging: SiteStaging) {
+        self.staging = staging
+    }
+
+    /// The folder the files are written into, for a staged site.
+    var stagingFolder: String? { staging?.folder }
+
     /// Every path, sorted, so writing and comparing follow one order.
-    public var paths: [String] { files.keys.sorted() }
+    public var paths: [String] { staging?.paths ?? memory.keys.sorted() }
+
+    /// Every file with its bytes (a staged site reads them back from disk).
+    public var files: [String: Data] {
+        guard staging != nil else { return memory }
+        return Dictionary(uniqueKeysWithValues: paths.compactMap { path in self[path].map { (path, $0) } })
+    }
 
     /// Adds a file; a second file at the same path is a programming error reported as a build failure.
     public mutating func add(_ data: Data, at path: String) throws {
         guard SitePath.isSafe(path) else { throw SiteError.unsafePath(path) }
-        guard files[path] == nil else { throw SiteError.duplicatePath(path) }
-        files[path] = data
+        if let staging {
+            try staging.write(data, at: path)
+            return
+        }
+        guard memory[path] == nil else { throw SiteError.duplicatePath(path) }
+        memory[path] = data
     }
 
     /// Adds a text file as UTF-8.
@@ -23,11 +44,69 @@ public struct Site: Sendable, Equatable {
         try add(Data(text.utf8), at: path)
     }
 
-    public subscript(path: String) -> Data? { files[path] }
+    public subscript(path: String) -> Data? { staging.map { $0.read(path) } ?? memory[path] }
+
+    /// Whether the site has a file at `path`, without reading it.
+    public func contains(_ path: String) -> Bool { staging?.contains(path) ?? (memory[path] != nil) }
 
     /// The file's text, when it is UTF-8.
     public func text(at path: String) -> String? {
-        files[path].flatMap { String(data: $0, encoding: .utf8) }
+        self[path].flatMap { String(data: $0, encoding: .utf8) }
+    }
+}
+
+extension Site: Equatable {
+    public static func == (left: Site, right: Site) -> Bool {
+        left.paths == right.paths && left.paths.allSatisfy { left[$0] == right[$0] }
+    }
+}
+
+/// The folder a staged site is written into, and what is in it. A file whose bytes equal the current output's
+/// is hard-linked from there instead of written again (files are never changed in place, so sharing is safe).
+final class SiteStaging: @unchecked Sendable {
+    let folder: String
+    private let previous: String
+    private let lock = NSLock()
+    private var written: Set<String> = []
+    private var folders: Set<String>
+
+    init(folder: String, previous: String) {
+        self.folder = folder
+        self.previous = previous
+        folders = [folder]
+    }
+
+    var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return written.sorted()
+    }
+
+    func contains(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return written.contains(path)
+    }
+
+    func read(_ path: String) -> Data? {
+        guard contains(path) else { return nil }
+        return FileManager.default.contents(atPath: "\(folder)/\(path)")
+    }
+
+    func write(_ data: Data, at path: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !written.contains(path) else { throw SiteError.duplicatePath(path) }
+        let target = "\(folder)/\(path)"
+        let parent = (target as NSString).deletingLastPathComponent
+        if !folders.contains(parent) {
+            try SiteWriter.makeFolders(parent)
+            folders.insert(parent)
+        }
+        if !SiteWriter.linkUnchanged("\(previous)/\(path)", data, to: target) {
+            try SiteWriter.write(data, to: target)
+        }
+        written.insert(path)
     }
 }
 

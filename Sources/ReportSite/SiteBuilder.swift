@@ -1,6 +1,8 @@
 import Foundation
 
-/// Runs a build as a pipeline of named steps over one context and returns the finished site, in memory.
+/// Runs a build as a pipeline of named steps over one context and returns the finished site (in memory, or
+/// staged on disk when the context's site is staged). A file that cannot be written stops the build with its
+/// `SiteWriteError`, unwrapped.
 public struct SiteBuilder {
     public var steps: [BuildStep]
 
@@ -39,7 +41,10 @@ public struct SiteBuilder {
                 try step.run(&context)
             } catch let error as BuildError {
                 throw error
+            } catch let error as SiteWriteError {
+                throw error
             } catch let error as PageError {
+                if let writeError = error.underlying as? SiteWriteError { throw writeError }
                 throw BuildError(step: step.name, path: error.path, underlying: error.underlying)
             } catch {
                 throw BuildError(step: step.name, underlying: error)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output, synced to disk, then swapped in by renames,
-/// so a failed or killed build leaves the previous site whole. A file whose bytes are unchanged is hard-linked
-/// from the current output instead of written again (files are never changed in place, so sharing is safe). A `README.md` at the top of an existing
-/// output that the site does not generate is the publisher's own and is carried over.
+/// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output (as the build goes, for a staged site),
+/// synced to disk, then swapped in by renames, so a failed or killed build leaves the previous site whole. A file
+/// whose bytes are unchanged is hard-linked from the current output instead of written again. A `README.md` at the
+/// top of an existing output that the site does not generate is the publisher's own and is carried over.
 public struct SiteWriter {
     public let output: String
 
@@ -14,7 +14,7 @@ public struct SiteWriter {
     /// The folder beside the output where the render cache lives, outside the published site.
     public var cacheFolder: String { "\(parent)/.relmap-cache" }
 
-    var parent: String { URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path }
+    public var parent: String { URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path }
     var name: String { URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent }
 
     /// Makes the folder the output goes in, so a path that cannot hold a site fails before any work is done.
@@ -22,39 +22,62 @@ public struct SiteWriter {
         try SiteWriter.makeFolders(parent)
     }
 
-    public func write(_ site: Site) throws {
-        let fileManager = FileManager.default
+    /// An empty staged site in a new temporary folder beside the output: files added to it go to disk at once.
+    /// Hand it to `commit` to publish it, or to `discard` when the build fails.
+    public func stage() throws -> Site {
         try prepare()
         removeStaleTemporaries()
-        let temporary = try makeTemporaryFolder()
+        return Site(staging: SiteStaging(folder: try makeTemporaryFolder(), previous: output))
+    }
+
+    /// Publishes a staged site: carries over the publisher's README, syncs, and swaps it in for the output.
+    public func commit(_ site: Site) throws {
+        guard let temporary = site.stagingFolder else { return try write(site) }
         do {
-            var created: Set<String> = [temporary]
-            var files = site.files
+            var site = site
             let keptReadme = "\(output)/README.md"
-            if files["README.md"] == nil, let readme = fileManager.contents(atPath: keptReadme) {
-                files["README.md"] = readme
-            }
-            for path in files.keys.sorted() {
-                let target = "\(temporary)/\(path)"
-                let folder = (target as NSString).deletingLastPathComponent
-                if !created.contains(folder) {
-                    try SiteWriter.makeFolders(folder)
-                    created.insert(folder)
-                }
-                let data = files[path]!
-                if SiteWriter.linkUnchanged("\(output)/\(path)", data, to: target) { continue }
-                try SiteWriter.write(data, to: target)
+            if !site.contains("README.md"), let readme = FileManager.default.contents(atPath: keptReadme) {
+                try site.add(readme, at: "README.md")
             }
             try SiteWriter.syncFileSystem(of: temporary)
             try swap(in: temporary)
         } catch let error as SiteWriteError {
-            try? fileManager.removeItem(atPath: temporary)
-            // Name the file as it would have been in the output, not in the temporary folder.
-            throw SiteWriteError(path: error.path.replacingOccurrences(of: temporary, with: output), reason: error.reason)
+            discard(site)
+            throw located(error, in: site)
         } catch {
-            try? fileManager.removeItem(atPath: temporary)
+            discard(site)
             throw error
         }
+    }
+
+    /// Removes a staged site's temporary folder; the output is untouched.
+    public func discard(_ site: Site) {
+        guard let temporary = site.stagingFolder else { return }
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+
+    /// The error with the file named as it would have been in the output, not in the temporary folder.
+    public func located(_ error: SiteWriteError, in site: Site) -> SiteWriteError {
+        guard let temporary = site.stagingFolder else { return error }
+        return SiteWriteError(path: error.path.replacingOccurrences(of: temporary, with: output), reason: error.reason)
+    }
+
+    /// Writes a site held in memory: staged file by file, then committed.
+    public func write(_ site: Site) throws {
+        guard site.stagingFolder == nil else { return try commit(site) }
+        var staged = try stage()
+        do {
+            for path in site.paths {
+                try staged.add(site[path]!, at: path)
+            }
+        } catch let error as SiteWriteError {
+            discard(staged)
+            throw located(error, in: staged)
+        } catch {
+            discard(staged)
+            throw error
+        }
+        try commit(staged)
     }
 
     /// Moves the old output aside, the new one in, then removes the old one.

@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Write the static HTML report site for a model.",
         discussion: """
-        The site is generated in memory, written beside OUTPUT and swapped in at the end, so a failed or \
+        The site is written file by file into a folder beside OUTPUT and swapped in at the end, so a failed or \
         interrupted build leaves the previous site whole. Rendered diagrams are cached in .relmap-cache/ \
         beside OUTPUT. With --check nothing is written: the command lists the files that differ and exits 1 \
         when the site on disk is stale.
@@ -59,7 +59,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let model = try options.load(printWarnings: !quiet)
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
-        let context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
+        var context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
         let writer = SiteWriter(output: output)
         let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
@@ -69,13 +69,18 @@ struct BuildCommand: ParsableCommand {
             progress.finish("\(output) is up to date")
             return
         }
-        if !check {
-            do {
-                try writer.prepare()
-            } catch let error as SiteWriteError {
-                Terminal.error("\(error.path): error: cannot write: \(error.reason)")
-                throw SysExit.ioError
-            }
+        // Files go to disk as they are made, into a folder that is swapped in at the end, or removed when the
+        // build fails; --check stages in the system's temporary folder and leaves OUTPUT's side alone.
+        let stager = check ? SiteWriter(output: NSTemporaryDirectory() + "relmap-check-\(UUID().uuidString)/site") : writer
+        do {
+            context.site = try stager.stage()
+        } catch let error as SiteWriteError {
+            Terminal.error("\(error.path): error: cannot write: \(error.reason)")
+            throw SysExit.ioError
+        }
+        defer {
+            stager.discard(context.site)
+            if check { try? FileManager.default.removeItem(atPath: stager.parent) }
         }
         // A failed build leaves the disk as it found it: a cache this build started goes too.
         var succeeded = false
@@ -94,6 +99,11 @@ struct BuildCommand: ParsableCommand {
             progress.finish("build failed")
             Terminal.error("relmap build: error: \(error)")
             throw SysExit.software
+        } catch let error as SiteWriteError {
+            progress.finish("build failed")
+            let located = stager.located(error, in: context.site)
+            Terminal.error("\(located.path): error: cannot write: \(located.reason)")
+            throw SysExit.ioError
         }
         if check {
             let comparison = SiteComparison(site: site, output: output)
@@ -105,7 +115,7 @@ struct BuildCommand: ParsableCommand {
         }
         BuildStamp.remove(from: writer.cacheFolder)
         do {
-            try writer.write(site)
+            try writer.commit(site)
             BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")
