@@ -43,12 +43,15 @@ public struct DiagramDrawing {
         diagram.actorIDs.count > largeDiagramActors
     }
 
+    /// How many diagrams are rendered between two hand-overs to the site: a batch's files are all that is held
+    /// in memory at once.
+    static let batchSize = 32
+
     /// The build step that draws `plan` into the context.
     public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
         BuildStep("Draw \(plan.all.count) diagrams") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
-            let drawn = try draw(plan.all, focusIDs: focusIDs, progress: progress)
-            for (planned, rendered) in drawn {
+            try draw(plan.all, focusIDs: focusIDs, progress: progress) { planned, rendered in
                 try context.add(planned, rendered)
             }
             context.views = plan.views.map(\.entry)
@@ -58,36 +61,52 @@ public struct DiagramDrawing {
         }
     }
 
-    /// Renders every diagram, from the cache when it holds the same DOT, engine and formats.
-    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?) throws -> [(PlannedDiagram, RenderedDiagram)] {
-        let jobs = try diagrams.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
-        var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
-        let missing = results.indices.filter { results[$0] == nil }
-        if !missing.isEmpty {
-            let rendered = render(missing.map { jobs[$0] }) { done, total, _ in progress?.detail(done: done, total: total) }
-            var failures: [RenderFailure] = []
-            var cacheWorks = true
-            for (index, result) in zip(missing, rendered) {
-                switch result {
-                case .success(let diagram):
-                    results[index] = diagram
-                    guard cacheWorks, let cache else { continue }
-                    do {
-                        try cache.store(diagram, for: jobs[index])
-                    } catch {
-                        cacheWorks = false
-                        warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
+    /// Renders every diagram, from the cache when it holds the same DOT, engine and formats, in batches of
+    /// `batchSize`, largest DOT first (so the long layouts start early and a batch's jobs take about as long as
+    /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
+    /// drawn are reported together at the end.
+    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
+              deliver: (PlannedDiagram, RenderedDiagram) throws -> Void) throws {
+        let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
+        var failures: [RenderFailure] = []
+        var cacheWorks = true
+        var finishedBefore = 0
+        for start in stride(from: 0, to: ordered.count, by: DiagramDrawing.batchSize) {
+            let batch = Array(ordered[start..<min(start + DiagramDrawing.batchSize, ordered.count)])
+            let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
+            var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
+            let missing = results.indices.filter { results[$0] == nil }
+            let cached = batch.count - missing.count
+            if !missing.isEmpty {
+                let rendered = render(missing.map { jobs[$0] }) { done, _, _ in
+                    progress?.detail(done: finishedBefore + cached + done, total: ordered.count)
+                }
+                for (index, result) in zip(missing, rendered) {
+                    switch result {
+                    case .success(let diagram):
+                        results[index] = diagram
+                        guard cacheWorks, let cache else { continue }
+                        do {
+                            try cache.store(diagram, for: jobs[index])
+                        } catch {
+                            cacheWorks = false
+                            warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
+                        }
+                    case .failure(let failure):
+                        failures.append(failure)
                     }
-                case .failure(let failure):
-                    failures.append(failure)
                 }
             }
-            if !failures.isEmpty { throw DiagramFailure(failures: failures) }
+            for (planned, result) in zip(batch, results) {
+                guard let result else { continue }
+                result.warnings.forEach { warn("warning: diagram \(result.id): \($0)") }
+                try deliver(planned, result)
+            }
+            finishedBefore += batch.count
         }
-        for case let diagram? in results {
-            diagram.warnings.forEach { warn("warning: diagram \(diagram.id): \($0)") }
+        if !failures.isEmpty {
+            throw DiagramFailure(failures: failures.sorted { $0.id < $1.id })
         }
-        return zip(diagrams, results).map { ($0, $1!) }
     }
 
     static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
@@ -108,7 +127,7 @@ public struct DiagramFailure: Error, CustomStringConvertible {
 }
 
 extension BuildContext {
-    /// Writes a rendered diagram's files and records the finished SVG for the pages.
+    /// Writes a rendered diagram's files and records what the pages say about it; pages read its SVG back.
     mutating func add(_ planned: PlannedDiagram, _ rendered: RenderedDiagram) throws {
         var formats: [String] = []
         for format in DiagramDrawing.formats {
@@ -120,16 +139,14 @@ extension BuildContext {
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
         }
-        if DiagramDrawing.isLarge(planned) && rendered.outputs[.png] == nil {
-            notes.append("No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size.")
+        if DiagramDrawing.isLarge(planned) {
+            let formats = rendered.outputs[.png] == nil ? "No PNG or PDF, and shown" : "Shown"
+            notes.append("\(formats) as an image: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size and keeps its links when opened on its own.")
         }
         let note = notes.isEmpty ? nil : notes.joined(separator: " ")
-        let svg = rendered.outputs[.svg].map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let finished = SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: planned.title, description: planned.caption,
-                                                                     idPrefix: "\(planned.id)-"))
-        diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption, svg: finished,
+        diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note)
+                                           formatNote: note, isInline: !DiagramDrawing.isLarge(planned))
     }
 }

@@ -4,9 +4,10 @@ import Foundation
 /// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
 public struct PageGenerator {
     public var name: String
-    public var pages: (BuildContext) throws -> [Page]
+    /// The pages, made one at a time as they are written when the sequence is lazy (as the actor pages are).
+    public var pages: (BuildContext) throws -> any Sequence<Page>
 
-    public init(_ name: String, pages: @escaping (BuildContext) throws -> [Page]) {
+    public init(_ name: String, pages: @escaping (BuildContext) throws -> any Sequence<Page>) {
         self.name = name
         self.pages = pages
     }

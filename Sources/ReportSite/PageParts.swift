@@ -82,7 +82,10 @@ struct DiagramFigure {
     var id: String
     var title: String
     var caption: String
-    var svg: String
+    /// The finished SVG to insert, for an inline diagram.
+    var svg: String?
+    /// The SVG file's address, for a diagram shown as an image.
+    var image: String?
     var legend: [LegendLine]
     var hasLegend: Bool
     var downloads: [NavLink]
@@ -96,11 +99,13 @@ struct PageLinker {
     let model: RelationModel
     let root: String
     let diagrams: [String: SiteDiagram]
+    let site: Site
 
     init(context: BuildContext, path: String) {
         model = context.model
         root = SitePath.root(of: path)
         diagrams = context.diagrams
+        site = context.site
     }
 
     func actor(_ id: String, separator: String = "") -> ActorLink {
@@ -152,7 +157,9 @@ struct PageLinker {
         }
         let truncated = diagram.truncatedCount > 0
             ? "\(diagram.truncatedCount) more not drawn to keep the picture readable; the table lists them all." : nil
-        return DiagramFigure(id: id, title: diagram.title, caption: diagram.caption, svg: SVGLinks.rebase(diagram.svg, toRoot: root),
+        return DiagramFigure(id: id, title: diagram.title, caption: diagram.caption,
+                             svg: diagram.isInline ? SVGLinks.rebase(diagram.inlineSVG(in: site), toRoot: root) : nil,
+                             image: diagram.isInline ? nil : root + SitePath.diagram(id, extension: "svg"),
                              legend: diagram.legend, hasLegend: !diagram.legend.isEmpty, downloads: downloads,
                              pageHref: viewPage.map { root + $0 }, truncated: truncated, formatNote: diagram.formatNote)
     }

@@ -56,7 +56,7 @@ public struct SiteBuilder {
 
 extension BuildContext {
     /// Renders pages and adds them to the site, naming the page in any error.
-    mutating func write(_ pages: [Page]) throws {
+    mutating func write(_ pages: any Sequence<Page>) throws {
         for page in pages {
             do {
                 switch page.content {

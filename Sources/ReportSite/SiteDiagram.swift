@@ -1,10 +1,11 @@
-/// A drawn diagram as the pages use it: the finished SVG to inline, its legend, and which files were written.
+import GraphvizRendering
+
+/// A drawn diagram as the pages use it: its legend, which files were written, and whether pages show its SVG
+/// inline (read back from the site and finished when a page needs it) or as an image.
 public struct SiteDiagram: Sendable, Equatable {
     public var id: String
     public var title: String
     public var caption: String
-    /// Finished SVG (ids prefixed, title and description inside), safe to insert into a page as it is.
-    public var svg: String
     public var legend: [LegendLine]
     public var relationIDs: [String]
     public var actorIDs: [String]
@@ -14,20 +15,28 @@ public struct SiteDiagram: Sendable, Equatable {
     public var formats: [String]
     /// Why some formats are not offered, for the page.
     public var formatNote: String?
+    /// Whether pages insert the SVG itself (clickable, styled with the page); large diagrams are shown as images.
+    public var isInline: Bool
 
-    public init(id: String, title: String, caption: String, svg: String, legend: [LegendLine] = [],
+    public init(id: String, title: String, caption: String, legend: [LegendLine] = [],
                 relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = [],
-                formatNote: String? = nil) {
+                formatNote: String? = nil, isInline: Bool = true) {
         self.id = id
         self.title = title
         self.caption = caption
-        self.svg = svg
         self.legend = legend
         self.relationIDs = relationIDs
         self.actorIDs = actorIDs
         self.truncatedCount = truncatedCount
         self.formats = formats
         self.formatNote = formatNote
+        self.isInline = isInline
+    }
+
+    /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file.
+    func inlineSVG(in site: Site) -> String {
+        let svg = site.text(at: SitePath.diagram(id, extension: "svg")) ?? ""
+        return SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: title, description: caption, idPrefix: "\(id)-"))
     }
 }
 

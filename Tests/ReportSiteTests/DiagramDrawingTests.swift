@@ -30,7 +30,7 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"href="../diagrams/focus-kyrgyzstan.png""#))
     }
 
-    func testADiagramOfMoreActorsThanTheLimitGetsNoPNGOrPDFAndThePageSaysWhy() throws {
+    func testADiagramOfMoreActorsThanTheLimitGetsNoPNGOrPDFIsShownAsAnImageAndThePageSaysWhy() throws {
         let model = SampleSite.model()
         var plan = SampleDiagrams.plan(for: model)
         plan.views[0].diagram.actorIDs = (0...DiagramDrawing.largeDiagramActors).map { "actor-\($0)" }
@@ -40,7 +40,9 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertNil(site["diagrams/network.png"])
         XCTAssertNil(site["diagrams/network.pdf"])
         let view = try XCTUnwrap(site.text(at: "views/network.html"))
-        XCTAssertTrue(view.contains("No PNG or PDF: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors"))
+        XCTAssertTrue(view.contains("No PNG or PDF, and shown as an image: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors"))
+        XCTAssertTrue(view.contains(#"<img class="diagram-image" src="../diagrams/network.svg" alt="#), view)
+        XCTAssertFalse(view.contains("<svg"), "a large diagram is not inserted into the page")
         XCTAssertEqual(LinkChecker(site: site).problems(), [])
     }
 
