@@ -11,34 +11,57 @@ public enum SVGFinisher {
     /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
     public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
         let prefix = XMLText.escaped(idPrefix)
-        var text = OutputNormalizer.removingVersionComment(svg)
-        text = prefixingReferences(in: text, with: prefix)
-        guard let svgStart = text.range(of: "<svg"),
-              let tagEnd = text.range(of: ">", range: svgStart.upperBound..<text.endIndex) else { return text }
-        let openingTag = String(text[svgStart.lowerBound..<tagEnd.upperBound])
+        let text = prefixingReferences(in: OutputNormalizer.removingVersionComment(Array(svg.utf8)), with: Array(prefix.utf8))
+        guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
+              let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
+            return String(decoding: text, as: UTF8.self)
+        }
+        let openingTag = String(decoding: text[svgStart...tagEnd], as: UTF8.self)
         let titleID = "\(prefix)title"
         let descriptionID = "\(prefix)desc"
         let accessible = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
         let newTag = responsive(openingTag, labelledBy: "\(titleID) \(descriptionID)")
-        return text.replacingCharacters(in: svgStart.lowerBound..<tagEnd.upperBound, with: newTag + accessible)
+        return String(decoding: text[..<svgStart], as: UTF8.self) + newTag + accessible
+            + String(decoding: text[(tagEnd + 1)...], as: UTF8.self)
     }
 
     /// The document from its `<svg` element on, without the XML declaration, DOCTYPE and comments before it, for inlining in HTML.
     public static func inlineElement(_ svg: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return svg }
-        return String(svg[start.lowerBound...])
+        let bytes = Array(svg.utf8)
+        guard let start = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: bytes, from: 0) else { return svg }
+        return String(decoding: bytes[start...], as: UTF8.self)
     }
 
-    private static let idAttribute = try! NSRegularExpression(pattern: #"(\s)id="([^"]*)""#)
-    private static let fragmentLink = try! NSRegularExpression(pattern: ##"(\s(?:xlink:)?href)="#([^"]*)""##)
-    private static let urlReference = try! NSRegularExpression(pattern: #"url\(#([^)]*)\)"#)
     private static let pointSize = try! NSRegularExpression(pattern: #"\s(width|height)="([0-9.]+)pt""#)
+    private static let idAttribute = Array("id=\"".utf8)
+    private static let fragmentLinks = [Array("href=\"#".utf8), Array("xlink:href=\"#".utf8)]
+    private static let urlReference = Array("url(#".utf8)
 
-    private static func prefixingReferences(in text: String, with prefix: String) -> String {
-        let template = NSRegularExpression.escapedTemplate(for: prefix)
-        var result = replace(idAttribute, in: text, with: "$1id=\"\(template)$2\"")
-        result = replace(fragmentLink, in: result, with: "$1=\"#\(template)$2\"")
-        return replace(urlReference, in: result, with: "url(#\(template)$1)")
+    /// Puts `prefix` in front of every ` id="…"`, ` href="#…"`, ` xlink:href="#…"` and `url(#…)` target, in one
+    /// pass over the bytes.
+    static func prefixingReferences(in bytes: [UInt8], with prefix: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 16)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "u"), bytes.matches(urlReference, at: index) {
+                result.append(contentsOf: urlReference)
+                result.append(contentsOf: prefix)
+                index += urlReference.count
+                continue
+            }
+            let byte = bytes[index]
+            result.append(byte)
+            index += 1
+            guard byte == 0x20 || (0x09...0x0D).contains(byte) else { continue }
+            for pattern in [idAttribute] + fragmentLinks where bytes.matches(pattern, at: index) {
+                result.append(contentsOf: pattern)
+                result.append(contentsOf: prefix)
+                index += pattern.count
+                break
+            }
+        }
+        return result
     }
 
     /// The opening `<svg …>` tag with accessibility attributes and a width that follows its container.
@@ -55,7 +78,4 @@ public enum SVGFinisher {
         return result
     }
 
-    private static func replace(_ expression: NSRegularExpression, in text: String, with template: String) -> String {
-        expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
-    }
 }
