@@ -43,9 +43,29 @@ public struct DiagramDrawing {
         diagram.actorIDs.count > largeDiagramActors
     }
 
-    /// How many diagrams are rendered between two hand-overs to the site: a batch's files are all that is held
-    /// in memory at once.
+    /// How many diagrams are rendered between two hand-overs to the site, at most: a batch's files are all that
+    /// is held in memory at once.
     static let batchSize = 32
+    /// A batch closes once its DOT reaches this many bytes, so a batch of large maps stays small.
+    static let batchBytes = 16 << 20
+
+    /// The diagrams cut into batches of at most `batchSize` diagrams and about `batchBytes` of DOT each, in order.
+    static func batches(_ diagrams: [PlannedDiagram]) -> [[PlannedDiagram]] {
+        var batches: [[PlannedDiagram]] = []
+        var current: [PlannedDiagram] = []
+        var bytes = 0
+        for diagram in diagrams {
+            current.append(diagram)
+            bytes += diagram.dot.utf8.count
+            if current.count == batchSize || bytes >= batchBytes {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
 
     /// The build step that draws `plan` into the context.
     public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
@@ -61,8 +81,8 @@ public struct DiagramDrawing {
         }
     }
 
-    /// Renders every diagram, from the cache when it holds the same DOT, engine and formats, in batches of
-    /// `batchSize`, largest DOT first (so the long layouts start early and a batch's jobs take about as long as
+    /// Renders every diagram, from the cache when it holds the same DOT, engine and formats, in `batches`,
+    /// largest DOT first (so the long layouts start early and a batch's jobs take about as long as
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
     /// drawn are reported together at the end.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
@@ -71,8 +91,7 @@ public struct DiagramDrawing {
         var failures: [RenderFailure] = []
         var cacheWorks = true
         var finishedBefore = 0
-        for start in stride(from: 0, to: ordered.count, by: DiagramDrawing.batchSize) {
-            let batch = Array(ordered[start..<min(start + DiagramDrawing.batchSize, ordered.count)])
+        for batch in DiagramDrawing.batches(ordered) {
             let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
             var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
             let missing = results.indices.filter { results[$0] == nil }

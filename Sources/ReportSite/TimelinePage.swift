@@ -28,7 +28,7 @@ extension PageGenerator {
                 inForce: inForce)
         }
         let undated = model.relations.filter { $0.start == nil && $0.end == nil }
-        let body = TimelineBody(years: sections, jump: years.map { NavLink(text: String($0), href: "#" + SitePath.yearAnchor($0), current: nil) },
+        let body = TimelineBody(years: sections, mapNote: TimelineBody.mapNote(for: sections), jump: years.map { NavLink(text: String($0), href: "#" + SitePath.yearAnchor($0), current: nil) },
                                 undated: RowList.nonEmpty("Undated", linker.rows(undated).anchoredOnce(&anchored), anchor: "undated"))
         return [Page(path: path, template: "timeline",
                      context: PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
@@ -50,8 +50,31 @@ struct TimelineBody {
     }
 
     var years: [Year]
+    var mapNote: String?
     var jump: [NavLink]
     var undated: RowList?
+
+    /// Above this many actors in the overview, the timeline has a map every fifth year instead of every year:
+    /// each map is then a large picture shown as an image, and sixty of them cost more than the rest of the site.
+    static let everyYearMapActors = 300
+
+    /// The years that get an "as of" map: every year, or in a network of more than `everyYearMapActors` actors
+    /// the first year of each five-year span (1990–1994, 1995–1999…) and the last year.
+    static func mappedYears(_ years: [Int], overviewActors: Int) -> [Int] {
+        guard overviewActors > everyYearMapActors else { return years }
+        var spans: Set<Int> = []
+        return years.enumerated().filter { index, year in
+            let span = Int((Double(year) / 5).rounded(.down))
+            return spans.insert(span).inserted || index == years.count - 1
+        }.map(\.element)
+    }
+
+    /// The sentence saying why some years have no map, when they do not.
+    static func mapNote(for years: [Year]) -> String? {
+        let mapped = years.filter { $0.figure != nil }.count
+        guard mapped > 0, mapped < years.count else { return nil }
+        return "The network has more than \(TimelineBody.everyYearMapActors) actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only."
+    }
 
     /// The years in which some relation began, happened or ended, ascending.
     static func yearsWithEvents(in model: RelationModel) -> [Int] {

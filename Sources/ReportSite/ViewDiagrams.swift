@@ -19,7 +19,8 @@ extension DiagramPlan {
         let overview = ViewCatalog.view(named: overviewViewID) ?? ViewCatalog.views.first { $0.id != focusViewID }
         plan.overview = plan.views.first { $0.entry.id == overview?.id }?.diagram.id ?? plan.views.first?.diagram.id
         if let overview {
-            for year in TimelineBody.yearsWithEvents(in: model) {
+            let overviewActors = plan.views.first { $0.entry.id == overview.id }?.diagram.actorIDs.count ?? 0
+            for year in TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model), overviewActors: overviewActors) {
                 if let diagram = overview.diagram(of: model, options: ViewOptions(asOf: year), links: links) {
                     plan.years[year] = PlannedDiagram(diagram)
                 }
