@@ -10,8 +10,6 @@ public struct LinkProblem: Sendable, Equatable, CustomStringConvertible {
 /// Reads the links out of a site's HTML pages and checks each relative one against the site itself.
 public struct LinkChecker {
     public let site: Site
-    private static let attribute = try! NSRegularExpression(pattern: #"\s(?:href|src|xlink:href)="([^"]*)""#)
-    private static let identifier = try! NSRegularExpression(pattern: #"\sid="([^"]*)""#)
 
     public init(site: Site) {
         self.site = site
@@ -19,16 +17,39 @@ public struct LinkChecker {
 
     /// The relative links of a page, as written (external `scheme:` links left out).
     public func links(on page: String) -> [String] {
-        guard let text = site.text(at: page) else { return [] }
-        return LinkChecker.matches(of: LinkChecker.attribute, in: text)
-            .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+        guard let bytes = site[page].map(Array.init) else { return [] }
+        return LinkChecker.attributeValues(named: LinkChecker.linkAttributes, in: bytes)
+            .map { $0.contains("&amp;") ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
             .filter { !$0.contains(":") || $0.hasPrefix("#") }
     }
 
     /// The ids a page defines, for checking `#fragment` links.
     public func anchors(on page: String) -> Set<String> {
-        guard let text = site.text(at: page) else { return [] }
-        return Set(LinkChecker.matches(of: LinkChecker.identifier, in: text))
+        guard let bytes = site[page].map(Array.init) else { return [] }
+        return Set(LinkChecker.attributeValues(named: [Array("id".utf8)], in: bytes))
+    }
+
+    private static let linkAttributes = ["href", "src", "xlink:href"].map { Array($0.utf8) }
+
+    /// The values of the double-quoted attributes with these names, each preceded by whitespace, in order: one
+    /// pass over the bytes (a regular expression over pages with large inline drawings took most of a build).
+    static func attributeValues(named names: [[UInt8]], in bytes: [UInt8]) -> [String] {
+        var values: [String] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x20 || (0x09...0x0D).contains(byte) else { continue }
+            for name in names where index + name.count + 2 <= bytes.count && bytes[index + name.count] == UInt8(ascii: "=")
+                && bytes[index + name.count + 1] == UInt8(ascii: "\"") && bytes[index..<(index + name.count)].elementsEqual(name) {
+                let start = index + name.count + 2
+                guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return values }
+                values.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                index = end + 1
+                break
+            }
+        }
+        return values
     }
 
     /// Resolves a link written on `page` to a site path and an optional fragment; nil when it leaves the site.
@@ -85,12 +106,5 @@ public struct LinkChecker {
             }
         }
         return seen
-    }
-
-    private static func matches(of expression: NSRegularExpression, in text: String) -> [String] {
-        let range = NSRange(text.startIndex..., in: text)
-        return expression.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
-        }
     }
 }
