@@ -1,0 +1,107 @@
+import Mustache
+
+// The values behind the busiest templates look their fields up by name. Without this, Mustache reflects each
+// object on the context stack for every lookup, copying all of its fields, and a lookup that misses (an empty
+// optional) climbs through every enclosing object: pages with thousands of relation rows took seconds each.
+
+extension PageContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": return root
+        case "title": return title
+        case "description": return description
+        case "siteTitle": return siteTitle
+        case "version": return version
+        case "nav": return nav
+        case "page": return page
+        default: return nil
+        }
+    }
+}
+
+extension NavLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return text
+        case "href": return href
+        case "current": return current
+        default: return nil
+        }
+    }
+}
+
+extension ActorLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "href": return href
+        case "kind": return kind
+        case "separator": return separator
+        default: return nil
+        }
+    }
+}
+
+extension CitationLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return label
+        case "href": return href
+        case "title": return title
+        default: return nil
+        }
+    }
+}
+
+extension RelationRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "rowAnchor": return rowAnchor
+        case "kind": return kind
+        case "period": return period
+        case "sortDate": return sortDate
+        case "status": return status
+        case "parties": return parties
+        case "place": return place
+        case "summary": return summary
+        case "figures": return figures
+        case "citations": return citations
+        case "conflictHref": return conflictHref
+        default: return nil
+        }
+    }
+}
+
+extension RowList: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": return heading
+        case "listAnchor": return listAnchor
+        case "rows": return rows
+        default: return nil
+        }
+    }
+}
+
+extension ActorBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "kind": return kind
+        case "facts": return facts
+        case "note": return note
+        case "figure": return figure
+        case "lists": return lists
+        case "degree": return degree
+        case "betweenness": return betweenness
+        case "rank": return rank
+        case "bloc": return bloc
+        case "blocLeader": return blocLeader
+        case "blocSize": return blocSize
+        case "related": return related
+        case "hasRelations": return hasRelations
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import XCTest
+@testable import ReportSite
+
+/// Pins that the template values' lookups by name give exactly what reflection would: every field, same value.
+final class TemplateLookupTests: XCTestCase {
+    func assertLookupsMatchReflection(_ value: Any, _ lookup: (String) -> Any?, file: StaticString = #filePath, line: UInt = #line) {
+        let fields = Mirror(reflecting: value).children
+        XCTAssertFalse(fields.isEmpty, file: file, line: line)
+        for field in fields {
+            let label = field.label!
+            XCTAssertEqual(describe(lookup(label)), describe(field.value), "\(type(of: value)).\(label)", file: file, line: line)
+        }
+        XCTAssertNil(lookup("noSuchField"), file: file, line: line)
+    }
+
+    /// A value's description with any optional unwrapped, "nil" for none.
+    func describe(_ value: Any?) -> String {
+        guard let value else { return "nil" }
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return String(describing: value) }
+        return mirror.children.first.map { describe($0.value) } ?? "nil"
+    }
+
+    func testEveryFieldOfTheBusiestTemplateValuesIsFoundByName() throws {
+        let link = ActorLink(name: "Kyrgyzstan", href: "../actors/kyrgyzstan.html", kind: "state", separator: ", ")
+        let citation = CitationLink(label: "RFE/RL 2006, ¶3", href: "../sources/s.html#p3", title: "Title")
+        let row = RelationRow(id: "r1", rowAnchor: nil, kind: "dispute", period: "2006", sortDate: "2006", status: "ongoing",
+                              parties: [link], place: link, summary: "Summary", figures: nil, citations: [citation],
+                              conflictHref: "../conflicts.html#r1")
+        let list = RowList(heading: "Disputes", listAnchor: "type-dispute", rows: [row])
+        let nav = NavLink(text: "Overview", href: "../index.html", current: true)
+        assertLookupsMatchReflection(link, link.child(named:))
+        assertLookupsMatchReflection(citation, citation.child(named:))
+        assertLookupsMatchReflection(row, row.child(named:))
+        assertLookupsMatchReflection(list, list.child(named:))
+        assertLookupsMatchReflection(nav, nav.child(named:))
+
+        let context = try SampleSite.context(model: SampleSite.model())
+        let actor = try XCTUnwrap(context.model.actor("kyrgyzstan"))
+        let body = ActorBody(actor: actor, context: context, index: ActorIndex(context: context),
+                             linker: PageLinker(context: context, path: "actors/kyrgyzstan.html"))
+        assertLookupsMatchReflection(body, body.child(named:))
+        let page = PageContext(path: "actors/kyrgyzstan.html", title: "K", description: "D", context: context, page: body)
+        assertLookupsMatchReflection(page, page.child(named:))
+    }
+}
