@@ -77,9 +77,10 @@ public struct LinkChecker {
     public func problems() -> [LinkProblem] {
         var anchorCache: [String: Set<String>] = [:]
         var problems: [LinkProblem] = []
+        var resolver = Resolver(checker: self)
         for page in site.paths where page.hasSuffix(".html") {
             for link in links(on: page) {
-                guard let (path, fragment) = resolve(link, from: page), site.contains(path) else {
+                guard let (path, fragment) = resolver.resolve(link, from: page), site.contains(path) else {
                     problems.append(LinkProblem(page: page, link: link))
                     continue
                 }
@@ -97,14 +98,30 @@ public struct LinkChecker {
     public func reachable(from start: String = SitePath.index) -> Set<String> {
         var seen: Set<String> = [start]
         var queue = [start]
+        var resolver = Resolver(checker: self)
         while let page = queue.popLast() {
             guard page.hasSuffix(".html") else { continue }
             for link in links(on: page) {
-                guard let (path, _) = resolve(link, from: page), site.contains(path), !seen.contains(path) else { continue }
+                guard let (path, _) = resolver.resolve(link, from: page), site.contains(path), !seen.contains(path) else { continue }
                 seen.insert(path)
                 queue.append(path)
             }
         }
         return seen
+    }
+
+    /// Resolves links, remembering each one as resolved from each folder: pages in one folder share most links.
+    private struct Resolver {
+        let checker: LinkChecker
+        var known: [String: [String: (path: String, fragment: String?)?]] = [:]
+
+        mutating func resolve(_ link: String, from page: String) -> (path: String, fragment: String?)? {
+            if link.hasPrefix("#") || link.hasPrefix("?") { return checker.resolve(link, from: page) }
+            let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
+            if let resolved = known[folder]?[link] { return resolved }
+            let resolved = checker.resolve(link, from: page)
+            known[folder, default: [:]][link] = .some(resolved)
+            return resolved
+        }
     }
 }

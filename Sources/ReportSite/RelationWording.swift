@@ -34,7 +34,9 @@ enum RelationWording {
 
     /// Relations in date order (undated last), ties by id.
     static func chronological(_ relations: [Relation]) -> [Relation] {
-        relations.sorted { (sortKey(of: $0), $0.id) < (sortKey(of: $1), $1.id) }
+        relations.map { (key: sortKey(of: $0), relation: $0) }
+            .sorted { ($0.key, $0.relation.id) < ($1.key, $1.relation.id) }
+            .map(\.relation)
     }
 
     /// The figures a relation carries, as short phrases: "1,000 personnel", "4 dead", "lease: …", "970 km border".
