@@ -1,14 +1,49 @@
 import Foundation
 
-/// The frames between the pool and `relmap render-worker`: a 4-byte big-endian length, then that many bytes of JSON.
+/// The frames between the pool and `relmap render-worker`: a 4-byte big-endian length, then that many bytes.
 ///
-/// Requests are `RenderJob`s; replies are `WorkerReply`s. One job at a time; the worker exits at end of input.
+/// A request is a `RenderJob` as JSON. A reply is a `WorkerReply`: a 4-byte length and that much JSON (everything
+/// but the files), then each file's bytes as they are, in the order and sizes the JSON lists, so a drawing is
+/// never base64-encoded and parsed as a JSON string. One job at a time; the worker exits at end of input.
 enum WorkerFrame {
     /// Larger frames mean a broken peer, not a diagram.
     static let maximumLength = 1 << 30
 
     static func encode<Message: Encodable>(_ message: Message) throws -> Data {
-        let payload = try JSONEncoder().encode(message)
+        framed(try JSONEncoder().encode(message))
+    }
+
+    /// A reply's frame: its JSON header, then its files' bytes.
+    static func encode(_ reply: WorkerReply) throws -> Data {
+        var reply = reply
+        let formats = reply.outputs.keys.sorted()
+        reply.outputSizes = formats.map { WorkerReply.OutputSize(format: $0, bytes: reply.outputs[$0]!.count) }
+        var payload = framed(try JSONEncoder().encode(reply))
+        for format in formats { payload.append(reply.outputs[format]!) }
+        return framed(payload)
+    }
+
+    /// The reply in a frame's payload (the bytes after the frame's length).
+    static func decodeReply(_ payload: Data) throws -> WorkerReply {
+        let bytes = [UInt8](payload.prefix(4))
+        guard bytes.count == 4 else { throw MalformedReply() }
+        let headerEnd = 4 + length(of: bytes)
+        guard headerEnd <= payload.count else { throw MalformedReply() }
+        let start = payload.startIndex
+        var reply = try JSONDecoder().decode(WorkerReply.self, from: payload[(start + 4)..<(start + headerEnd)])
+        var offset = start + headerEnd
+        for size in reply.outputSizes {
+            guard size.bytes >= 0, offset + size.bytes <= payload.endIndex else { throw MalformedReply() }
+            reply.outputs[size.format] = payload.subdata(in: offset..<(offset + size.bytes))
+            offset += size.bytes
+        }
+        guard offset == payload.endIndex else { throw MalformedReply() }
+        return reply
+    }
+
+    struct MalformedReply: Error {}
+
+    private static func framed(_ payload: Data) -> Data {
         var length = UInt32(payload.count).bigEndian
         return Data(bytes: &length, count: 4) + payload
     }
@@ -21,8 +56,16 @@ enum WorkerFrame {
 
 /// A worker's answer to one job: the outputs, or why the job failed; plus the worker's memory use.
 struct WorkerReply: Codable {
+    /// A file that follows the JSON in the frame: its format and length.
+    struct OutputSize: Codable {
+        var format: String
+        var bytes: Int
+    }
+
     var id: String
-    var outputs: [String: Data]
+    /// The files, by format name; carried after the JSON, not in it.
+    var outputs: [String: Data] = [:]
+    var outputSizes: [OutputSize] = []
     var warnings: [String]
     var engineUsed: LayoutEngine
     var usedFallback: Bool
@@ -30,6 +73,10 @@ struct WorkerReply: Codable {
     var graphvizSeconds: Double
     /// The worker's resident memory after the job, so the pool can recycle workers that grew too large.
     var residentMemoryMB: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case id, outputSizes, warnings, engineUsed, usedFallback, failure, graphvizSeconds, residentMemoryMB
+    }
 
     init(_ result: Result<RenderedDiagram, RenderFailure>, job: RenderJob, residentMemoryMB: Int) {
         id = job.id

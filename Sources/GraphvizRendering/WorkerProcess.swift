@@ -87,7 +87,7 @@ final class WorkerProcess {
                     return .crashed("the worker sent a malformed reply")
                 }
                 if received.count >= 4 + length {
-                    guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: received.subdata(in: 4..<(4 + length))),
+                    guard let reply = try? WorkerFrame.decodeReply(received.subdata(in: 4..<(4 + length))),
                           reply.id == job.id else {
                         kill()
                         return .crashed("the worker sent a malformed reply")
