@@ -23,11 +23,15 @@ public final class Renderer {
     }
 
     /// Renders `jobs` and returns their results in the same order.
-    /// - Parameter progress: called after each job with (jobs finished, jobs in the batch, id of the job just finished), from worker threads, one call at a time.
-    public func render(_ jobs: [RenderJob], progress: ((Int, Int, String) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
+    /// - Parameters:
+    ///   - progress: called after each job with (jobs finished, jobs in the batch, id of the job just finished), from worker threads, one call at a time.
+    ///   - deliver: called with each job's index and result as soon as it is known, from worker threads, one call at
+    ///     a time; a caller that writes files hands them to a queue of its own, so the workers are not kept waiting.
+    public func render(_ jobs: [RenderJob], progress: ((Int, Int, String) -> Void)? = nil,
+                       deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
         defer { batchLock.unlock() }
-        let batch = Batch(jobs: jobs, progress: progress)
+        let batch = Batch(jobs: jobs, progress: progress, deliver: deliver)
         let group = DispatchGroup()
         for slot in slots.prefix(jobs.count) {
             group.enter()
@@ -192,13 +196,15 @@ private final class Batch: @unchecked Sendable {
     private let lock = NSLock()
     private let jobs: [RenderJob]
     private let progress: ((Int, Int, String) -> Void)?
+    private let deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?
     private var next = 0
     private var finished = 0
     private var collected: [Result<RenderedDiagram, RenderFailure>?]
 
-    init(jobs: [RenderJob], progress: ((Int, Int, String) -> Void)?) {
+    init(jobs: [RenderJob], progress: ((Int, Int, String) -> Void)?, deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?) {
         self.jobs = jobs
         self.progress = progress
+        self.deliver = deliver
         collected = Array(repeating: nil, count: jobs.count)
     }
 
@@ -216,6 +222,7 @@ private final class Batch: @unchecked Sendable {
         defer { lock.unlock() }
         collected[index] = result
         finished += 1
+        deliver?(index, result)
         progress?(finished, jobs.count, jobs[index].id)
     }
 

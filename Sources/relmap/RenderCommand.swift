@@ -69,18 +69,28 @@ struct RenderCommand: ParsableCommand {
         if let jobs { settings.workers = jobs }
         let renderer = Renderer(settings: settings)
         defer { renderer.shutdown() }
-        let results = renderer.render(requests.map(\.job))
+        // Files are written on a queue of their own as each diagram arrives, while the workers draw the next ones.
+        let writing = DispatchQueue(label: "relmap.render.write")
+        let writeFailure = WriteFailure()
+        let results = renderer.render(requests.map(\.job), deliver: { index, result in
+            guard case .success(let diagram) = result else { return }
+            writing.async {
+                guard writeFailure.error == nil else { return }
+                do { try write(diagram, for: requests[index]) } catch { writeFailure.error = error }
+            }
+        })
+        writing.sync {}
         var failures = 0
         for (request, result) in zip(requests, results) {
             switch result {
             case .success(let diagram):
                 diagram.warnings.forEach { Terminal.write("\(request.job.id): warning: \($0)") }
-                try write(diagram, for: request)
             case .failure(let failure):
                 failures += 1
                 Terminal.error("\(failure.id): error: \(failure.message)")
             }
         }
+        if let error = writeFailure.error { throw error }
         if timings {
             let graphviz = results.compactMap { try? $0.get().graphvizSeconds }.reduce(0, +)
             let line = String(format: "{\"diagrams\": %d, \"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
@@ -153,4 +163,9 @@ struct RenderCommand: ParsableCommand {
             throw SysExit.ioError
         }
     }
+}
+
+/// The first error met while writing files on the writing queue; read once the queue is drained.
+private final class WriteFailure: @unchecked Sendable {
+    var error: Error?
 }

@@ -8,6 +8,22 @@ final class RendererPoolTests: XCTestCase {
         try String(contentsOfFile: TestSupport.sharedGraphvizFile(name), encoding: .utf8)
     }
 
+    func testEachResultIsDeliveredOnceWithItsIndexAsSoonAsItIsKnown() throws {
+        let jobs = (0..<6).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2))
+        defer { renderer.shutdown() }
+        let lock = NSLock()
+        var delivered: [Int: String] = [:]
+        let results = renderer.render(jobs, deliver: { index, result in
+            lock.lock()
+            XCTAssertNil(delivered[index])
+            delivered[index] = try? result.get().id
+            lock.unlock()
+        })
+        XCTAssertEqual(delivered, Dictionary(uniqueKeysWithValues: results.enumerated().map { ($0.offset, try! $0.element.get().id) }))
+        XCTAssertEqual(delivered.count, 6)
+    }
+
     func testResultsComeBackInJobOrderWithProgressForEveryJob() {
         let jobs = (0..<8).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))
