@@ -32,8 +32,15 @@ struct ActorBody {
     var bloc: [ActorLink]
     var blocLeader: ActorLink
     var blocSize: Int
+    /// How many bloc members are not listed on this page (only the best-connected `blocListLimit` are, except on
+    /// the leader's page, which lists them all); nil when all are.
+    var blocMoreCount: Int?
     var related: [ActorLink]
     var hasRelations: Bool
+
+    /// The most bloc members a member's page lists: in a large network a bloc can hold thousands of actors, and
+    /// listing them all on each of their pages grows the site with the square of the bloc.
+    static let blocListLimit = 50
 
     init(actor: Actor, context: BuildContext, index: ActorIndex, linker: PageLinker) {
         let model = context.model
@@ -75,7 +82,13 @@ struct ActorBody {
         let leader = metrics.bloc[actor.id] ?? actor.id
         blocLeader = linker.actor(leader)
         let blocMembers = (index.blocMembers[leader] ?? []).filter { $0 != actor.id }
-        bloc = blocMembers.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
+        var listed = blocMembers
+        if leader != actor.id, blocMembers.count > ActorBody.blocListLimit {
+            let degree = metrics.degree
+            listed = Array(blocMembers.sorted { (-(degree[$0] ?? 0), $0) < (-(degree[$1] ?? 0), $1) }.prefix(ActorBody.blocListLimit))
+        }
+        bloc = listed.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
+        blocMoreCount = listed.count < blocMembers.count ? blocMembers.count - listed.count : nil
         blocSize = blocMembers.count + 1
         related = (metrics.neighbours[actor.id] ?? []).map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
     }

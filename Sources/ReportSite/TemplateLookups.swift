@@ -99,6 +99,7 @@ extension ActorBody: MustacheParent {
         case "bloc": return bloc
         case "blocLeader": return blocLeader
         case "blocSize": return blocSize
+        case "blocMoreCount": return blocMoreCount
         case "related": return related
         case "hasRelations": return hasRelations
         default: return nil
