@@ -55,20 +55,57 @@ public struct SiteBuilder {
 }
 
 extension BuildContext {
-    /// Renders pages and adds them to the site, naming the page in any error.
+    /// How many pages are rendered together, on every processor, before they are added to the site in order.
+    static let pageBatchSize = 64
+
+    /// Renders pages and adds them to the site, naming the page in any error. Pages are taken from the sequence
+    /// a batch at a time (a lazy sequence makes each page only then) and rendered in parallel.
     mutating func write(_ pages: any Sequence<Page>) throws {
-        for page in pages {
-            do {
-                switch page.content {
-                case let .template(name, context):
-                    try site.add(try templates.render(name, context), at: page.path)
-                case let .bytes(data):
-                    try site.add(data, at: page.path)
+        var iterator = pages.makeIterator()
+        while true {
+            var batch: [Page] = []
+            while batch.count < BuildContext.pageBatchSize, let page = iterator.next() { batch.append(page) }
+            if batch.isEmpty { return }
+            let rendered = RenderedPages(count: batch.count)
+            let templates = self.templates
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                rendered.set(index, Result {
+                    switch batch[index].content {
+                    case let .template(name, context): return Data(try templates.render(name, context).utf8)
+                    case let .bytes(data): return data
+                    }
+                })
+            }
+            for (page, result) in zip(batch, rendered.results) {
+                do {
+                    try site.add(try result.get(), at: page.path)
+                } catch {
+                    throw PageError(path: page.path, underlying: error)
                 }
-            } catch {
-                throw PageError(path: page.path, underlying: error)
             }
         }
+    }
+}
+
+/// The bytes of a batch of pages rendered on several threads, each slot written once.
+private final class RenderedPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Data, Error>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<Data, Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var results: [Result<Data, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }
 
