@@ -73,12 +73,22 @@ public struct LinkChecker {
         return (path, fragment)
     }
 
-    /// Every link on every HTML page whose file, or anchor within it, does not exist.
+    /// Every link on every HTML page whose file, or anchor within it, does not exist, in page order. Pages are
+    /// checked in slices on every processor.
     public func problems() -> [LinkProblem] {
+        let pages = site.paths.filter { $0.hasSuffix(".html") }
+        let sliceCount = max(1, min(pages.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let found = ParallelResults<[LinkProblem]>(count: sliceCount) { slice in
+            problems(on: pages[(pages.count * slice / sliceCount)..<(pages.count * (slice + 1) / sliceCount)])
+        }
+        return found.values.flatMap { $0 }
+    }
+
+    private func problems(on pages: ArraySlice<String>) -> [LinkProblem] {
         var anchorCache: [String: Set<String>] = [:]
         var problems: [LinkProblem] = []
         var resolver = Resolver(checker: self)
-        for page in site.paths where page.hasSuffix(".html") {
+        for page in pages {
             for link in links(on: page) {
                 guard let (path, fragment) = resolver.resolve(link, from: page), site.contains(path) else {
                     problems.append(LinkProblem(page: page, link: link))

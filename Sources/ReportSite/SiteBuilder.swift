@@ -66,17 +66,16 @@ extension BuildContext {
             var batch: [Page] = []
             while batch.count < BuildContext.pageBatchSize, let page = iterator.next() { batch.append(page) }
             if batch.isEmpty { return }
-            let rendered = RenderedPages(count: batch.count)
             let templates = self.templates
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                rendered.set(index, Result {
+            let rendered = ParallelResults<Result<Data, Error>>(count: batch.count) { index in
+                Result {
                     switch batch[index].content {
                     case let .template(name, context): return Data(try templates.render(name, context).utf8)
                     case let .bytes(data): return data
                     }
-                })
+                }
             }
-            for (page, result) in zip(batch, rendered.results) {
+            for (page, result) in zip(batch, rendered.values) {
                 do {
                     try site.add(try result.get(), at: page.path)
                 } catch {
@@ -84,28 +83,6 @@ extension BuildContext {
                 }
             }
         }
-    }
-}
-
-/// The bytes of a batch of pages rendered on several threads, each slot written once.
-private final class RenderedPages: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Data, Error>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<Data, Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var results: [Result<Data, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
 
