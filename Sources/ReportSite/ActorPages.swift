@@ -6,12 +6,13 @@ extension PageGenerator {
     /// links to every related actor.
     static let actors = PageGenerator("actor pages") { context in
         let index = ActorIndex(context: context)
-        return context.model.actors.sorted { $0.id < $1.id }.lazy.map { actor in
+        return context.model.actors.sorted { $0.id < $1.id }.map { actor in
             let path = SitePath.actor(actor.id)
-            let body = ActorBody(actor: actor, context: context, index: index, linker: PageLinker(context: context, path: path))
-            let description = "\(actor.name): \(RelationWording.kind(of: actor)) — relations, memberships and incidents with their sources."
-            return Page(path: path, template: "actor",
-                        context: PageContext(path: path, title: actor.name, description: description, context: context, page: body))
+            return Page(path: path, template: "actor") {
+                let body = ActorBody(actor: actor, context: context, index: index, linker: PageLinker(context: context, path: path))
+                let description = "\(actor.name): \(RelationWording.kind(of: actor)) — relations, memberships and incidents with their sources."
+                return PageContext(path: path, title: actor.name, description: description, context: context, page: body)
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ public struct Page {
     public enum Content {
         /// A Mustache template rendered with a context.
         case template(String, context: Any)
+        /// A Mustache template rendered with a context made only when the page is rendered, on any thread.
+        case deferred(String, makeContext: () -> Any)
         /// Bytes written as they are.
         case bytes(Data)
     }
@@ -33,6 +35,12 @@ public struct Page {
     public init(path: String, template: String, context: Any) {
         self.path = path
         content = .template(template, context: context)
+    }
+
+    /// A page whose context is made when it is rendered, alongside other pages, rather than when it is listed.
+    public init(path: String, template: String, makeContext: @escaping () -> Any) {
+        self.path = path
+        content = .deferred(template, makeContext: makeContext)
     }
 
     public init(path: String, bytes: Data) {

@@ -71,6 +71,7 @@ extension BuildContext {
                 Result {
                     switch batch[index].content {
                     case let .template(name, context): return Data(try templates.render(name, context).utf8)
+                    case let .deferred(name, makeContext): return Data(try templates.render(name, makeContext()).utf8)
                     case let .bytes(data): return data
                     }
                 }

@@ -18,20 +18,21 @@ extension DiagramPlan {
         }
         let overview = ViewCatalog.view(named: overviewViewID) ?? ViewCatalog.views.first { $0.id != focusViewID }
         plan.overview = plan.views.first { $0.entry.id == overview?.id }?.diagram.id ?? plan.views.first?.diagram.id
+        // Yearly maps and focus diagrams are independent of each other, so they are planned on every processor.
         if let overview {
             let overviewActors = plan.views.first { $0.entry.id == overview.id }?.diagram.actorIDs.count ?? 0
-            for year in TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model), overviewActors: overviewActors) {
-                if let diagram = overview.diagram(of: model, options: ViewOptions(asOf: year), links: links) {
-                    plan.years[year] = PlannedDiagram(diagram)
-                }
+            let years = TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model), overviewActors: overviewActors)
+            let maps = ParallelResults(count: years.count) { index in
+                overview.diagram(of: model, options: ViewOptions(asOf: years[index]), links: links).map(PlannedDiagram.init)
             }
+            for (year, map) in zip(years, maps.values) { plan.years[year] = map }
         }
         if let focus = ViewCatalog.view(named: focusViewID) {
-            for actor in model.actors {
-                if let diagram = focus.diagram(of: model, options: ViewOptions(focusActor: actor.id), links: links) {
-                    plan.actors[actor.id] = PlannedDiagram(diagram)
-                }
+            let actors = model.actors
+            let diagrams = ParallelResults(count: actors.count) { index in
+                focus.diagram(of: model, options: ViewOptions(focusActor: actors[index].id), links: links).map(PlannedDiagram.init)
             }
+            for (actor, diagram) in zip(actors, diagrams.values) { plan.actors[actor.id] = diagram }
         }
         return plan
     }
