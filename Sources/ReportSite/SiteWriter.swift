@@ -33,7 +33,7 @@ public struct SiteWriter {
     /// Publishes a staged site: carries over the publisher's README, syncs, and swaps it in for the output.
     public func commit(_ site: Site) throws {
         guard let temporary = site.stagingFolder else { return try write(site) }
-        do {
+        try discarding(site) {
             var site = site
             let keptReadme = "\(output)/README.md"
             if !site.contains("README.md"), let readme = FileManager.default.contents(atPath: keptReadme) {
@@ -41,12 +41,6 @@ public struct SiteWriter {
             }
             try SiteWriter.syncFileSystem(of: temporary)
             try swap(in: temporary)
-        } catch let error as SiteWriteError {
-            discard(site)
-            throw located(error, in: site)
-        } catch {
-            discard(site)
-            throw error
         }
     }
 
@@ -66,18 +60,26 @@ public struct SiteWriter {
     public func write(_ site: Site) throws {
         guard site.stagingFolder == nil else { return try commit(site) }
         var staged = try stage()
-        do {
+        try discarding(staged) {
             for path in site.paths {
                 try staged.add(site[path]!, at: path)
             }
-        } catch let error as SiteWriteError {
-            discard(staged)
-            throw located(error, in: staged)
-        } catch {
-            discard(staged)
-            throw error
         }
         try commit(staged)
+    }
+
+    /// Runs `body`; when it fails, removes the staged site and names the file in any `SiteWriteError` as it
+    /// would have been in the output.
+    private func discarding(_ site: Site, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as SiteWriteError {
+            discard(site)
+            throw located(error, in: site)
+        } catch {
+            discard(site)
+            throw error
+        }
     }
 
     /// Moves the old output aside, the new one in, then removes the old one.

@@ -75,8 +75,7 @@ struct BuildCommand: ParsableCommand {
         do {
             context.site = try stager.stage()
         } catch let error as SiteWriteError {
-            Terminal.error("\(error.path): error: cannot write: \(error.reason)")
-            throw SysExit.ioError
+            throw cannotWrite(error)
         }
         defer {
             stager.discard(context.site)
@@ -101,9 +100,7 @@ struct BuildCommand: ParsableCommand {
             throw SysExit.software
         } catch let error as SiteWriteError {
             progress.finish("build failed")
-            let located = stager.located(error, in: context.site)
-            Terminal.error("\(located.path): error: cannot write: \(located.reason)")
-            throw SysExit.ioError
+            throw cannotWrite(stager.located(error, in: context.site))
         }
         if check {
             let comparison = SiteComparison(site: site, output: output)
@@ -119,11 +116,17 @@ struct BuildCommand: ParsableCommand {
             BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")
-            Terminal.error("\(error.path): error: cannot write: \(error.reason)")
-            throw SysExit.ioError
+            throw cannotWrite(error)
         }
         succeeded = true
         progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
+    }
+
+    /// Reports a file or folder that cannot be written, in the one-line `path: error: …` form, and gives the
+    /// exit status for it.
+    private func cannotWrite(_ error: SiteWriteError) -> ExitCode {
+        Terminal.error("\(error.path): error: cannot write: \(error.reason)")
+        return SysExit.ioError
     }
 
     /// SHA-256 over the model files' names (relative to the model) and bytes.
