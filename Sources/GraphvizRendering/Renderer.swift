@@ -69,9 +69,13 @@ final class WorkerSlot {
     }
 
     var processID: Int32? {
+        currentWorker?.processID
+    }
+
+    private var currentWorker: WorkerProcess? {
         lock.lock()
         defer { lock.unlock() }
-        return worker?.processID
+        return worker
     }
 
     func stopWorker() {
@@ -150,13 +154,10 @@ final class WorkerSlot {
 
     /// Runs `job` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
     private func attempt(_ job: RenderJob) -> Attempt {
-        lock.lock()
-        if job.needsFreshWorker, let used = worker, used.jobsDone > 0 {
-            worker = nil
-            lock.unlock()
-            used.stop()
-            lock.lock()
+        if job.needsFreshWorker, let used = currentWorker, used.jobsDone > 0 {
+            retire(used)
         }
+        lock.lock()
         if worker == nil {
             do {
                 worker = try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
