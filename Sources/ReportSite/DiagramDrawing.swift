@@ -166,6 +166,6 @@ extension BuildContext {
         diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note, isInline: !DiagramDrawing.isLarge(planned))
+                                           formatNote: note)
     }
 }

@@ -15,12 +15,10 @@ public struct SiteDiagram: Sendable, Equatable {
     public var formats: [String]
     /// Why some formats are not offered, for the page.
     public var formatNote: String?
-    /// Whether pages insert the SVG itself (clickable, styled with the page); large diagrams are shown as images.
-    public var isInline: Bool
 
     public init(id: String, title: String, caption: String, legend: [LegendLine] = [],
                 relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = [],
-                formatNote: String? = nil, isInline: Bool = true) {
+                formatNote: String? = nil) {
         self.id = id
         self.title = title
         self.caption = caption
@@ -30,7 +28,12 @@ public struct SiteDiagram: Sendable, Equatable {
         self.truncatedCount = truncatedCount
         self.formats = formats
         self.formatNote = formatNote
-        self.isInline = isInline
+    }
+
+    /// Whether pages insert the SVG itself (clickable, styled with the page): diagrams of more than
+    /// `DiagramDrawing.largeDiagramActors` actors are shown as images instead.
+    public var isInline: Bool {
+        actorIDs.count <= DiagramDrawing.largeDiagramActors
     }
 
     /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file.

@@ -54,14 +54,11 @@ struct TimelineBody {
     var jump: [NavLink]
     var undated: RowList?
 
-    /// Above this many actors in the overview, the timeline has a map every fifth year instead of every year:
-    /// each map is then a large picture shown as an image, and sixty of them cost more than the rest of the site.
-    static let everyYearMapActors = 300
-
-    /// The years that get an "as of" map: every year, or in a network of more than `everyYearMapActors` actors
-    /// the first year of each five-year span (1990–1994, 1995–1999…) and the last year.
+    /// The years that get an "as of" map: every year, or, when the overview is a large diagram (more than
+    /// `DiagramDrawing.largeDiagramActors` actors, shown as an image; sixty of those cost more than the rest of the
+    /// site), the first year of each five-year span (1990–1994, 1995–1999…) and the last year.
     static func mappedYears(_ years: [Int], overviewActors: Int) -> [Int] {
-        guard overviewActors > everyYearMapActors else { return years }
+        guard overviewActors > DiagramDrawing.largeDiagramActors else { return years }
         var spans: Set<Int> = []
         return years.enumerated().filter { index, year in
             let span = Int((Double(year) / 5).rounded(.down))
@@ -73,7 +70,7 @@ struct TimelineBody {
     static func mapNote(for years: [Year]) -> String? {
         let mapped = years.filter { $0.figure != nil }.count
         guard mapped > 0, mapped < years.count else { return nil }
-        return "The network has more than \(TimelineBody.everyYearMapActors) actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only."
+        return "The network has more than \(DiagramDrawing.largeDiagramActors) actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only."
     }
 
     /// The years in which some relation began, happened or ended, ascending.
