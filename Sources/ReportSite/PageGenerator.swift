@@ -4,10 +4,11 @@ import Foundation
 /// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
 public struct PageGenerator {
     public var name: String
-    /// The pages, made one at a time as they are written when the sequence is lazy (as the actor pages are).
-    public var pages: (BuildContext) throws -> any Sequence<Page>
+    /// The pages; a kind with many pages lists them with deferred contexts (as the actor pages do), so each
+    /// context is made only when its page is rendered.
+    public var pages: (BuildContext) throws -> [Page]
 
-    public init(_ name: String, pages: @escaping (BuildContext) throws -> any Sequence<Page>) {
+    public init(_ name: String, pages: @escaping (BuildContext) throws -> [Page]) {
         self.name = name
         self.pages = pages
     }

@@ -58,14 +58,11 @@ extension BuildContext {
     /// How many pages are rendered together, on every processor, before they are added to the site in order.
     static let pageBatchSize = 64
 
-    /// Renders pages and adds them to the site, naming the page in any error. Pages are taken from the sequence
-    /// a batch at a time (a lazy sequence makes each page only then) and rendered in parallel.
-    mutating func write(_ pages: any Sequence<Page>) throws {
-        var iterator = pages.makeIterator()
-        while true {
-            var batch: [Page] = []
-            while batch.count < BuildContext.pageBatchSize, let page = iterator.next() { batch.append(page) }
-            if batch.isEmpty { return }
+    /// Renders pages and adds them to the site, naming the page in any error: a batch at a time, each batch
+    /// rendered in parallel, so only one batch of rendered pages is held at once.
+    mutating func write(_ pages: [Page]) throws {
+        for start in stride(from: 0, to: pages.count, by: BuildContext.pageBatchSize) {
+            let batch = Array(pages[start..<min(start + BuildContext.pageBatchSize, pages.count)])
             let templates = self.templates
             let rendered = ParallelResults<Result<Data, Error>>(count: batch.count) { index in
                 Result {
