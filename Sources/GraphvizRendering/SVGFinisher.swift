@@ -77,5 +77,4 @@ public enum SVGFinisher {
                                with: " width=\"100%\"\(style) role=\"img\" aria-labelledby=\"\(labelledBy)\"")
         return result
     }
-
 }
