@@ -15,9 +15,10 @@ let package = Package(
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "DOT"),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        // Each main.swift hands its harness to libFuzzer's driver (LLVMFuzzerRunDriver).
-        .executableTarget(name: "FuzzModelParser", dependencies: ["RelationModel", "ModelExport", "DOT", "Views"]),
-        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["DOT"]),
+        // Each main.swift hands its harness to libFuzzer's driver through FuzzDriver.runFuzzer.
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzModelParser", dependencies: ["FuzzDriver", "RelationModel", "ModelExport", "DOT", "Views"]),
+        .executableTarget(name: "FuzzDOTEncoder", dependencies: ["FuzzDriver", "DOT"]),
     ],
     swiftLanguageModes: [.v5]
 )
