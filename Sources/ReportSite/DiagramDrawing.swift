@@ -69,9 +69,10 @@ public struct DiagramDrawing {
 
     /// The build step that draws `plan` into the context.
     public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
-        BuildStep("Draw \(plan.all.count) diagrams") { context in
+        let diagrams = plan.all
+        return BuildStep("Draw \(diagrams.count) diagrams") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
-            try draw(plan.all, focusIDs: focusIDs, progress: progress) { planned, rendered in
+            try draw(diagrams, focusIDs: focusIDs, progress: progress) { planned, rendered in
                 try context.add(planned, rendered)
             }
             context.views = plan.views.map(\.entry)
