@@ -85,8 +85,7 @@ struct ActorBody {
         let blocMembers = (index.blocMembers[leader] ?? []).filter { $0 != actor.id }
         var listed = blocMembers
         if leader != actor.id, blocMembers.count > ActorBody.blocListLimit {
-            let degree = metrics.degree
-            listed = Array(blocMembers.sorted { (-(degree[$0] ?? 0), $0) < (-(degree[$1] ?? 0), $1) }.prefix(ActorBody.blocListLimit))
+            listed = Array((index.blocByDegree[leader] ?? []).lazy.filter { $0 != actor.id }.prefix(ActorBody.blocListLimit))
         }
         bloc = listed.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
         blocMoreCount = listed.count < blocMembers.count ? blocMembers.count - listed.count : nil
@@ -96,11 +95,13 @@ struct ActorBody {
 }
 
 /// What every actor page looks up, computed once per build rather than once per page: each actor's relations
-/// (in model order), its place by betweenness (from 0), and the members of each bloc (sorted).
+/// (in model order), its place by betweenness (from 0), and the members of each bloc, sorted by id and by
+/// degree (most connected first, then by id).
 struct ActorIndex {
     var relations: [String: [Relation]] = [:]
     var rank: [String: Int] = [:]
     var blocMembers: [String: [String]] = [:]
+    var blocByDegree: [String: [String]] = [:]
 
     init(context: BuildContext) {
         let metrics = context.metrics
@@ -115,5 +116,9 @@ struct ActorIndex {
         for (place, id) in ranked.enumerated() where rank[id] == nil { rank[id] = place }
         for (member, leader) in metrics.bloc { blocMembers[leader, default: []].append(member) }
         blocMembers = blocMembers.mapValues { $0.sorted() }
+        let degree = metrics.degree
+        blocByDegree = blocMembers.mapValues { members in
+            members.map { (connections: -(degree[$0] ?? 0), id: $0) }.sorted { ($0.connections, $0.id) < ($1.connections, $1.id) }.map(\.id)
+        }
     }
 }
