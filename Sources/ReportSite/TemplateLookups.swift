@@ -106,3 +106,107 @@ extension ActorBody: MustacheParent {
         }
     }
 }
+
+extension ActorBody.Fact: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return label
+        case "value": return value
+        case "link": return link
+        default: return nil
+        }
+    }
+}
+
+extension DiagramFigure: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "title": return title
+        case "caption": return caption
+        case "svg": return svg
+        case "image": return image
+        case "legend": return legend
+        case "hasLegend": return hasLegend
+        case "downloads": return downloads
+        case "pageHref": return pageHref
+        case "truncated": return truncated
+        case "formatNote": return formatNote
+        default: return nil
+        }
+    }
+}
+
+extension LegendLine: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "symbol": return symbol
+        case "meaning": return meaning
+        case "color": return color
+        case "isLine": return isLine
+        default: return nil
+        }
+    }
+}
+
+extension SourceBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "facts": return facts
+        case "url": return url
+        case "paragraphs": return paragraphs
+        case "hasParagraphs": return hasParagraphs
+        default: return nil
+        }
+    }
+}
+
+extension SourceBody.Paragraph: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "paragraphAnchor": return paragraphAnchor
+        case "lists": return lists
+        default: return nil
+        }
+    }
+}
+
+extension SourceBody.Rows: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "note": return note
+        case "rows": return rows
+        default: return nil
+        }
+    }
+}
+
+extension TimelineBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "years": return years
+        case "mapNote": return mapNote
+        case "jump": return jump
+        case "undated": return undated
+        default: return nil
+        }
+    }
+}
+
+extension TimelineBody.Year: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "year": return year
+        case "yearAnchor": return yearAnchor
+        case "previous": return previous
+        case "previousYear": return previousYear
+        case "next": return next
+        case "nextYear": return nextYear
+        case "figure": return figure
+        case "lists": return lists
+        case "inForce": return inForce
+        default: return nil
+        }
+    }
+}

@@ -35,6 +35,25 @@ final class TemplateLookupTests: XCTestCase {
         assertLookupsMatchReflection(list, list.child(named:))
         assertLookupsMatchReflection(nav, nav.child(named:))
 
+        let fact = ActorBody.Fact(label: "Country", value: "Kyrgyzstan", link: link)
+        let legend = LegendLine(symbol: "—", meaning: "alliance", color: "#123456", isLine: true)
+        let figure = DiagramFigure(id: "focus-k", title: "K", caption: "C", svg: "<svg/>", image: "k.svg", legend: [legend],
+                                   hasLegend: true, downloads: [nav], pageHref: "k.html", truncated: "3 more", formatNote: "note")
+        let rows = SourceBody.Rows(note: "Contradicted", rows: [row])
+        let paragraph = SourceBody.Paragraph(number: 3, paragraphAnchor: "p3", lists: [rows])
+        let source = SourceBody(facts: [fact], url: "https://example.org", paragraphs: [paragraph], hasParagraphs: true)
+        let year = TimelineBody.Year(year: 2006, yearAnchor: "y2006", previous: "#y2005", previousYear: 2005, next: "#y2007",
+                                     nextYear: 2007, figure: figure, lists: [list], inForce: 4)
+        let timeline = TimelineBody(years: [year], mapNote: "Every fifth year", jump: [nav], undated: list)
+        assertLookupsMatchReflection(fact, fact.child(named:))
+        assertLookupsMatchReflection(legend, legend.child(named:))
+        assertLookupsMatchReflection(figure, figure.child(named:))
+        assertLookupsMatchReflection(rows, rows.child(named:))
+        assertLookupsMatchReflection(paragraph, paragraph.child(named:))
+        assertLookupsMatchReflection(source, source.child(named:))
+        assertLookupsMatchReflection(year, year.child(named:))
+        assertLookupsMatchReflection(timeline, timeline.child(named:))
+
         let context = try SampleSite.context(model: SampleSite.model())
         let actor = try XCTUnwrap(context.model.actor("kyrgyzstan"))
         let body = ActorBody(actor: actor, context: context, index: ActorIndex(context: context),
