@@ -51,6 +51,12 @@ enum GraphvizSession {
         return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
     }
 
+    /// Creates the context and draws one small labelled graph, so that Graphviz loads its plugins and fonts before
+    /// the first job instead of during it; a worker does this as it starts, while its jobs are being prepared.
+    static func warmUp() {
+        _ = try? render(dot: "digraph warm_up { a -> b }", engine: "dot", formats: ["svg"])
+    }
+
     /// Parses `dot`, lays it out with `engine` and renders each of `formats` (Graphviz names such as "svg").
     static func render(dot: String, engine: String, formats: [String]) throws(Failure) -> Output {
         lock.lock()

@@ -11,6 +11,7 @@ public enum RenderWorker {
         let replies = dup(STDOUT_FILENO)
         guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 74 }
         let hooks = WorkerTestHooks()
+        GraphvizSession.warmUp()
         while true {
             let request: Data
             switch readFrame(from: STDIN_FILENO) {
@@ -18,7 +19,7 @@ public enum RenderWorker {
             case .broken: return 74
             case .frame(let data): request = data
             }
-            guard let job = try? JSONDecoder().decode(RenderJob.self, from: request) else {
+            guard let job = try? WorkerFrame.decodeJob(request) else {
                 FileHandle.standardError.write(Data("render-worker: malformed request\n".utf8))
                 return 65
             }

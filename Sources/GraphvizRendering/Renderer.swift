@@ -16,6 +16,7 @@ public final class Renderer {
     public init(settings: RenderSettings) {
         self.settings = settings
         slots = (0..<settings.workers).map { _ in WorkerSlot(settings: settings) }
+        slots.forEach { $0.startWorker() }
     }
 
     deinit {
@@ -25,8 +26,9 @@ public final class Renderer {
     /// Renders `jobs` and returns their results in the same order.
     /// - Parameters:
     ///   - progress: called after each job with (jobs finished, jobs in the batch, id of the job just finished), from worker threads, one call at a time.
-    ///   - deliver: called with each job's index and result as soon as it is known, from worker threads, one call at
-    ///     a time; a caller that writes files hands them to a queue of its own, so the workers are not kept waiting.
+    ///   - deliver: called with each job's index and result as soon as it is known (small jobs sent to a worker
+    ///     together are delivered together), from worker threads, one call at a time; a caller that writes files
+    ///     hands them to a queue of its own, so the workers are not kept waiting.
     public func render(_ jobs: [RenderJob], progress: ((Int, Int, String) -> Void)? = nil,
                        deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
@@ -36,8 +38,10 @@ public final class Renderer {
         for slot in slots.prefix(jobs.count) {
             group.enter()
             let thread = Thread {
-                while let index = batch.takeNext() {
-                    batch.record(slot.render(jobs[index]), at: index)
+                while case let indices = batch.takeNext(), !indices.isEmpty {
+                    for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
+                        batch.record(result, at: index)
+                    }
                 }
                 group.leave()
             }
@@ -46,6 +50,14 @@ public final class Renderer {
         group.wait()
         return batch.results
     }
+
+    /// At most this many small jobs go to a worker at once, so it starts the next without waiting for this
+    /// process to read a reply and send a job: for diagrams that take a few milliseconds each, that wait was a
+    /// tenth of the time.
+    static let jobsSentTogether = 8
+
+    /// Jobs sent together carry at most this many bytes of DOT, well inside a socket's buffer.
+    static let bytesSentTogether = 64 * 1024
 
     /// The process ids of the workers running now, for diagnostics.
     public var workerProcessIDs: [Int32] {
@@ -58,11 +70,13 @@ public final class Renderer {
     }
 }
 
-/// One place in the pool: at most one worker process, used by one thread at a time.
+/// One place in the pool: at most one worker process, used by one thread at a time, and the worker that will
+/// replace it, started while the current one finishes its last jobs so that its start-up is not waited for.
 final class WorkerSlot {
     private let settings: RenderSettings
     private let lock = NSLock()
     private var worker: WorkerProcess?
+    private var successor: WorkerProcess?
 
     init(settings: RenderSettings) {
         self.settings = settings
@@ -78,19 +92,48 @@ final class WorkerSlot {
         return worker
     }
 
+    /// Starts the slot's worker ahead of its first job, so it gets ready while the caller prepares the jobs; a
+    /// worker that cannot start is reported by the first job instead.
+    func startWorker() {
+        lock.lock()
+        defer { lock.unlock() }
+        if worker == nil { worker = try? WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment) }
+    }
+
     func stopWorker() {
         lock.lock()
-        let stopping = worker
+        let stopping = [worker, successor].compactMap { $0 }
         worker = nil
+        successor = nil
         lock.unlock()
-        stopping?.stop()
+        stopping.forEach { $0.closeConnection() }
+        stopping.forEach { $0.stop() }
+    }
+
+    /// Renders jobs sent to the worker together (see `Renderer.jobsSentTogether`); a job after one that crashed
+    /// or ran over is rendered on its own, as if it had come next.
+    func render(_ jobs: [RenderJob]) -> [Result<RenderedDiagram, RenderFailure>] {
+        guard jobs.count > 1 else { return jobs.map(render) }
+        let allowance = max(1, settings.jobsPerWorker - (currentWorker?.jobsDone ?? 0))
+        let sent = Array(jobs.prefix(allowance))
+        let attempts = attempt(sent)
+        let results = sent.indices.map { index in
+            index < attempts.count ? finish(sent[index], after: attempts[index]) : render(sent[index])
+        }
+        return results + render(Array(jobs.dropFirst(allowance)))
     }
 
     func render(_ job: RenderJob) -> Result<RenderedDiagram, RenderFailure> {
         if job.formats.allSatisfy({ $0 == .dot }) {
             return Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
         }
-        switch attempt(job) {
+        return finish(job, after: attempt([job])[0])
+    }
+
+    /// The result of `job` given its first attempt: a crash is tried once more in a fresh worker, then with the
+    /// fallback engine; a timeout goes straight to the fallback engine.
+    private func finish(_ job: RenderJob, after first: Attempt) -> Result<RenderedDiagram, RenderFailure> {
+        switch first {
         case .replied(let reply):
             return reply.result
         case .unavailable(let message):
@@ -98,7 +141,7 @@ final class WorkerSlot {
         case .timedOut:
             return afterTimeout(job)
         case .crashed:
-            switch attempt(job) {
+            switch attempt([job])[0] {
             case .replied(let reply): return reply.result
             case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message))
             case .timedOut: return afterTimeout(job)
@@ -111,7 +154,7 @@ final class WorkerSlot {
     /// A job that crashed two fresh workers is tried once more with its fallback engine, if it has one.
     private func afterCrashes(_ job: RenderJob, reason: String) -> Result<RenderedDiagram, RenderFailure> {
         let failure = RenderFailure(id: job.id, message: "worker crashed twice while rendering \(job.id): \(reason)")
-        guard let fallback = job.withFallbackEngine, case .replied(let reply) = attempt(fallback) else {
+        guard let fallback = job.withFallbackEngine, case .replied(let reply) = attempt([fallback])[0] else {
             return .failure(failure)
         }
         return reply.result.map { diagram in
@@ -128,7 +171,7 @@ final class WorkerSlot {
         guard let fallback = job.withFallbackEngine else {
             return .failure(RenderFailure(id: job.id, message: "layout with \(job.engine.rawValue) timed out after \(limit); the worker was stopped and the job has no fallback engine"))
         }
-        switch attempt(fallback) {
+        switch attempt([fallback])[0] {
         case .replied(let reply):
             return reply.result.map { diagram in
                 var diagram = diagram
@@ -152,9 +195,10 @@ final class WorkerSlot {
         case unavailable(String)
     }
 
-    /// Runs `job` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
-    private func attempt(_ job: RenderJob) -> Attempt {
-        if job.needsFreshWorker, let used = currentWorker, used.jobsDone > 0 {
+    /// Runs `jobs` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
+    /// The attempts end at the first job without a reply; the jobs after it were not tried.
+    private func attempt(_ jobs: [RenderJob]) -> [Attempt] {
+        if jobs[0].needsFreshWorker, let used = currentWorker, used.jobsDone > 0 {
             retire(used)
         }
         lock.lock()
@@ -163,32 +207,46 @@ final class WorkerSlot {
                 worker = try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
             } catch {
                 lock.unlock()
-                return .unavailable(error.message)
+                return [.unavailable(error.message)]
             }
         }
         let current = worker!
-        lock.unlock()
-        let outcome = current.run(job, timeout: settings.timeoutSeconds)
-        switch outcome {
-        case .replied(let reply):
-            if job.needsFreshWorker || current.jobsDone >= settings.jobsPerWorker || reply.residentMemoryMB > settings.maximumWorkerMemoryMB {
-                retire(current)
-            }
-            return .replied(reply)
-        case .crashed(let reason):
-            retire(current)
-            return .crashed(reason)
-        case .timedOut:
-            retire(current)
-            return .timedOut
+        let spent = current.jobsDone + jobs.count + Renderer.jobsSentTogether >= settings.jobsPerWorker
+        if successor == nil, jobs[0].needsFreshWorker || spent {
+            successor = try? WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
         }
+        lock.unlock()
+        var attempts: [Attempt] = []
+        for outcome in current.run(jobs, timeout: settings.timeoutSeconds) {
+            switch outcome {
+            case .replied(let reply):
+                attempts.append(.replied(reply))
+            case .crashed(let reason):
+                retire(current)
+                attempts.append(.crashed(reason))
+            case .timedOut:
+                retire(current)
+                attempts.append(.timedOut)
+            }
+        }
+        if case .replied(let reply)? = attempts.last,
+           jobs[0].needsFreshWorker || current.jobsDone >= settings.jobsPerWorker || reply.residentMemoryMB > settings.maximumWorkerMemoryMB {
+            retire(current)
+        }
+        return attempts
     }
 
+    /// Puts the successor, if one was started, in the retiring worker's place, and lets the retiring worker end
+    /// in the background: it exits when its connection closes.
     private func retire(_ retiring: WorkerProcess) {
         lock.lock()
-        if worker === retiring { worker = nil }
+        if worker === retiring {
+            worker = successor
+            successor = nil
+        }
         lock.unlock()
-        retiring.stop()
+        retiring.closeConnection()
+        DispatchQueue.global(qos: .utility).async { retiring.stop() }
     }
 }
 
@@ -209,13 +267,22 @@ private final class Batch: @unchecked Sendable {
         collected = Array(repeating: nil, count: jobs.count)
     }
 
-    /// The index of the next job to render, or nil when every job is taken.
-    func takeNext() -> Int? {
+    /// The indices of the next jobs to render: one, or up to `Renderer.jobsSentTogether` small ones that can go
+    /// to a worker together; empty when every job is taken.
+    func takeNext() -> [Int] {
         lock.lock()
         defer { lock.unlock() }
-        guard next < jobs.count else { return nil }
+        guard next < jobs.count else { return [] }
+        var taken = [next]
+        var bytes = jobs[next].dot.utf8.count
         next += 1
-        return next - 1
+        while taken.count < Renderer.jobsSentTogether, next < jobs.count, jobs[taken[0]].canBeSentTogether,
+              jobs[next].canBeSentTogether, bytes + jobs[next].dot.utf8.count <= Renderer.bytesSentTogether {
+            bytes += jobs[next].dot.utf8.count
+            taken.append(next)
+            next += 1
+        }
+        return taken
     }
 
     func record(_ result: Result<RenderedDiagram, RenderFailure>, at index: Int) {
@@ -232,5 +299,13 @@ private final class Batch: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return collected.map { $0! }
+    }
+}
+
+extension RenderJob {
+    /// Whether the job may share a trip to a worker with others: it goes to a worker (it draws something) and
+    /// need not run alone in a fresh one.
+    var canBeSentTogether: Bool {
+        !needsFreshWorker && !formats.allSatisfy { $0 == .dot }
     }
 }

@@ -2,15 +2,29 @@ import Foundation
 
 /// The frames between the pool and `relmap render-worker`: a 4-byte big-endian length, then that many bytes.
 ///
-/// A request is a `RenderJob` as JSON. A reply is a `WorkerReply`: a 4-byte length and that much JSON (everything
-/// but the files), then each file's bytes as they are, in the order and sizes the JSON lists, so a drawing is
-/// never base64-encoded and parsed as a JSON string. One job at a time; the worker exits at end of input.
+/// Each frame's payload is a 4-byte length and that much JSON, then raw bytes the JSON accounts for, so neither a
+/// job's DOT source nor a reply's drawings are escaped into (and parsed out of) JSON strings. A request's JSON
+/// is its `RenderJob` without the DOT, which follows; a reply's is its `WorkerReply` without the files, which
+/// follow in the order and sizes the JSON lists. The worker answers each request in turn and exits at end of input.
 enum WorkerFrame {
     /// Larger frames mean a broken peer, not a diagram.
     static let maximumLength = 1 << 30
 
-    static func encode<Message: Encodable>(_ message: Message) throws -> Data {
-        framed(try JSONEncoder().encode(message))
+    /// A job's frame: its JSON header, then its DOT source.
+    static func encode(_ job: RenderJob) throws -> Data {
+        let dot = Data(job.dot.utf8)
+        let header = JobHeader(id: job.id, engine: job.engine, formats: job.formats, fallbackEngine: job.fallbackEngine, dotBytes: dot.count)
+        var payload = framed(try JSONEncoder().encode(header))
+        payload.append(dot)
+        return framed(payload)
+    }
+
+    /// The job in a frame's payload (the bytes after the frame's length).
+    static func decodeJob(_ payload: Data) throws -> RenderJob {
+        let (json, attached) = try split(payload)
+        let header = try JSONDecoder().decode(JobHeader.self, from: json)
+        guard header.dotBytes == attached.count, let dot = String(data: attached, encoding: .utf8) else { throw MalformedFrame() }
+        return RenderJob(id: header.id, dot: dot, engine: header.engine, formats: header.formats, fallbackEngine: header.fallbackEngine)
     }
 
     /// A reply's frame: its JSON header, then its files' bytes.
@@ -25,23 +39,38 @@ enum WorkerFrame {
 
     /// The reply in a frame's payload (the bytes after the frame's length).
     static func decodeReply(_ payload: Data) throws -> WorkerReply {
-        let bytes = [UInt8](payload.prefix(4))
-        guard bytes.count == 4 else { throw MalformedReply() }
-        let headerEnd = 4 + length(of: bytes)
-        guard headerEnd <= payload.count else { throw MalformedReply() }
-        let start = payload.startIndex
-        var reply = try JSONDecoder().decode(WorkerReply.self, from: payload[(start + 4)..<(start + headerEnd)])
-        var offset = start + headerEnd
+        let (json, attached) = try split(payload)
+        var reply = try JSONDecoder().decode(WorkerReply.self, from: json)
+        var offset = attached.startIndex
         for size in reply.outputSizes {
-            guard size.bytes >= 0, offset + size.bytes <= payload.endIndex else { throw MalformedReply() }
-            reply.outputs[size.format] = payload.subdata(in: offset..<(offset + size.bytes))
+            guard size.bytes >= 0, offset + size.bytes <= attached.endIndex else { throw MalformedFrame() }
+            reply.outputs[size.format] = attached.subdata(in: offset..<(offset + size.bytes))
             offset += size.bytes
         }
-        guard offset == payload.endIndex else { throw MalformedReply() }
+        guard offset == attached.endIndex else { throw MalformedFrame() }
         return reply
     }
 
-    struct MalformedReply: Error {}
+    /// A payload's JSON header and the bytes after it.
+    private static func split(_ payload: Data) throws -> (json: Data, attached: Data) {
+        let bytes = [UInt8](payload.prefix(4))
+        guard bytes.count == 4 else { throw MalformedFrame() }
+        let headerEnd = 4 + length(of: bytes)
+        guard headerEnd <= payload.count else { throw MalformedFrame() }
+        let start = payload.startIndex
+        return (payload[(start + 4)..<(start + headerEnd)], payload[(start + headerEnd)...])
+    }
+
+    /// A job as its frame's JSON gives it: everything but the DOT source, and the source's length in bytes.
+    private struct JobHeader: Codable {
+        var id: String
+        var engine: LayoutEngine
+        var formats: [OutputFormat]
+        var fallbackEngine: LayoutEngine?
+        var dotBytes: Int
+    }
+
+    struct MalformedFrame: Error {}
 
     private static func framed(_ payload: Data) -> Data {
         var length = UInt32(payload.count).bigEndian

@@ -20,8 +20,12 @@ final class WorkerProcess {
     private let connection: Int32
     private let errorOutput: Int32
     private var errorText = Data()
+    /// Bytes read from the worker and not yet taken as a reply.
+    private var received = Data()
     private var errorOutputEnded = false
     private var finished = false
+    private var connectionClosed = false
+    private var errorOutputClosed = false
 
     init(command: [String], environment extraEnvironment: [String: String]) throws(StartFailure) {
         guard let executable = command.first else { throw StartFailure(message: "no render worker command") }
@@ -73,12 +77,34 @@ final class WorkerProcess {
 
     /// Sends `job` and waits for the reply, at most `timeout` seconds; kills the worker when it runs over.
     func run(_ job: RenderJob, timeout: Double) -> Outcome {
+        run([job], timeout: timeout).first!
+    }
+
+    /// Sends every job of `jobs` at once, one frame each, so the worker goes from one to the next without waiting
+    /// for this process, and collects the replies in order, waiting at most `timeout` seconds for each. The
+    /// outcomes end at the first job that did not get a reply (the worker crashed or ran over on it, and is
+    /// gone); the jobs after it were not rendered. The frames must fit in the socket's buffer together (a few
+    /// tens of kilobytes), or this process would block sending while the worker blocks replying.
+    func run(_ jobs: [RenderJob], timeout: Double) -> [Outcome] {
         drainErrorOutput()
         errorText = Data()
-        guard let frame = try? WorkerFrame.encode(job) else { return .crashed("the job could not be encoded") }
-        guard send(frame) else { return .crashed(terminationReason()) }
+        var frames = Data()
+        for job in jobs {
+            guard let frame = try? WorkerFrame.encode(job) else { return [.crashed("the job could not be encoded")] }
+            frames.append(frame)
+        }
+        guard send(frames) else { return [.crashed(terminationReason())] }
+        var outcomes: [Outcome] = []
+        for job in jobs {
+            let outcome = awaitReply(to: job, timeout: timeout)
+            outcomes.append(outcome)
+            guard case .replied = outcome else { break }
+        }
+        return outcomes
+    }
+
+    private func awaitReply(to job: RenderJob, timeout: Double) -> Outcome {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
-        var received = Data()
         while true {
             if received.count >= 4 {
                 let length = WorkerFrame.length(of: received.prefix(4))
@@ -87,8 +113,9 @@ final class WorkerProcess {
                     return .crashed("the worker sent a malformed reply")
                 }
                 if received.count >= 4 + length {
-                    guard let reply = try? WorkerFrame.decodeReply(received.subdata(in: 4..<(4 + length))),
-                          reply.id == job.id else {
+                    let frame = received.subdata(in: received.startIndex + 4..<received.startIndex + 4 + length)
+                    received = received.count == 4 + length ? Data() : received.subdata(in: received.startIndex + 4 + length..<received.endIndex)
+                    guard let reply = try? WorkerFrame.decodeReply(frame), reply.id == job.id else {
                         kill()
                         return .crashed("the worker sent a malformed reply")
                     }
@@ -112,16 +139,30 @@ final class WorkerProcess {
         }
     }
 
-    /// Closes the connection (the worker exits at end of input) and collects the process.
+    /// Closes the connection: the worker exits when it has read what was sent.
+    func closeConnection() {
+        guard !connectionClosed else { return }
+        connectionClosed = true
+        close(connection)
+    }
+
+    private func closeErrorOutput() {
+        guard !errorOutputClosed else { return }
+        errorOutputClosed = true
+        close(errorOutput)
+    }
+
+    /// Closes the connection (the worker exits at end of input) and collects the process, killing it when it has
+    /// not exited within two seconds.
     func stop() {
         guard !finished else { return }
         finished = true
-        close(connection)
-        close(errorOutput)
+        closeConnection()
+        closeErrorOutput()
         var status: Int32 = 0
-        for _ in 0..<200 {
+        for _ in 0..<2000 {
             if waitpid(processID, &status, WNOHANG) != 0 { return }
-            usleep(10_000)
+            usleep(1000)
         }
         Glibc.kill(processID, SIGKILL)
         _ = waitpid(processID, &status, 0)
@@ -134,8 +175,8 @@ final class WorkerProcess {
         Glibc.kill(processID, SIGKILL)
         var status: Int32 = 0
         _ = waitpid(processID, &status, 0)
-        close(connection)
-        close(errorOutput)
+        closeConnection()
+        closeErrorOutput()
     }
 
     private func send(_ data: Data) -> Bool {
@@ -182,7 +223,7 @@ final class WorkerProcess {
     private func terminationReason() -> String {
         guard !finished else { return "the worker had stopped" }
         finished = true
-        close(connection)
+        closeConnection()
         var status: Int32 = 0
         var collected = false
         for _ in 0..<300 where !collected {
@@ -194,7 +235,7 @@ final class WorkerProcess {
             _ = waitpid(processID, &status, 0)
         }
         drainErrorOutput()
-        close(errorOutput)
+        closeErrorOutput()
         let signal = status & 0x7f
         var reason = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : Self.signalName(signal)
         let lastLine = String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)

@@ -64,11 +64,12 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let formats = try formats
-        let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
         var settings = RenderSettings()
         if let jobs { settings.workers = jobs }
+        // The workers start first, so they load Graphviz while the model or the DOT files are read.
         let renderer = Renderer(settings: settings)
         defer { renderer.shutdown() }
+        let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
         // Files are written on a queue of their own as each diagram arrives, while the workers draw the next ones.
         let writing = DispatchQueue(label: "relmap.render.write")
         let writeFailure = WriteFailure()

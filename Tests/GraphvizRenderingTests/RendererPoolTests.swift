@@ -128,14 +128,30 @@ final class RendererPoolTests: XCTestCase {
         XCTAssertEqual(results[0].failureMessage, "layout timed out after 0.5 s with dot and again with sfdp")
     }
 
-    func testWorkersAreReplacedAfterTheirJobAllowance() {
+    func testWorkersAreReplacedAfterTheirJobAllowanceByAWorkerStartedAhead() throws {
         let renderer = Renderer(settings: TestSupport.settings(workers: 1, jobsPerWorker: 2))
         defer { renderer.shutdown() }
-        var workersAfterEachJob: [Int] = []
-        let jobs = (0..<3).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
-        let results = renderer.render(jobs) { _, _, _ in workersAfterEachJob.append(renderer.workerProcessIDs.count) }
-        XCTAssertEqual(results.compactMap { try? $0.get() }.count, 3)
-        XCTAssertEqual(workersAfterEachJob, [1, 0, 1])
+        var workers: [[Int32]] = []
+        for index in 0..<3 {
+            let results = renderer.render([TestSupport.job("g\(index)", "digraph { n\(index) }")])
+            XCTAssertNoThrow(try results[0].get())
+            workers.append(renderer.workerProcessIDs)
+        }
+        let first = try XCTUnwrap(workers[0].first)
+        let second = try XCTUnwrap(workers[1].first)
+        XCTAssertEqual(workers, [[first], [second], [second]])
+        XCTAssertNotEqual(first, second)
+        let deadline = Date().addingTimeInterval(5)
+        while kill(first, 0) == 0, Date() < deadline { usleep(10_000) }
+        XCTAssertEqual(kill(first, 0), -1, "the spent worker ends")
+    }
+
+    func testJobsSentTogetherComeBackInOrderAcrossWorkerReplacements() {
+        let renderer = Renderer(settings: TestSupport.settings(workers: 1, jobsPerWorker: 2))
+        defer { renderer.shutdown() }
+        let jobs = (0..<7).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
+        let results = renderer.render(jobs)
+        XCTAssertEqual(results.compactMap { try? $0.get().id }, jobs.map(\.id))
     }
 
     func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimit() {
