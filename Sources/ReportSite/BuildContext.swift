@@ -18,6 +18,8 @@ public struct BuildContext {
     /// The focus diagram of each actor, by actor id.
     public var actorDiagrams: [String: String] = [:]
     public var site = Site()
+    /// How many processors the build's own work (pages, link checks) may use at once; `relmap build --jobs`.
+    public var processors = ProcessInfo.processInfo.activeProcessorCount
 
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet) {
         self.model = model

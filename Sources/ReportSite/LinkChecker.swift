@@ -10,9 +10,12 @@ public struct LinkProblem: Sendable, Equatable, CustomStringConvertible {
 /// Reads the links out of a site's HTML pages and checks each relative one against the site itself.
 public struct LinkChecker {
     public let site: Site
+    /// How many threads check pages at once.
+    public let processors: Int
 
-    public init(site: Site) {
+    public init(site: Site, processors: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.site = site
+        self.processors = processors
     }
 
     /// The relative links of a page, as written (external `scheme:` links left out).
@@ -74,11 +77,11 @@ public struct LinkChecker {
     }
 
     /// Every link on every HTML page whose file, or anchor within it, does not exist, in page order. Pages are
-    /// checked in slices on every processor.
+    /// checked in slices on `processors` threads.
     public func problems() -> [LinkProblem] {
         let pages = site.paths.filter { $0.hasSuffix(".html") }
-        let sliceCount = max(1, min(pages.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let found = ParallelResults<[LinkProblem]>(count: sliceCount) { slice in
+        let sliceCount = max(1, min(pages.count, processors * 4))
+        let found = ParallelResults<[LinkProblem]>(count: sliceCount, processors: processors) { slice in
             problems(on: pages[(pages.count * slice / sliceCount)..<(pages.count * (slice + 1) / sliceCount)])
         }
         return found.values.flatMap { $0 }

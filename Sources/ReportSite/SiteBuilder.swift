@@ -24,7 +24,7 @@ public struct SiteBuilder {
                 }
             },
             BuildStep("Check links") { context in
-                let problems = LinkChecker(site: context.site).problems()
+                let problems = LinkChecker(site: context.site, processors: context.processors).problems()
                 if let first = problems.first {
                     throw PageError(path: first.page, underlying: LinkProblemList(problems: problems))
                 }
@@ -55,7 +55,7 @@ public struct SiteBuilder {
 }
 
 extension BuildContext {
-    /// How many pages are rendered together, on every processor, before they are added to the site in order.
+    /// How many pages are rendered together, on `processors` threads, before they are added to the site in order.
     static let pageBatchSize = 64
 
     /// Renders pages and adds them to the site, naming the page in any error: a batch at a time, each batch
@@ -64,7 +64,7 @@ extension BuildContext {
         for start in stride(from: 0, to: pages.count, by: BuildContext.pageBatchSize) {
             let batch = Array(pages[start..<min(start + BuildContext.pageBatchSize, pages.count)])
             let templates = self.templates
-            let rendered = ParallelResults<Result<Data, Error>>(count: batch.count) { index in
+            let rendered = ParallelResults<Result<Data, Error>>(count: batch.count, processors: processors) { index in
                 Result {
                     switch batch[index].content {
                     case let .template(name, context): return Data(try templates.render(name, context).utf8)

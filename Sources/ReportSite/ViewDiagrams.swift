@@ -1,3 +1,4 @@
+import Foundation
 import RelationModel
 import Views
 
@@ -9,7 +10,8 @@ extension DiagramPlan {
 
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
     /// actor, the overview on the index and "as of" each year with events on the timeline, a focus diagram per actor.
-    public static func fromViews(of model: RelationModel) -> DiagramPlan {
+    /// Yearly maps and focus diagrams are independent of each other, so they are planned on `processors` threads.
+    public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
         let links = LinkStyle(root: "../", relationPage: SitePath.timeline, relationAnchorPrefix: SitePath.relationAnchor(""))
         var plan = DiagramPlan()
         for view in ViewCatalog.views where view.id != focusViewID {
@@ -18,18 +20,17 @@ extension DiagramPlan {
         }
         let overview = ViewCatalog.view(named: overviewViewID) ?? ViewCatalog.views.first { $0.id != focusViewID }
         plan.overview = plan.views.first { $0.entry.id == overview?.id }?.diagram.id ?? plan.views.first?.diagram.id
-        // Yearly maps and focus diagrams are independent of each other, so they are planned on every processor.
         if let overview {
             let overviewActors = plan.views.first { $0.entry.id == overview.id }?.diagram.actorIDs.count ?? 0
             let years = TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model), overviewActors: overviewActors)
-            let maps = ParallelResults(count: years.count) { index in
+            let maps = ParallelResults(count: years.count, processors: processors) { index in
                 overview.diagram(of: model, options: ViewOptions(asOf: years[index]), links: links).map(PlannedDiagram.init)
             }
             for (year, map) in zip(years, maps.values) { plan.years[year] = map }
         }
         if let focus = ViewCatalog.view(named: focusViewID) {
             let actors = model.actors
-            let diagrams = ParallelResults(count: actors.count) { index in
+            let diagrams = ParallelResults(count: actors.count, processors: processors) { index in
                 focus.diagram(of: model, options: ViewOptions(focusActor: actors[index].id), links: links).map(PlannedDiagram.init)
             }
             for (actor, diagram) in zip(actors, diagrams.values) { plan.actors[actor.id] = diagram }

@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the default ones of the same name.", valueName: "dir"))
     var templates: String?
 
-    @Option(help: "How many diagrams to render at once (default: the number of processors).")
+    @Option(help: "How many processors the build uses: diagrams rendered at once, and threads making pages (default: all of them).")
     var jobs: Int?
 
     @Option(name: .customLong("focus-formats"),
@@ -59,7 +59,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let model = try options.load(printWarnings: !quiet)
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
+        let processors = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         var context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
+        context.processors = processors
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
         let writer = SiteWriter(output: output)
         let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
@@ -86,11 +88,11 @@ struct BuildCommand: ParsableCommand {
         defer {
             if !succeeded, !cacheExisted { try? FileManager.default.removeItem(atPath: writer.cacheFolder) }
         }
-        let renderer = Renderer(settings: RenderSettings(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        let renderer = Renderer(settings: RenderSettings(workers: processors))
         defer { renderer.shutdown() }
         let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(),
                                      warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
-        let steps = [drawing.step(DiagramPlan.fromViews(of: model), progress: progress)] + SiteBuilder.pageSteps
+        let steps = [drawing.step(DiagramPlan.fromViews(of: model, processors: processors), progress: progress)] + SiteBuilder.pageSteps
         let site: Site
         do {
             site = try SiteBuilder(steps: steps).build(context, progress: progress)

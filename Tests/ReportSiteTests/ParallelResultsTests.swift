@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+@testable import ReportSite
+
+/// Pins that parallel work keeps index order and never runs on more threads than `--jobs` allows.
+final class ParallelResultsTests: XCTestCase {
+    final class Concurrency: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = 0
+        private(set) var most = 0
+
+        func enter() { lock.withLock { running += 1; most = max(most, running) } }
+        func leave() { lock.withLock { running -= 1 } }
+    }
+
+    func results(count: Int, processors: Int, concurrency: Concurrency) -> [Int] {
+        ParallelResults(count: count, processors: processors) { index in
+            concurrency.enter()
+            defer { concurrency.leave() }
+            usleep(2000)
+            return index * index
+        }.values
+    }
+
+    func testOneProcessorComputesOneValueAtATimeInIndexOrder() {
+        let concurrency = Concurrency()
+        XCTAssertEqual(results(count: 40, processors: 1, concurrency: concurrency), (0..<40).map { $0 * $0 })
+        XCTAssertEqual(concurrency.most, 1)
+    }
+
+    func testSeveralProcessorsNeverExceedTheirNumber() {
+        let concurrency = Concurrency()
+        XCTAssertEqual(results(count: 40, processors: 2, concurrency: concurrency), (0..<40).map { $0 * $0 })
+        XCTAssertLessThanOrEqual(concurrency.most, 2)
+    }
+}
