@@ -19,13 +19,15 @@ public struct BuildContext {
     public var actorDiagrams: [String: String] = [:]
     public var site = Site()
     /// How many processors the build's own work (pages, link checks) may use at once; `relmap build --jobs`.
-    public var processors = ProcessInfo.processInfo.activeProcessorCount
+    public var processors: Int
 
-    public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet) {
+    public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,
+                processors: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.model = model
         self.metadata = metadata
         self.templates = templates
-        metrics = NetworkMetrics(model: model)
+        self.processors = processors
+        metrics = NetworkMetrics(model: model, processors: processors)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RelationModel
 
 /// Network figures over the undirected actor graph: two actors are linked when some relation names both.
@@ -13,7 +14,8 @@ public struct NetworkMetrics: Sendable {
     /// Each actor's bloc, named by its best-connected member's id.
     public let bloc: [String: String]
 
-    public init(model: RelationModel) {
+    /// Computes the figures; betweenness, the costly one, on `processors` threads.
+    public init(model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) {
         var links: [String: Set<String>] = [:]
         for actor in model.actors { links[actor.id] = [] }
         for relation in model.relations {
@@ -27,7 +29,7 @@ public struct NetworkMetrics: Sendable {
         let neighbours = links.mapValues { $0.sorted() }
         self.neighbours = neighbours
         degree = neighbours.mapValues(\.count)
-        betweenness = NetworkMetrics.betweenness(neighbours)
+        betweenness = NetworkMetrics.betweenness(neighbours, processors: processors)
         bloc = NetworkMetrics.blocs(neighbours, degree: degree)
     }
 
@@ -36,13 +38,37 @@ public struct NetworkMetrics: Sendable {
         bloc.filter { $0.value == name }.map(\.key).sorted()
     }
 
+    /// How many sources one share of the betweenness work covers. The shares are fixed by the graph alone and
+    /// summed in order, so the result has the same bits whatever the number of processors.
+    static let betweennessSourcesPerShare = 128
+
     /// Brandes (2001) for an unweighted undirected graph, normalised by (n-1)(n-2)/2. Works on integer indices
-    /// (actors in id order, neighbours in id order), so the sums run in the same order on every build.
-    static func betweenness(_ graph: [String: [String]]) -> [String: Double] {
+    /// (actors in id order, neighbours in id order); the sources are split into shares of
+    /// `betweennessSourcesPerShare`, computed on `processors` threads and added up in share order, so the sums
+    /// run in the same order on every build.
+    static func betweenness(_ graph: [String: [String]], processors: Int) -> [String: Double] {
         let nodes = graph.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
         let adjacency = nodes.map { node in (graph[node] ?? []).compactMap { index[$0] } }
         let count = nodes.count
+        let shareCount = (count + betweennessSourcesPerShare - 1) / betweennessSourcesPerShare
+        let shares = ParallelResults(count: shareCount, processors: processors) { share in
+            let first = share * betweennessSourcesPerShare
+            return dependencies(adjacency, sources: first..<min(count, first + betweennessSourcesPerShare))
+        }
+        var score = [Double](repeating: 0, count: count)
+        for partial in shares.values {
+            for node in 0..<count { score[node] += partial[node] }
+        }
+        let pairs = (Double(count) - 1) * (Double(count) - 2)
+        // Each undirected path was counted from both ends, so halve, then divide by the (n-1)(n-2)/2 pairs.
+        return Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, pairs > 0 ? score[$0] / pairs : 0) })
+    }
+
+    /// Brandes' accumulated dependencies of every node on shortest paths from each of `sources`, summed in
+    /// source order.
+    private static func dependencies(_ adjacency: [[Int]], sources: Range<Int>) -> [Double] {
+        let count = adjacency.count
         var score = [Double](repeating: 0, count: count)
         var distance = [Int](repeating: -1, count: count)
         var paths = [Double](repeating: 0, count: count)
@@ -50,7 +76,7 @@ public struct NetworkMetrics: Sendable {
         var predecessors = [[Int]](repeating: [], count: count)
         var queue: [Int] = []
         queue.reserveCapacity(count)
-        for source in 0..<count {
+        for source in sources {
             for node in queue {
                 distance[node] = -1
                 paths[node] = 0
@@ -84,9 +110,7 @@ public struct NetworkMetrics: Sendable {
                 if node != source { score[node] += dependency[node] }
             }
         }
-        let pairs = (Double(count) - 1) * (Double(count) - 2)
-        // Each undirected path was counted from both ends, so halve, then divide by the (n-1)(n-2)/2 pairs.
-        return Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, pairs > 0 ? score[$0] / pairs : 0) })
+        return score
     }
 
     /// Asynchronous label propagation in id order; ties go to the smallest label; stops when stable.

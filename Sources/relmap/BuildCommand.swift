@@ -60,17 +60,18 @@ struct BuildCommand: ParsableCommand {
         let model = try options.load(printWarnings: !quiet)
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let processors = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        var context = BuildContext(model: model, metadata: metadata, templates: try templateSet())
-        context.processors = processors
+        let templates = try templateSet()
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
         let writer = SiteWriter(output: output)
         let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
-        let inputs = BuildStamp.inputs(metadata: metadata, executable: RenderSettings.runningExecutablePath, templates: context.templates,
+        let inputs = BuildStamp.inputs(metadata: metadata, executable: RenderSettings.runningExecutablePath, templates: templates,
                                        options: ["focus-formats: \(try focusFormats().map(\.rawValue).joined(separator: ","))"])
         if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: output) {
             progress.finish("\(output) is up to date")
             return
         }
+        // Network figures (betweenness above all) cost seconds on a large model, so they wait until a build is due.
+        var context = BuildContext(model: model, metadata: metadata, templates: templates, processors: processors)
         // Files go to disk as they are made, into a folder that is swapped in at the end, or removed when the
         // build fails; --check stages in the system's temporary folder and leaves OUTPUT's side alone.
         let stager = check ? SiteWriter(output: NSTemporaryDirectory() + "relmap-check-\(UUID().uuidString)/site") : writer

@@ -39,4 +39,24 @@ final class NetworkMetricsTests: XCTestCase {
         let edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "a"), ("c", "f"), ("f", "g")]
         XCTAssertEqual(NetworkMetrics(model: model(edges)).bloc, NetworkMetrics(model: model(edges.reversed())).bloc)
     }
+
+    func testBetweennessOfAGraphSpanningSeveralSharesHasTheSameBitsOnOneOrTwoProcessors() {
+        let count = NetworkMetrics.betweennessSourcesPerShare * 2 + 37
+        let names = (0..<count).map { String(format: "n%04d", $0) }
+        var graph: [String: Set<String>] = [:]
+        for index in 0..<count {
+            for step in [1, 7, 31] {
+                let other = names[(index * 13 + step) % count]
+                guard other != names[index] else { continue }
+                graph[names[index], default: []].insert(other)
+                graph[other, default: []].insert(names[index])
+            }
+        }
+        let sorted = graph.mapValues { $0.sorted() }
+        let one = NetworkMetrics.betweenness(sorted, processors: 1)
+        XCTAssertEqual(one.count, count)
+        XCTAssertTrue(one.values.contains { $0 > 0 })
+        XCTAssertEqual(one, NetworkMetrics.betweenness(sorted, processors: 2))
+        XCTAssertEqual(one, NetworkMetrics.betweenness(sorted, processors: 5))
+    }
 }
