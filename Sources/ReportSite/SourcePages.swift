@@ -3,43 +3,68 @@ import RelationModel
 extension PageGenerator {
     /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph.
     static let sources = PageGenerator("source pages") { context in
-        context.model.sources.sorted { $0.id < $1.id }.map { source in
+        let index = SourceIndex(model: context.model)
+        return context.model.sources.sorted { $0.id < $1.id }.map { source in
             let path = SitePath.source(source.id)
-            let linker = PageLinker(context: context, path: path)
-            var citing: [Int: [Relation]] = [:]
-            var claimed: [Int: [Relation]] = [:]
-            for relation in context.model.relations {
-                for paragraph in Set(relation.evidence.filter { $0.source == source.id }.map(\.paragraph)) {
-                    citing[paragraph, default: []].append(relation)
-                }
-                for paragraph in Set(relation.claims.flatMap(\.evidence).filter { $0.source == source.id }.map(\.paragraph)) {
-                    claimed[paragraph, default: []].append(relation)
-                }
+            return Page(path: path, template: "source") {
+                SourceBody.page(for: source, path: path, context: context, index: index)
             }
-            var anchored: Set<String> = []
-            let paragraphs = Set(citing.keys).union(claimed.keys).sorted().map { number in
-                let cited = citing[number] ?? []
-                let disputing = (claimed[number] ?? []).filter { relation in !cited.contains { $0.id == relation.id } }
-                return SourceBody.Paragraph(number: number, paragraphAnchor: SitePath.paragraphAnchor(number), lists: [
-                    SourceBody.Rows(note: nil, rows: linker.rows(cited).anchoredOnce(&anchored)),
-                    SourceBody.Rows(note: "Cited for a claim that another source contradicts (see Conflicts):",
-                                    rows: linker.rows(disputing).anchoredOnce(&anchored)),
-                ].filter { !$0.rows.isEmpty })
-            }
-            var facts: [ActorBody.Fact] = [
-                .init(label: "Publisher", value: source.publisher),
-                .init(label: "Published", value: source.published.description),
-            ]
-            if let author = source.author { facts.insert(.init(label: "Author", value: author), at: 0) }
-            if let note = source.dateNote { facts.append(.init(label: "Date note", value: note)) }
-            facts.append(.init(label: "Corpus file", value: source.file))
-            if let count = source.paragraphs { facts.append(.init(label: "Paragraphs", value: String(count))) }
-            let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), paragraphs: paragraphs,
-                                  hasParagraphs: !paragraphs.isEmpty)
-            return Page(path: path, template: "source",
-                        context: PageContext(path: path, title: source.title, description: "\(source.title) (\(source.publisher), \(source.published)) and the relations that cite it.",
-                                             context: context, page: body))
         }
+    }
+}
+
+/// Which relations cite each paragraph of each source, for evidence and for contested claims, in model order;
+/// made once per build instead of once per source page.
+struct SourceIndex {
+    var citing: [String: [Int: [Relation]]] = [:]
+    var claimed: [String: [Int: [Relation]]] = [:]
+
+    init(model: RelationModel) {
+        for relation in model.relations {
+            for place in Self.places(relation.evidence) {
+                citing[place.source, default: [:]][place.paragraph, default: []].append(relation)
+            }
+            for place in Self.places(relation.claims.flatMap(\.evidence)) {
+                claimed[place.source, default: [:]][place.paragraph, default: []].append(relation)
+            }
+        }
+    }
+
+    /// Each (source, paragraph) that `evidence` points to, once.
+    private static func places(_ evidence: [Evidence]) -> [(source: String, paragraph: Int)] {
+        var seen: Set<String> = []
+        return evidence.filter { seen.insert("\($0.paragraph) \($0.source)").inserted }.map { ($0.source, $0.paragraph) }
+    }
+}
+
+extension SourceBody {
+    /// A source page's context: its metadata, then every relation that cites it, paragraph by paragraph.
+    static func page(for source: Source, path: String, context: BuildContext, index: SourceIndex) -> PageContext<SourceBody> {
+        let linker = PageLinker(context: context, path: path)
+        let citing = index.citing[source.id] ?? [:]
+        let claimed = index.claimed[source.id] ?? [:]
+        var anchored: Set<String> = []
+        let paragraphs = Set(citing.keys).union(claimed.keys).sorted().map { number in
+            let cited = citing[number] ?? []
+            let disputing = (claimed[number] ?? []).filter { relation in !cited.contains { $0.id == relation.id } }
+            return SourceBody.Paragraph(number: number, paragraphAnchor: SitePath.paragraphAnchor(number), lists: [
+                SourceBody.Rows(note: nil, rows: linker.rows(cited).anchoredOnce(&anchored)),
+                SourceBody.Rows(note: "Cited for a claim that another source contradicts (see Conflicts):",
+                                rows: linker.rows(disputing).anchoredOnce(&anchored)),
+            ].filter { !$0.rows.isEmpty })
+        }
+        var facts: [ActorBody.Fact] = [
+            .init(label: "Publisher", value: source.publisher),
+            .init(label: "Published", value: source.published.description),
+        ]
+        if let author = source.author { facts.insert(.init(label: "Author", value: author), at: 0) }
+        if let note = source.dateNote { facts.append(.init(label: "Date note", value: note)) }
+        facts.append(.init(label: "Corpus file", value: source.file))
+        if let count = source.paragraphs { facts.append(.init(label: "Paragraphs", value: String(count))) }
+        let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), paragraphs: paragraphs,
+                              hasParagraphs: !paragraphs.isEmpty)
+        return PageContext(path: path, title: source.title, description: "\(source.title) (\(source.publisher), \(source.published)) and the relations that cite it.",
+                           context: context, page: body)
     }
 }
 
