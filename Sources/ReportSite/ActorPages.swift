@@ -17,8 +17,8 @@ extension PageGenerator {
     }
 }
 
-struct ActorBody {
-    struct Fact { var label: String; var value: String; var link: ActorLink? }
+struct ActorBody: Encodable {
+    struct Fact: Encodable { var label: String; var value: String; var link: ActorLink? }
 
     var name: String
     var kind: String

@@ -20,6 +20,8 @@ public struct BuildContext {
     public var site = Site()
     /// How many processors the build's own work (pages, link checks) may use at once; `relmap build --jobs`.
     public var processors: Int
+    /// What the last build rendered its pages from, so unchanged pages are kept; nil renders every page.
+    public var pageMemo: PageMemo?
 
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,
                 processors: Int = ProcessInfo.processInfo.activeProcessorCount) {

@@ -15,15 +15,20 @@ public struct BuildStamp: Codable, Equatable {
     /// Hashes the model, the relmap executable (its version, size and modification time), the templates and
     /// assets, and any options that change the output.
     public static func inputs(metadata: SiteMetadata, executable: String, templates: TemplateSet, options: [String]) -> String {
-        var status = stat()
-        let binary = stat(executable, &status) == 0 ? "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "unknown"
         var parts: [(name: String, data: Data)] = [
-            ("model", Data(metadata.modelHash.utf8)), ("relmap", Data("\(metadata.relmapVersion) \(binary)".utf8)),
+            ("model", Data(metadata.modelHash.utf8)), ("relmap", Data(program(version: metadata.relmapVersion, executable: executable).utf8)),
             ("title", Data(metadata.title.utf8)), ("options", Data(options.joined(separator: "\n").utf8)),
         ]
         parts += templates.templates.keys.sorted().map { ("template \($0)", Data(templates.templates[$0]!.utf8)) }
         parts += templates.assets.keys.sorted().map { ("asset \($0)", templates.assets[$0]!) }
         return SiteMetadata.hash(of: parts)
+    }
+
+    /// The program that builds: relmap's version and its executable's size and modification time.
+    public static func program(version: String, executable: String) -> String {
+        var status = stat()
+        let binary = stat(executable, &status) == 0 ? "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "unknown"
+        return "\(version) \(binary)"
     }
 
     /// Every regular file under `output`, as stamp lines; nil when the folder cannot be read.

@@ -26,10 +26,10 @@ extension PageGenerator {
     }
 }
 
-struct ConflictsBody {
-    struct ClaimCell { var value: String; var citations: [CitationLink] }
-    struct Field { var field: String; var modelValue: String; var claims: [ClaimCell] }
-    struct Item { var row: RelationRow; var fields: [Field] }
+struct ConflictsBody: Encodable {
+    struct ClaimCell: Encodable { var value: String; var citations: [CitationLink] }
+    struct Field: Encodable { var field: String; var modelValue: String; var claims: [ClaimCell] }
+    struct Item: Encodable { var row: RelationRow; var fields: [Field] }
 
     var items: [Item]
     var count: Int

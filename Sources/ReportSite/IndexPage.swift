@@ -39,11 +39,11 @@ extension PageGenerator {
     }
 }
 
-struct IndexBody {
-    struct ActorGroup { var title: String; var count: Int; var actors: [ActorLink] }
-    struct TypeCount { var title: String; var count: Int }
-    struct SourceItem { var title: String; var href: String; var publisher: String; var date: String }
-    struct ViewCard { var title: String; var caption: String; var href: String }
+struct IndexBody: Encodable {
+    struct ActorGroup: Encodable { var title: String; var count: Int; var actors: [ActorLink] }
+    struct TypeCount: Encodable { var title: String; var count: Int }
+    struct SourceItem: Encodable { var title: String; var href: String; var publisher: String; var date: String }
+    struct ViewCard: Encodable { var title: String; var caption: String; var href: String }
 
     var period: String?
     /// "94 actors", "1 actor".

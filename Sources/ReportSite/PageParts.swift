@@ -1,7 +1,7 @@
 import RelationModel
 
 /// What every page's layout needs besides its own body: where the root is, the title and the navigation.
-struct PageContext<Body> {
+struct PageContext<Body: Encodable>: Encodable {
     var root: String
     var title: String
     var description: String
@@ -27,14 +27,14 @@ struct PageContext<Body> {
 }
 
 /// A link with its text; `current` marks the page being shown.
-struct NavLink {
+struct NavLink: Encodable {
     var text: String
     var href: String
     var current: Bool?
 }
 
 /// A link to an actor's page, with what separates it from the previous one ("", ", ", " → ").
-struct ActorLink {
+struct ActorLink: Encodable {
     var name: String
     var href: String
     var kind: String
@@ -42,14 +42,14 @@ struct ActorLink {
 }
 
 /// A pointer to a paragraph of a source, as a link to that paragraph on the source's page.
-struct CitationLink {
+struct CitationLink: Encodable {
     var label: String
     var href: String
     var title: String
 }
 
 /// A relation as one row of a table.
-struct RelationRow {
+struct RelationRow: Encodable {
     var id: String
     /// The row's `id`, absent when the relation is already anchored higher up the same page.
     var rowAnchor: String?
@@ -66,7 +66,7 @@ struct RelationRow {
 }
 
 /// Relations under a heading, shown as one table; `listAnchor` lets other pages link to the heading.
-struct RowList {
+struct RowList: Encodable {
     var heading: String
     var listAnchor: String?
     var rows: [RelationRow]
@@ -78,7 +78,7 @@ struct RowList {
 }
 
 /// A diagram placed on a page: the inline picture, legend, caption and download links.
-struct DiagramFigure {
+struct DiagramFigure: Encodable {
     var id: String
     var title: String
     var caption: String

@@ -49,8 +49,8 @@ struct SearchEntry: Codable, Equatable {
     }
 }
 
-struct SearchBody {
-    struct Item { var entry: SearchEntry; var index: Int }
+struct SearchBody: Encodable {
+    struct Item: Encodable { var entry: SearchEntry; var index: Int }
     var entries: [Item]
     var count: Int
 }

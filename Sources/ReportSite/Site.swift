@@ -39,6 +39,13 @@ public struct Site: Sendable {
         memory[path] = data
     }
 
+    /// Adds the file the site being replaced has at `path`, when its bytes have the SHA-256 `digest`, and
+    /// returns whether it did; an in-memory site has no previous files.
+    mutating func addPrevious(at path: String, digest: String) throws -> Bool {
+        guard SitePath.isSafe(path), let staging else { return false }
+        return try staging.linkPrevious(at: path, digest: digest)
+    }
+
     /// Adds a text file as UTF-8.
     public mutating func add(_ text: String, at path: String) throws {
         try add(Data(text.utf8), at: path)
@@ -96,6 +103,28 @@ final class SiteStaging: @unchecked Sendable {
     func write(_ data: Data, at path: String) throws {
         lock.lock()
         defer { lock.unlock() }
+        let target = try place(path)
+        if !SiteWriter.linkUnchanged("\(previous)/\(path)", data, to: target) {
+            try SiteWriter.write(data, to: target)
+        }
+        written.insert(path)
+    }
+
+    /// Hard-links the previous site's file at `path` when its bytes have the SHA-256 `digest`; false otherwise.
+    func linkPrevious(at path: String, digest: String) throws -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let existing = "\(previous)/\(path)"
+        var status = stat()
+        guard lstat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let data = FileManager.default.contents(atPath: existing), PageMemo.outputDigest(data) == digest else { return false }
+        guard link(existing, try place(path)) == 0 else { return false }
+        written.insert(path)
+        return true
+    }
+
+    /// The file's place in the staging folder, its folder made; a path written twice is an error.
+    private func place(_ path: String) throws -> String {
         guard !written.contains(path) else { throw SiteError.duplicatePath(path) }
         let target = "\(folder)/\(path)"
         let parent = (target as NSString).deletingLastPathComponent
@@ -103,10 +132,7 @@ final class SiteStaging: @unchecked Sendable {
             try SiteWriter.makeFolders(parent)
             folders.insert(parent)
         }
-        if !SiteWriter.linkUnchanged("\(previous)/\(path)", data, to: target) {
-            try SiteWriter.write(data, to: target)
-        }
-        written.insert(path)
+        return target
     }
 }
 

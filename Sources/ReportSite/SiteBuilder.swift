@@ -59,27 +59,59 @@ extension BuildContext {
     static let pageBatchSize = 64
 
     /// Renders pages and adds them to the site, naming the page in any error: a batch at a time, each batch
-    /// rendered in parallel, so only one batch of rendered pages is held at once.
+    /// rendered in parallel, so only one batch of rendered pages is held at once. A page whose inputs the
+    /// memo has seen is taken from the previous site instead, when its bytes there are the ones recorded.
     mutating func write(_ pages: [Page]) throws {
         for start in stride(from: 0, to: pages.count, by: BuildContext.pageBatchSize) {
             let batch = Array(pages[start..<min(start + BuildContext.pageBatchSize, pages.count)])
-            let templates = self.templates
-            let rendered = ParallelResults<Result<Data, Error>>(count: batch.count, processors: processors) { index in
-                Result {
-                    switch batch[index].content {
-                    case let .template(name, context): return Data(try templates.render(name, context).utf8)
-                    case let .deferred(name, makeContext): return Data(try templates.render(name, makeContext()).utf8)
-                    case let .bytes(data): return data
-                    }
-                }
+            let made = ParallelResults<Result<PageOutput, Error>>(count: batch.count, processors: processors) { index in
+                Result { try make(batch[index]) }
             }
-            for (page, result) in zip(batch, rendered.values) {
+            for (page, result) in zip(batch, made.values) {
                 do {
-                    try site.add(try result.get(), at: page.path)
+                    switch try result.get() {
+                    case .rendered(let data, let inputs):
+                        try site.add(data, at: page.path)
+                        if let inputs { pageMemo?.record(PageMemo.Entry(inputs: inputs, output: PageMemo.outputDigest(data)), at: page.path) }
+                    case .unchanged(let entry):
+                        if try site.addPrevious(at: page.path, digest: entry.output) {
+                            pageMemo?.record(entry, at: page.path)
+                        } else {
+                            try site.add(try render(page), at: page.path)
+                        }
+                    }
                 } catch {
                     throw PageError(path: page.path, underlying: error)
                 }
             }
+        }
+    }
+
+    private enum PageOutput {
+        /// Bytes made now, with the digest of their inputs when the memo could read them.
+        case rendered(Data, inputs: String?)
+        /// The same inputs as the last build's page at this path.
+        case unchanged(PageMemo.Entry)
+    }
+
+    private func make(_ page: Page) throws -> PageOutput {
+        let name: String
+        let values: Any
+        switch page.content {
+        case .bytes(let data): return .rendered(data, inputs: nil)
+        case let .template(template, context): (name, values) = (template, context)
+        case let .deferred(template, makeContext): (name, values) = (template, makeContext())
+        }
+        let inputs = pageMemo?.inputs(template: name, context: values)
+        if let inputs, let entry = pageMemo?.previousEntry(at: page.path, inputs: inputs) { return .unchanged(entry) }
+        return .rendered(Data(try templates.render(name, values).utf8), inputs: inputs)
+    }
+
+    private func render(_ page: Page) throws -> Data {
+        switch page.content {
+        case .bytes(let data): return data
+        case let .template(name, context): return Data(try templates.render(name, context).utf8)
+        case let .deferred(name, makeContext): return Data(try templates.render(name, makeContext()).utf8)
         }
     }
 }

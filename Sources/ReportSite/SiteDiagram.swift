@@ -44,7 +44,7 @@ public struct SiteDiagram: Sendable, Equatable {
 }
 
 /// One legend entry: a symbol's description and what it stands for.
-public struct LegendLine: Sendable, Equatable {
+public struct LegendLine: Sendable, Equatable, Encodable {
     public var symbol: String
     public var meaning: String
     /// A CSS colour for the swatch, when the symbol has one.

@@ -68,9 +68,9 @@ extension SourceBody {
     }
 }
 
-struct SourceBody {
-    struct Rows { var note: String?; var rows: [RelationRow] }
-    struct Paragraph { var number: Int; var paragraphAnchor: String; var lists: [Rows] }
+struct SourceBody: Encodable {
+    struct Rows: Encodable { var note: String?; var rows: [RelationRow] }
+    struct Paragraph: Encodable { var number: Int; var paragraphAnchor: String; var lists: [Rows] }
 
     var facts: [ActorBody.Fact]
     var url: String?

@@ -36,8 +36,8 @@ extension PageGenerator {
     }
 }
 
-struct TimelineBody {
-    struct Year {
+struct TimelineBody: Encodable {
+    struct Year: Encodable {
         var year: Int
         var yearAnchor: String
         var previous: String?

@@ -19,7 +19,7 @@ extension PageGenerator {
     }
 }
 
-struct ViewBody {
+struct ViewBody: Encodable {
     var figure: DiagramFigure?
     var rows: [RelationRow]
     var hasRows: Bool

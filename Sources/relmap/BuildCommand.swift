@@ -72,6 +72,9 @@ struct BuildCommand: ParsableCommand {
         }
         // Network figures (betweenness above all) cost seconds on a large model, so they wait until a build is due.
         var context = BuildContext(model: model, metadata: metadata, templates: templates, processors: processors)
+        let pageSalt = PageMemo.salt(program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath),
+                                     templates: templates)
+        context.pageMemo = check ? nil : PageMemo.load(from: writer.cacheFolder, salt: pageSalt)
         // Files go to disk as they are made, into a folder that is swapped in at the end, or removed when the
         // build fails; --check stages in the system's temporary folder and leaves OUTPUT's side alone.
         let stager = check ? SiteWriter(output: NSTemporaryDirectory() + "relmap-check-\(UUID().uuidString)/site") : writer
@@ -114,8 +117,10 @@ struct BuildCommand: ParsableCommand {
             return
         }
         BuildStamp.remove(from: writer.cacheFolder)
+        PageMemo.remove(from: writer.cacheFolder)
         do {
             try writer.commit(site)
+            context.pageMemo?.save(in: writer.cacheFolder)
             BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")

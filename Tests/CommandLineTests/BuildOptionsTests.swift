@@ -45,6 +45,28 @@ final class BuildOptionsTests: XCTestCase {
         }
     }
 
+    func testARebuildAfterOneEditKeepsUnchangedPagesAndEqualsABuildFromScratch() throws {
+        let first = try Relmap.run(["build", scratch.path("model"), "--out", scratch.path("kept/site"), "--quiet"], timeout: 300)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("kept/.relmap-cache/pages.json")))
+        let relations = scratch.path("model/relations.yaml")
+        let text = try String(contentsOfFile: relations, encoding: .utf8)
+        var start = try XCTUnwrap(text.range(of: "    summary: ")).upperBound
+        if "\"'".contains(text[start]) { start = text.index(after: start) }
+        try (text[..<start] + "Edited. " + text[start...]).write(toFile: relations, atomically: true, encoding: .utf8)
+        for name in ["kept", "scratch"] {
+            let result = try Relmap.run(["build", scratch.path("model"), "--out", scratch.path("\(name)/site"), "--quiet"], timeout: 300)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let kept = try DirectorySnapshot(scratch.path("kept/site")).files.filter { !$0.key.hasSuffix(".pdf") && !$0.key.hasSuffix(".png") }
+        let fresh = try DirectorySnapshot(scratch.path("scratch/site")).files.filter { !$0.key.hasSuffix(".pdf") && !$0.key.hasSuffix(".png") }
+        XCTAssertEqual(kept.keys.sorted(), fresh.keys.sorted())
+        for (path, data) in kept where fresh[path] != data {
+            XCTFail("\(path) differs from a build from scratch")
+        }
+        XCTAssertTrue(kept.values.contains { String(decoding: $0, as: UTF8.self).contains("Edited. ") })
+    }
+
     func testFocusFormatsWithoutSVGOrWithAnUnknownFormatAreUsageErrors() throws {
         for list in ["png,dot", "svg,gif"] {
             let result = try Relmap.run(["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet", "--focus-formats", list])

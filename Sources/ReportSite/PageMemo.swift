@@ -1,0 +1,286 @@
+import Crypto
+import Foundation
+
+/// What each page of the last build was rendered from, so that a rebuild keeps a page whose template and values
+/// are unchanged instead of rendering it again: its bytes are taken from the site on disk, once they are checked
+/// to be the ones that build wrote.
+///
+/// A page's inputs are a digest of the build's salt (relmap's version and executable, every template and
+/// partial) and of its template values, read field by field through their `Encodable` conformance; a page
+/// whose values are not `Encodable` renders as usual.
+public final class PageMemo: @unchecked Sendable {
+    /// The digests of one page: what it was rendered from, and the bytes it came out as.
+    public struct Entry: Codable, Equatable, Sendable {
+        public var inputs: String
+        public var output: String
+    }
+
+    private let salt: String
+    private let previous: [String: Entry]
+    private let lock = NSLock()
+    private var current: [String: Entry] = [:]
+
+    /// A memo that remembers nothing yet: every page renders.
+    public convenience init(salt: String) {
+        self.init(salt: salt, previous: [:])
+    }
+
+    init(salt: String, previous: [String: Entry]) {
+        self.salt = salt
+        self.previous = previous
+    }
+
+    /// The salt of a build by `program` (see `BuildStamp.program`) with `templates`: pages rendered by another
+    /// relmap or from other templates or partials are never kept.
+    public static func salt(program: String, templates: TemplateSet) -> String {
+        SiteMetadata.hash(of: [("relmap", Data(program.utf8))]
+            + templates.templates.keys.sorted().map { ("template \($0)", Data(templates.templates[$0]!.utf8)) })
+    }
+
+    /// The file the memo keeps in a cache folder.
+    public static func path(in cacheFolder: String) -> String { "\(cacheFolder)/pages.json" }
+
+    /// The memo of the last build made with the same `salt`; an empty one when there is none or it was made
+    /// with another salt.
+    public static func load(from cacheFolder: String, salt: String) -> PageMemo {
+        guard let data = FileManager.default.contents(atPath: path(in: cacheFolder)),
+              let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.salt == salt else { return PageMemo(salt: salt) }
+        return PageMemo(salt: salt, previous: saved.pages)
+    }
+
+    /// Saves what this build rendered; a memo that cannot be written only costs a full render next time.
+    public func save(in cacheFolder: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(Saved(salt: salt, pages: recorded)) else { return }
+        try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: PageMemo.path(in: cacheFolder)), options: .atomic)
+    }
+
+    /// Forgets the last build's pages, before the output is replaced.
+    public static func remove(from cacheFolder: String) {
+        unlink(path(in: cacheFolder))
+    }
+
+    /// The digest of a page's inputs, or nil when its values cannot be read completely.
+    func inputs(template: String, context: Any) -> String? {
+        var digest = TemplateValueDigest()
+        digest.add(salt)
+        digest.add(template)
+        guard digest.add(value: context) else { return nil }
+        return digest.hexadecimal
+    }
+
+    /// What the last build wrote at `path` from the same inputs, if anything.
+    func previousEntry(at path: String, inputs: String) -> Entry? {
+        guard let entry = previous[path], entry.inputs == inputs else { return nil }
+        return entry
+    }
+
+    /// How many pages of the last build the memo knows.
+    var rememberedPages: Int { previous.count }
+
+    /// Notes what this build wrote at `path`.
+    func record(_ entry: Entry, at path: String) {
+        lock.lock()
+        current[path] = entry
+        lock.unlock()
+    }
+
+    /// The digest of a page's bytes.
+    static func outputDigest(_ data: Data) -> String {
+        SHA256.hash(data: data).hexadecimal
+    }
+
+    var recorded: [String: Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    private struct Saved: Codable {
+        var salt: String
+        var pages: [String: Entry]
+    }
+}
+
+/// A SHA-256 over a template value, fed by its `Encodable` conformance: every stored field by name (an absent
+/// optional as an explicit nil), every element of a list behind a marker, every string with its length, so two
+/// different values of one type never feed the same bytes.
+struct TemplateValueDigest {
+    private let sink = DigestSink()
+
+    mutating func add(_ text: String) {
+        sink.text(text)
+    }
+
+    /// Adds `value`; false when it is not `Encodable` (or its encoding fails), so its page is not memoised.
+    mutating func add(value: Any) -> Bool {
+        guard let value = value as? any Encodable else { return false }
+        sink.token("<\(String(reflecting: type(of: value)))")
+        do {
+            try value.encode(to: DigestEncoder(sink: sink))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    var hexadecimal: String { sink.hash.finalize().hexadecimal }
+}
+
+/// The hash the digest's containers write into.
+private final class DigestSink {
+    var hash = SHA256()
+
+    func token(_ token: String) {
+        hash.update(data: Array(token.utf8) + [0])
+    }
+
+    func text(_ text: String) {
+        let bytes = Array(text.utf8)
+        token("s\(bytes.count)")
+        hash.update(data: bytes)
+    }
+}
+
+private struct DigestEncoder: Encoder {
+    let sink: DigestSink
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        sink.token("{")
+        return KeyedEncodingContainer(KeyedDigest(sink: sink))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        sink.token("[")
+        return UnkeyedDigest(sink: sink)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        SingleDigest(sink: sink)
+    }
+}
+
+/// Writes a primitive or, for anything else, the value's own encoding.
+private func digest<T: Encodable>(_ value: T, into sink: DigestSink) throws {
+    switch value {
+    case let text as String: sink.text(text)
+    case let number as Double: sink.token("d\(number.bitPattern)")
+    case let number as Float: sink.token("f\(number.bitPattern)")
+    case let flag as Bool: sink.token(flag ? "true" : "false")
+    case let number as any BinaryInteger: sink.token("i\(number)")
+    default: try value.encode(to: DigestEncoder(sink: sink))
+    }
+}
+
+private struct KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: DigestSink
+    var codingPath: [CodingKey] = []
+
+    mutating func encodeNil(forKey key: Key) throws {
+        sink.token("k" + key.stringValue)
+        sink.token("nil")
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        sink.token("k" + key.stringValue)
+        try digest(value, into: sink)
+    }
+
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        sink.token("k" + key.stringValue)
+        return DigestEncoder(sink: sink).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        sink.token("k" + key.stringValue)
+        return DigestEncoder(sink: sink).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        sink.token("super")
+        return DigestEncoder(sink: sink)
+    }
+
+    mutating func superEncoder(forKey key: Key) -> Encoder {
+        sink.token("k" + key.stringValue)
+        return DigestEncoder(sink: sink)
+    }
+}
+
+private struct UnkeyedDigest: UnkeyedEncodingContainer {
+    let sink: DigestSink
+    var codingPath: [CodingKey] = []
+    var count = 0
+
+    mutating func encodeNil() throws {
+        count += 1
+        sink.token("e")
+        sink.token("nil")
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        count += 1
+        sink.token("e")
+        try digest(value, into: sink)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        count += 1
+        sink.token("e")
+        return DigestEncoder(sink: sink).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        count += 1
+        sink.token("e")
+        return DigestEncoder(sink: sink).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        count += 1
+        sink.token("e")
+        return DigestEncoder(sink: sink)
+    }
+}
+
+private struct SingleDigest: SingleValueEncodingContainer {
+    let sink: DigestSink
+    var codingPath: [CodingKey] = []
+
+    mutating func encodeNil() throws {
+        sink.token("nil")
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try digest(value, into: sink)
+    }
+}
