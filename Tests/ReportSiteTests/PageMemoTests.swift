@@ -29,8 +29,10 @@ final class PageMemoTests: XCTestCase {
     }
 
     func testAnOptionalFieldMovedFromAListedValueToItsParentChangesTheInputs() {
-        let inner = Body(title: nil, rows: [Row(name: "a", count: 1, note: nil, title: "x")], ratio: 0)
-        let outer = Body(title: "x", rows: [Row(name: "a", count: 1, note: nil, title: nil)], ratio: 0)
+        struct Item: Encodable { var name: String; var title: String? }
+        struct List: Encodable { var items: [Item]; var title: String? }
+        let inner = List(items: [Item(name: "a", title: "x")], title: nil)
+        let outer = List(items: [Item(name: "a", title: nil)], title: "x")
         XCTAssertNotEqual(digest(inner), digest(outer))
     }
 
