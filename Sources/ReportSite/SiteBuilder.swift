@@ -70,9 +70,9 @@ extension BuildContext {
             for (page, result) in zip(batch, made.values) {
                 do {
                     switch try result.get() {
-                    case .rendered(let data, let inputs):
+                    case .rendered(let data, let entry):
                         try site.add(data, at: page.path)
-                        if let inputs { pageMemo?.record(PageMemo.Entry(inputs: inputs, output: PageMemo.outputDigest(data)), at: page.path) }
+                        if let entry { pageMemo?.record(entry, at: page.path) }
                     case .unchanged(let entry):
                         if try site.addPrevious(at: page.path, digest: entry.output) {
                             pageMemo?.record(entry, at: page.path)
@@ -88,8 +88,8 @@ extension BuildContext {
     }
 
     private enum PageOutput {
-        /// Bytes made now, with the digest of their inputs when the memo could read them.
-        case rendered(Data, inputs: String?)
+        /// Bytes made now, with their memo entry when the memo could read the page's values.
+        case rendered(Data, entry: PageMemo.Entry?)
         /// The same inputs as the last build's page at this path.
         case unchanged(PageMemo.Entry)
     }
@@ -98,13 +98,14 @@ extension BuildContext {
         let name: String
         let values: Any
         switch page.content {
-        case .bytes(let data): return .rendered(data, inputs: nil)
+        case .bytes(let data): return .rendered(data, entry: nil)
         case let .template(template, context): (name, values) = (template, context)
         case let .deferred(template, makeContext): (name, values) = (template, makeContext())
         }
         let inputs = pageMemo?.inputs(template: name, context: values)
         if let inputs, let entry = pageMemo?.previousEntry(at: page.path, inputs: inputs) { return .unchanged(entry) }
-        return .rendered(Data(try templates.render(name, values).utf8), inputs: inputs)
+        let data = Data(try templates.render(name, values).utf8)
+        return .rendered(data, entry: inputs.map { PageMemo.Entry(inputs: $0, output: PageMemo.outputDigest(data)) })
     }
 
     private func render(_ page: Page) throws -> Data {
