@@ -234,7 +234,9 @@ public struct RelationModel: Sendable {
         relationsByID = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var positions: [String: [Int]] = [:]
         for (position, relation) in relations.enumerated() {
-            for actor in relation.involvedActors { positions[actor, default: []].append(position) }
+            for actor in relation.involvedActors where positions[actor]?.last != position {
+                positions[actor, default: []].append(position)
+            }
         }
         relationPositionsByActor = positions
     }

@@ -63,7 +63,7 @@ struct ActorBody: Encodable {
         note = actor.note
         figure = linker.figure(context.actorDiagrams[actor.id])
 
-        let relations = index.relations[actor.id] ?? []
+        let relations = model.relations(involving: actor.id)
         let memberships = relations.filter { $0.type == .membership }
         var lists = [
             RowList.nonEmpty("Memberships", linker.rows(memberships.filter { $0.participants.first == actor.id }), anchor: "memberships"),
@@ -94,23 +94,16 @@ struct ActorBody: Encodable {
     }
 }
 
-/// What every actor page looks up, computed once per build rather than once per page: each actor's relations
-/// (in model order), its place by betweenness (from 0), and the members of each bloc, sorted by id and by
-/// degree (most connected first, then by id).
+/// What every actor page looks up, computed once per build rather than once per page: each actor's place by
+/// betweenness (from 0), and the members of each bloc, sorted by id and by degree (most connected first, then
+/// by id). An actor's relations come from the model's own index.
 struct ActorIndex {
-    var relations: [String: [Relation]] = [:]
     var rank: [String: Int] = [:]
     var blocMembers: [String: [String]] = [:]
     var blocByDegree: [String: [String]] = [:]
 
     init(context: BuildContext) {
         let metrics = context.metrics
-        for relation in context.model.relations {
-            var seen = Set<String>()
-            for actor in relation.involvedActors where seen.insert(actor).inserted {
-                relations[actor, default: []].append(relation)
-            }
-        }
         let ranked = context.model.actors.map(\.id)
             .sorted { (-(metrics.betweenness[$0] ?? 0), $0) < (-(metrics.betweenness[$1] ?? 0), $1) }
         for (place, id) in ranked.enumerated() where rank[id] == nil { rank[id] = place }
