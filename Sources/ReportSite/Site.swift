@@ -114,11 +114,9 @@ final class SiteStaging: @unchecked Sendable {
     func linkPrevious(at path: String, digest: String) throws -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        let existing = "\(previous)/\(path)"
-        var status = stat()
-        guard lstat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-              let data = FileManager.default.contents(atPath: existing), PageMemo.outputDigest(data) == digest else { return false }
-        guard link(existing, try place(path)) == 0 else { return false }
+        guard SiteWriter.linkUnchanged("\(previous)/\(path)", to: try place(path), if: { PageMemo.outputDigest($0) == digest }) else {
+            return false
+        }
         written.insert(path)
         return true
     }

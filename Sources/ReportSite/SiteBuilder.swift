@@ -65,7 +65,7 @@ extension BuildContext {
         for start in stride(from: 0, to: pages.count, by: BuildContext.pageBatchSize) {
             let batch = Array(pages[start..<min(start + BuildContext.pageBatchSize, pages.count)])
             let made = ParallelResults<Result<PageOutput, Error>>(count: batch.count, processors: processors) { index in
-                Result { try make(batch[index]) }
+                Result { try make(batch[index], memo: pageMemo) }
             }
             for (page, result) in zip(batch, made.values) {
                 do {
@@ -76,8 +76,8 @@ extension BuildContext {
                     case .unchanged(let entry):
                         if try site.addPrevious(at: page.path, digest: entry.output) {
                             pageMemo?.record(entry, at: page.path)
-                        } else {
-                            try site.add(try render(page), at: page.path)
+                        } else if case .rendered(let data, _) = try make(page, memo: nil) {
+                            try site.add(data, at: page.path)
                         }
                     }
                 } catch {
@@ -94,7 +94,8 @@ extension BuildContext {
         case unchanged(PageMemo.Entry)
     }
 
-    private func make(_ page: Page) throws -> PageOutput {
+    /// The page's bytes, or, when `memo` knows its inputs from the last build, that entry instead.
+    private func make(_ page: Page, memo: PageMemo?) throws -> PageOutput {
         let name: String
         let values: Any
         switch page.content {
@@ -102,18 +103,10 @@ extension BuildContext {
         case let .template(template, context): (name, values) = (template, context)
         case let .deferred(template, makeContext): (name, values) = (template, makeContext())
         }
-        let inputs = pageMemo?.inputs(template: name, context: values)
-        if let inputs, let entry = pageMemo?.previousEntry(at: page.path, inputs: inputs) { return .unchanged(entry) }
+        let inputs = memo?.inputs(template: name, context: values)
+        if let inputs, let entry = memo?.previousEntry(at: page.path, inputs: inputs) { return .unchanged(entry) }
         let data = Data(try templates.render(name, values).utf8)
         return .rendered(data, entry: inputs.map { PageMemo.Entry(inputs: $0, output: PageMemo.outputDigest(data)) })
-    }
-
-    private func render(_ page: Page) throws -> Data {
-        switch page.content {
-        case .bytes(let data): return data
-        case let .template(name, context): return Data(try templates.render(name, context).utf8)
-        case let .deferred(name, makeContext): return Data(try templates.render(name, makeContext()).utf8)
-        }
     }
 }
 

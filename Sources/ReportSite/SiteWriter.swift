@@ -141,9 +141,15 @@ public struct SiteWriter {
 
     /// Hard-links `existing` to `target` when it holds exactly `data`; false when it differs, is missing or cannot be linked.
     static func linkUnchanged(_ existing: String, _ data: Data, to target: String) -> Bool {
+        linkUnchanged(existing, size: data.count, to: target) { $0 == data }
+    }
+
+    /// Hard-links `existing` to `target` when it is a regular file (of `size` bytes, when given) whose bytes
+    /// pass `isUnchanged`; false otherwise, or when it cannot be linked.
+    static func linkUnchanged(_ existing: String, size: Int? = nil, to target: String, if isUnchanged: (Data) -> Bool) -> Bool {
         var status = stat()
-        guard lstat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count,
-              FileManager.default.contents(atPath: existing) == data else { return false }
+        guard lstat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, size.map({ $0 == Int(status.st_size) }) ?? true,
+              let bytes = FileManager.default.contents(atPath: existing), isUnchanged(bytes) else { return false }
         return link(existing, target) == 0
     }
 
