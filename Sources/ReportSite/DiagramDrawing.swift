@@ -40,7 +40,12 @@ public struct DiagramDrawing {
     }
 
     static func isLarge(_ diagram: PlannedDiagram) -> Bool {
-        diagram.actorIDs.count > largeDiagramActors
+        isLarge(actorCount: diagram.actorIDs.count)
+    }
+
+    /// Whether a diagram of `actorCount` actors is large: more than `largeDiagramActors`.
+    static func isLarge(actorCount: Int) -> Bool {
+        actorCount > largeDiagramActors
     }
 
     /// How many diagrams are rendered between two hand-overs to the site, at most: a batch's files are all that

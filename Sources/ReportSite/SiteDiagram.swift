@@ -33,7 +33,7 @@ public struct SiteDiagram: Sendable, Equatable {
     /// Whether pages insert the SVG itself (clickable, styled with the page): diagrams of more than
     /// `DiagramDrawing.largeDiagramActors` actors are shown as images instead.
     public var isInline: Bool {
-        actorIDs.count <= DiagramDrawing.largeDiagramActors
+        !DiagramDrawing.isLarge(actorCount: actorIDs.count)
     }
 
     /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file.

@@ -58,7 +58,7 @@ struct TimelineBody: Encodable {
     /// `DiagramDrawing.largeDiagramActors` actors, shown as an image; sixty of those cost more than the rest of the
     /// site), the first year of each five-year span (1990–1994, 1995–1999…) and the last year.
     static func mappedYears(_ years: [Int], overviewActors: Int) -> [Int] {
-        guard overviewActors > DiagramDrawing.largeDiagramActors else { return years }
+        guard DiagramDrawing.isLarge(actorCount: overviewActors) else { return years }
         var spans: Set<Int> = []
         return years.enumerated().filter { index, year in
             let span = Int((Double(year) / 5).rounded(.down))
