@@ -10,19 +10,8 @@ import XMLText
 public enum SVGFinisher {
     /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
     public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
-        let prefix = XMLText.escaped(idPrefix)
-        let text = prefixingReferences(in: OutputNormalizer.removingVersionComment(Array(svg.utf8)), with: Array(prefix.utf8))
-        guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
-              let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
-            return String(decoding: text, as: UTF8.self)
-        }
-        let openingTag = String(decoding: text[svgStart...tagEnd], as: UTF8.self)
-        let titleID = "\(prefix)title"
-        let descriptionID = "\(prefix)desc"
-        let accessible = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
-        let newTag = responsive(openingTag, labelledBy: "\(titleID) \(descriptionID)")
-        return String(decoding: text[..<svgStart], as: UTF8.self) + newTag + accessible
-            + String(decoding: text[(tagEnd + 1)...], as: UTF8.self)
+        String(decoding: finished(Array(svg.utf8), title: title, description: description, idPrefix: idPrefix,
+                                  relinking: nil, fromElement: false), as: UTF8.self)
     }
 
     /// The document from its `<svg` element on, without the XML declaration, DOCTYPE and comments before it, for inlining in HTML.
@@ -32,14 +21,52 @@ public enum SVGFinisher {
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 
+    /// `finish` and `inlineElement` in one pass over the bytes, and every link whose target begins with
+    /// `relinking.from` made to begin with `relinking.to` instead (links written for a page one folder deep,
+    /// rebased for a page at the root).
+    public static func inlineElement(_ svg: [UInt8], title: String, description: String, idPrefix: String,
+                                     relinking: (from: String, to: String)? = nil) -> String {
+        String(decoding: finished(svg, title: title, description: description, idPrefix: idPrefix,
+                                  relinking: relinking.map { (Array($0.from.utf8), Array($0.to.utf8)) }, fromElement: true),
+               as: UTF8.self)
+    }
+
+    private static func finished(_ svg: [UInt8], title: String, description: String, idPrefix: String,
+                                 relinking: (from: [UInt8], to: [UInt8])?, fromElement: Bool) -> [UInt8] {
+        let prefix = XMLText.escaped(idPrefix)
+        let text = rewritingReferences(in: OutputNormalizer.removingVersionComment(svg), idPrefix: Array(prefix.utf8),
+                                       relinking: relinking)
+        guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
+              let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
+            return text
+        }
+        let openingTag = String(decoding: text[svgStart...tagEnd], as: UTF8.self)
+        let titleID = "\(prefix)title"
+        let descriptionID = "\(prefix)desc"
+        let accessible = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count + 512)
+        if !fromElement { result.append(contentsOf: text[..<svgStart]) }
+        result.append(contentsOf: responsive(openingTag, labelledBy: "\(titleID) \(descriptionID)").utf8)
+        result.append(contentsOf: accessible.utf8)
+        result.append(contentsOf: text[(tagEnd + 1)...])
+        return result
+    }
+
     private static let pointSize = try! NSRegularExpression(pattern: #"\s(width|height)="([0-9.]+)pt""#)
-    private static let idAttribute = Array("id=\"".utf8)
-    private static let fragmentLinks = [Array("href=\"#".utf8), Array("xlink:href=\"#".utf8)]
+    private static let prefixedAttributes = [Array("id=\"".utf8), Array("href=\"#".utf8), Array("xlink:href=\"#".utf8)]
     private static let urlReference = Array("url(#".utf8)
+    private static let links = [Array("href=\"".utf8), Array("xlink:href=\"".utf8)]
 
     /// Puts `prefix` in front of every ` id="…"`, ` href="#…"`, ` xlink:href="#…"` and `url(#…)` target, in one
     /// pass over the bytes.
     static func prefixingReferences(in bytes: [UInt8], with prefix: [UInt8]) -> [UInt8] {
+        rewritingReferences(in: bytes, idPrefix: prefix, relinking: nil)
+    }
+
+    /// `prefixingReferences`, and a ` href="…"` or ` xlink:href="…"` value that begins with `relinking.from`
+    /// begins with `relinking.to` instead, in the same pass.
+    static func rewritingReferences(in bytes: [UInt8], idPrefix prefix: [UInt8], relinking: (from: [UInt8], to: [UInt8])?) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 16)
         var index = 0
@@ -54,10 +81,19 @@ public enum SVGFinisher {
             result.append(byte)
             index += 1
             guard byte == 0x20 || (0x09...0x0D).contains(byte) else { continue }
-            for pattern in [idAttribute] + fragmentLinks where bytes.matches(pattern, at: index) {
+            var matched = false
+            for pattern in prefixedAttributes where bytes.matches(pattern, at: index) {
                 result.append(contentsOf: pattern)
                 result.append(contentsOf: prefix)
                 index += pattern.count
+                matched = true
+                break
+            }
+            guard !matched, let relinking else { continue }
+            for pattern in links where bytes.matches(pattern, at: index) && bytes.matches(relinking.from, at: index + pattern.count) {
+                result.append(contentsOf: pattern)
+                result.append(contentsOf: relinking.to)
+                index += pattern.count + relinking.from.count
                 break
             }
         }

@@ -172,6 +172,6 @@ extension BuildContext {
         diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note)
+                                           formatNote: note, svgDigest: rendered.outputs[.svg].map(PageMemo.outputDigest))
     }
 }

@@ -76,10 +76,37 @@ public struct LinkChecker {
         return (path, fragment)
     }
 
-    /// Every link on every HTML page whose file, or anchor within it, does not exist, in page order. Pages are
-    /// checked in slices on `processors` threads.
+    /// The site's HTML pages, in path order.
+    public var pages: [String] { site.paths.filter { $0.hasSuffix(".html") } }
+
+    /// The pages whose links need checking after a build `memo` remembers: only the pages whose bytes changed,
+    /// when the last build's memo lists its files and they are all still there, and no page that changed lost an
+    /// id it had. The last build checked every link (a memo is saved only after a build that did), so a page
+    /// with the same bytes still links to files that are there and to ids that are there; otherwise, and
+    /// without a memo, every page.
+    public func pagesToCheck(after memo: PageMemo?) -> [String] {
+        let pages = self.pages
+        guard let memo, let lastFiles = memo.previousFiles, lastFiles.allSatisfy(site.contains) else { return pages }
+        let unchanged = memo.unchangedPages
+        let changed = pages.filter { !unchanged.contains($0) }
+        for page in changed where lastFiles.contains(page) {
+            guard let digest = memo.previousOutput(at: page), let last = site.previousFile(at: page),
+                  PageMemo.outputDigest(last) == digest,
+                  Set(LinkChecker.attributeValues(named: [Array("id".utf8)], in: Array(last))).isSubset(of: anchors(on: page)) else {
+                return pages
+            }
+        }
+        return changed
+    }
+
+    /// Every link on every HTML page whose file, or anchor within it, does not exist, in page order.
     public func problems() -> [LinkProblem] {
-        let pages = site.paths.filter { $0.hasSuffix(".html") }
+        problems(onPages: pages)
+    }
+
+    /// The links on `pages` whose file, or anchor within it, does not exist, in page order. Pages are checked
+    /// in slices on `processors` threads.
+    public func problems(onPages pages: [String]) -> [LinkProblem] {
         let sliceCount = max(1, min(pages.count, processors * 4))
         let found = ParallelResults<[LinkProblem]>(count: sliceCount, processors: processors) { slice in
             problems(on: pages[(pages.count * slice / sliceCount)..<(pages.count * (slice + 1) / sliceCount)])

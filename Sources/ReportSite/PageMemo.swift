@@ -17,17 +17,20 @@ public final class PageMemo: @unchecked Sendable {
 
     private let salt: String
     private let previous: [String: Entry]
+    /// Every file the last build wrote, pages or not; nil when the memo does not know them.
+    let previousFiles: Set<String>?
     private let lock = NSLock()
     private var current: [String: Entry] = [:]
 
     /// A memo that remembers nothing yet: every page renders.
     public convenience init(salt: String) {
-        self.init(salt: salt, previous: [:])
+        self.init(salt: salt, previous: [:], previousFiles: nil)
     }
 
-    init(salt: String, previous: [String: Entry]) {
+    init(salt: String, previous: [String: Entry], previousFiles: Set<String>?) {
         self.salt = salt
         self.previous = previous
+        self.previousFiles = previousFiles
     }
 
     /// The salt of a build by `program` (see `BuildStamp.program`) with `templates`: pages rendered by another
@@ -45,14 +48,16 @@ public final class PageMemo: @unchecked Sendable {
     public static func load(from cacheFolder: String, salt: String) -> PageMemo {
         guard let data = FileManager.default.contents(atPath: path(in: cacheFolder)),
               let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.salt == salt else { return PageMemo(salt: salt) }
-        return PageMemo(salt: salt, previous: saved.pages)
+        return PageMemo(salt: salt, previous: saved.pages, previousFiles: saved.files.map(Set.init))
     }
 
-    /// Saves what this build rendered; a memo that cannot be written only costs a full render next time.
-    public func save(in cacheFolder: String) {
+    /// Saves what this build rendered and every file of the site it wrote (`files`), once that site is in place:
+    /// a memo is only ever saved by a build that passed every step, the link check included. A memo that
+    /// cannot be written only costs a full render next time.
+    public func save(in cacheFolder: String, files: [String]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(Saved(salt: salt, pages: recorded)) else { return }
+        guard let data = try? encoder.encode(Saved(salt: salt, pages: recorded, files: files)) else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: PageMemo.path(in: cacheFolder)), options: .atomic)
     }
@@ -80,6 +85,16 @@ public final class PageMemo: @unchecked Sendable {
     /// How many pages of the last build the memo knows.
     var rememberedPages: Int { previous.count }
 
+    /// The digest of the bytes the last build wrote at `path`.
+    func previousOutput(at path: String) -> String? {
+        previous[path]?.output
+    }
+
+    /// The pages this build wrote with the very bytes the last build wrote.
+    var unchangedPages: Set<String> {
+        Set(recorded.filter { path, entry in previous[path]?.output == entry.output }.keys)
+    }
+
     /// Notes what this build wrote at `path`.
     func record(_ entry: Entry, at path: String) {
         lock.lock()
@@ -101,6 +116,7 @@ public final class PageMemo: @unchecked Sendable {
     private struct Saved: Codable {
         var salt: String
         var pages: [String: Entry]
+        var files: [String]?
     }
 }
 

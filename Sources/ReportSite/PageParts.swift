@@ -83,7 +83,7 @@ struct DiagramFigure: Encodable {
     var title: String
     var caption: String
     /// The finished SVG to insert, for an inline diagram.
-    var svg: String?
+    var svg: InlineSVG?
     /// The SVG file's address, for a diagram shown as an image.
     var image: String?
     var legend: [LegendLine]
@@ -158,18 +158,10 @@ struct PageLinker {
         let truncated = diagram.truncatedCount > 0
             ? "\(diagram.truncatedCount) more not drawn to keep the picture readable; the table lists them all." : nil
         return DiagramFigure(id: id, title: diagram.title, caption: diagram.caption,
-                             svg: diagram.isInline ? SVGLinks.rebase(diagram.inlineSVG(in: site), toRoot: root) : nil,
+                             svg: diagram.isInline ? InlineSVG(diagram: diagram, root: root, site: site) : nil,
                              image: diagram.isInline ? nil : root + SitePath.diagram(id, extension: "svg"),
                              legend: diagram.legend, hasLegend: !diagram.legend.isEmpty, downloads: downloads,
                              pageHref: viewPage.map { root + $0 }, truncated: truncated, formatNote: diagram.formatNote)
-    }
-}
-
-/// Diagram links are written for a page one folder deep (`../actors/x.html`); pages at the root need them rebased.
-enum SVGLinks {
-    static func rebase(_ svg: String, toRoot root: String) -> String {
-        guard root.isEmpty else { return svg }
-        return svg.replacingOccurrences(of: "href=\"../", with: "href=\"")
     }
 }
 

@@ -46,6 +46,12 @@ public struct Site: Sendable {
         return try staging.linkPrevious(at: path, digest: digest)
     }
 
+    /// The bytes of the file at `path` in the site being replaced, for a staged site.
+    func previousFile(at path: String) -> Data? {
+        guard SitePath.isSafe(path) else { return nil }
+        return staging?.readPrevious(path)
+    }
+
     /// Adds a text file as UTF-8.
     public mutating func add(_ text: String, at path: String) throws {
         try add(Data(text.utf8), at: path)
@@ -98,6 +104,10 @@ final class SiteStaging: @unchecked Sendable {
     func read(_ path: String) -> Data? {
         guard contains(path) else { return nil }
         return FileManager.default.contents(atPath: "\(folder)/\(path)")
+    }
+
+    func readPrevious(_ path: String) -> Data? {
+        FileManager.default.contents(atPath: "\(previous)/\(path)")
     }
 
     func write(_ data: Data, at path: String) throws {

@@ -24,7 +24,8 @@ public struct SiteBuilder {
                 }
             },
             BuildStep("Check links") { context in
-                let problems = LinkChecker(site: context.site, processors: context.processors).problems()
+                let checker = LinkChecker(site: context.site, processors: context.processors)
+                let problems = checker.problems(onPages: checker.pagesToCheck(after: context.pageMemo))
                 if let first = problems.first {
                     throw PageError(path: first.page, underlying: LinkProblemList(problems: problems))
                 }

@@ -1,4 +1,5 @@
 import GraphvizRendering
+import Mustache
 
 /// A drawn diagram as the pages use it: its legend, which files were written, and whether pages show its SVG
 /// inline (read back from the site and finished when a page needs it) or as an image.
@@ -15,10 +16,12 @@ public struct SiteDiagram: Sendable, Equatable {
     public var formats: [String]
     /// Why some formats are not offered, for the page.
     public var formatNote: String?
+    /// The SHA-256 of the SVG file written, which stands for the picture in a page's memo digest.
+    public var svgDigest: String?
 
     public init(id: String, title: String, caption: String, legend: [LegendLine] = [],
                 relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = [],
-                formatNote: String? = nil) {
+                formatNote: String? = nil, svgDigest: String? = nil) {
         self.id = id
         self.title = title
         self.caption = caption
@@ -28,6 +31,7 @@ public struct SiteDiagram: Sendable, Equatable {
         self.truncatedCount = truncatedCount
         self.formats = formats
         self.formatNote = formatNote
+        self.svgDigest = svgDigest
     }
 
     /// Whether pages insert the SVG itself (clickable, styled with the page): diagrams of more than
@@ -36,10 +40,39 @@ public struct SiteDiagram: Sendable, Equatable {
         !DiagramDrawing.isLarge(actorCount: actorIDs.count)
     }
 
-    /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file.
-    func inlineSVG(in site: Site) -> String {
-        let svg = site.text(at: SitePath.diagram(id, extension: "svg")) ?? ""
-        return SVGFinisher.inlineElement(SVGFinisher.finish(svg, title: title, description: caption, idPrefix: "\(id)-"))
+    /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file;
+    /// `relinking` rewrites the start of its links.
+    func inlineSVG(in site: Site, relinking: (from: String, to: String)? = nil) -> String {
+        let svg = site[SitePath.diagram(id, extension: "svg")].map { [UInt8]($0) } ?? []
+        return SVGFinisher.inlineElement(svg, title: title, description: caption, idPrefix: "\(id)-", relinking: relinking)
+    }
+}
+
+/// A diagram's SVG as a page inlines it, made only when the page is rendered: deciding whether a page changed
+/// reads the diagram's digest, not its file. Links in the SVG are written for a page one folder deep
+/// (`../actors/x.html`) and are rebased for a page at the root.
+struct InlineSVG: Encodable, MustacheCustomRenderable {
+    let diagram: SiteDiagram
+    let root: String
+    let site: Site
+
+    var renderText: String {
+        diagram.inlineSVG(in: site, relinking: root.isEmpty ? ("../", "") : nil)
+    }
+
+    var isNull: Bool { false }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, caption, svgDigest, root
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(diagram.id, forKey: .id)
+        try container.encode(diagram.title, forKey: .title)
+        try container.encode(diagram.caption, forKey: .caption)
+        try container.encode(diagram.svgDigest ?? "", forKey: .svgDigest)
+        try container.encode(root, forKey: .root)
     }
 }
 

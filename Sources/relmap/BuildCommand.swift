@@ -120,7 +120,7 @@ struct BuildCommand: ParsableCommand {
         PageMemo.remove(from: writer.cacheFolder)
         do {
             try writer.commit(site)
-            context.pageMemo?.save(in: writer.cacheFolder)
+            context.pageMemo?.save(in: writer.cacheFolder, files: site.paths)
             BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")

@@ -43,15 +43,101 @@ final class PageMemoTests: XCTestCase {
         XCTAssertNil(digest(Object()))
     }
 
-    /// Builds the sample site into `output`, staged and swapped in as `relmap build` does, with `memo`.
-    func build(_ model: RelationModel, templates: TemplateSet, into output: String, memo: PageMemo) throws {
+    func testAnInlineDiagramIsDigestedByItsSVGDigestAndRenderedFromItsFileOnlyWhenThePageIs() {
+        let svg = #"<?xml version="1.0"?><svg width="10pt" height="5pt"><a xlink:href="../actors/k.html">K</a></svg>"#
+        let site = Site(files: ["diagrams/focus-k.svg": Data(svg.utf8)])
+        let drawn = SiteDiagram(id: "focus-k", title: "K", caption: "C", svgDigest: "1")
+        let inline = InlineSVG(diagram: drawn, root: "../", site: site)
+        XCTAssertEqual(digest(inline), digest(InlineSVG(diagram: drawn, root: "../", site: Site())),
+                       "deciding whether a page changed does not read the drawing")
+        var redrawn = drawn
+        redrawn.svgDigest = "2"
+        XCTAssertNotEqual(digest(inline), digest(InlineSVG(diagram: redrawn, root: "../", site: site)))
+        XCTAssertNotEqual(digest(inline), digest(InlineSVG(diagram: drawn, root: "", site: site)))
+
+        XCTAssertTrue(inline.renderText.hasPrefix("<svg width=\"100%\""))
+        XCTAssertTrue(inline.renderText.contains(#"<title id="focus-k-title">K</title>"#))
+        XCTAssertTrue(inline.renderText.contains(#"xlink:href="../actors/k.html""#))
+        XCTAssertTrue(InlineSVG(diagram: drawn, root: "", site: site).renderText.contains(#"xlink:href="actors/k.html""#))
+    }
+
+    /// The pages a build's link check read, and all of its pages.
+    final class LinkCheckScope: @unchecked Sendable {
+        var checked: [String] = []
+        var pages: [String] = []
+    }
+
+    /// Builds the sample site into `output`, staged and swapped in as `relmap build` does, with `memo`; returns
+    /// which pages the link check read.
+    @discardableResult
+    func build(_ model: RelationModel, templates: TemplateSet, into output: String, memo: PageMemo) throws -> LinkCheckScope {
         let writer = SiteWriter(output: output)
         var context = try SampleSite.context(model: model, templates: templates)
         context.pageMemo = memo
         context.site = try writer.stage()
-        let site = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context)
+        let scope = LinkCheckScope()
+        let noteScope = BuildStep("Note the pages the link check reads") { context in
+            let checker = LinkChecker(site: context.site)
+            scope.checked = checker.pagesToCheck(after: context.pageMemo)
+            scope.pages = checker.pages
+        }
+        let site = try SiteBuilder(steps: SiteBuilder.pageSteps + [noteScope]).build(context)
         try writer.commit(site)
-        memo.save(in: writer.cacheFolder)
+        memo.save(in: writer.cacheFolder, files: site.paths)
+        return scope
+    }
+
+    /// The bytes of every file under `folder`, by relative path.
+    func files(under folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files[path] = FileManager.default.contents(atPath: folder + "/" + path)
+        }
+        return files
+    }
+
+    func testAfterAnEditTheLinkCheckReadsOnlyThePagesWhoseBytesChanged() throws {
+        let output = try temporaryFolder() + "/output"
+        let cache = SiteWriter(output: output).cacheFolder
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        let first = try build(SampleSite.model(), templates: templates, into: output, memo: PageMemo(salt: "s"))
+        XCTAssertEqual(first.checked, first.pages, "a build without a memo checks every page")
+        let before = try files(under: output)
+        let second = try build(SampleSite.model(extraActorName: "Lonelier Place"), templates: templates, into: output,
+                               memo: PageMemo.load(from: cache, salt: "s"))
+        let after = try files(under: output)
+        let changed = second.pages.filter { before[$0] != after[$0] }
+        XCTAssertFalse(changed.isEmpty)
+        XCTAssertLessThan(changed.count, second.pages.count)
+        XCTAssertEqual(second.checked, changed)
+    }
+
+    func testEveryPageIsCheckedWhenAPageLostAnIdOrAFileOfTheLastBuildIsGone() throws {
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        let model = SampleSite.model()
+        let withoutMeeting = RelationModel(sources: model.sources, actors: model.actors,
+                                           relations: model.relations.filter { $0.id != "bakiev-visit" })
+        let withoutPlace = RelationModel(sources: model.sources, actors: model.actors.filter { $0.id != "lonely" },
+                                         relations: model.relations)
+        for edited in [withoutMeeting, withoutPlace] {
+            let output = try temporaryFolder() + "/output"
+            try build(model, templates: templates, into: output, memo: PageMemo(salt: "s"))
+            let scope = try build(edited, templates: templates, into: output,
+                                  memo: PageMemo.load(from: SiteWriter(output: output).cacheFolder, salt: "s"))
+            XCTAssertEqual(scope.checked, scope.pages)
+        }
+    }
+
+    func testEveryPageIsCheckedWhenTheLastBuildsPageWasEditedOnDisk() throws {
+        let output = try temporaryFolder() + "/output"
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        try build(SampleSite.model(), templates: templates, into: output, memo: PageMemo(salt: "s"))
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: output + "/actors/lonely.html"))
+        let scope = try build(SampleSite.model(extraActorName: "Lonelier Place"), templates: templates, into: output,
+                              memo: PageMemo.load(from: SiteWriter(output: output).cacheFolder, salt: "s"))
+        XCTAssertEqual(scope.checked, scope.pages)
     }
 
     func testAnUnchangedPageIsTakenFromThePreviousSiteAndAChangedOneRenderedAgain() throws {

@@ -37,7 +37,9 @@ final class TemplateLookupTests: XCTestCase {
 
         let fact = ActorBody.Fact(label: "Country", value: "Kyrgyzstan", link: link)
         let legend = LegendLine(symbol: "—", meaning: "alliance", color: "#123456", isLine: true)
-        let figure = DiagramFigure(id: "focus-k", title: "K", caption: "C", svg: "<svg/>", image: "k.svg", legend: [legend],
+        let drawing = InlineSVG(diagram: SiteDiagram(id: "focus-k", title: "K", caption: "C"), root: "../",
+                                site: Site(files: ["diagrams/focus-k.svg": Data("<svg/>".utf8)]))
+        let figure = DiagramFigure(id: "focus-k", title: "K", caption: "C", svg: drawing, image: "k.svg", legend: [legend],
                                    hasLegend: true, downloads: [nav], pageHref: "k.html", truncated: "3 more", formatNote: "note")
         let rows = SourceBody.Rows(note: "Contradicted", rows: [row])
         let paragraph = SourceBody.Paragraph(number: 3, paragraphAnchor: "p3", lists: [rows])
