@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "XMLText"),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
-        .target(name: "DOT"),
+        .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", .product(name: "Crypto", package: "swift-crypto")]),
         .target(

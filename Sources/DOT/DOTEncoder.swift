@@ -7,39 +7,50 @@ public struct DOTEncoder: Sendable {
     public init() {}
 
     public func encode(_ graph: Graph) -> String {
+        encode(graph, tooltips: nil)
+    }
+
+    /// The graph as DOT with a placeholder for each tooltip, and the tooltips: see `TooltipPlaceholders`.
+    public func encodeWithTooltipPlaceholders(_ graph: Graph) -> TooltipPlaceholders {
+        let tooltips = TooltipList()
+        let dot = encode(graph, tooltips: tooltips)
+        return TooltipPlaceholders(dot: dot, tooltips: tooltips.texts)
+    }
+
+    private func encode(_ graph: Graph, tooltips: TooltipList?) -> String {
         var ids = IDAllocator(prefix: graph.idPrefix)
         var attributes = graph.attributes.sorted
         attributes.append(("id", .text(ids.graphID)))
         var lines: [String] = []
         let keyword = graph.isDirected ? "digraph" : "graph"
         lines.append(graph.name.map { "\(keyword) \(quotedID($0)) {" } ?? "\(keyword) {")
-        lines += body(of: graph, graphAttributes: attributes, directed: graph.isDirected, ids: &ids, indent: "\t")
+        lines += body(of: graph, graphAttributes: attributes, directed: graph.isDirected, ids: &ids, indent: "\t", tooltips: tooltips)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func body(of container: some StatementContainer, graphAttributes: [(name: String, value: DOTValue)],
-                      directed: Bool, ids: inout IDAllocator, indent: String) -> [String] {
+                      directed: Bool, ids: inout IDAllocator, indent: String, tooltips: TooltipList?) -> [String] {
         var lines: [String] = []
         for (keyword, list) in [("graph", graphAttributes), ("node", container.nodeDefaults.sorted),
                                 ("edge", container.edgeDefaults.sorted)] where !list.isEmpty {
-            lines.append("\(indent)\(keyword) \(attributeList(list.sorted { $0.name < $1.name }));")
+            lines.append("\(indent)\(keyword) \(attributeList(list.sorted { $0.name < $1.name }, tooltips));")
         }
         for statement in container.statements {
             switch statement {
             case .node(let node):
                 if ids.declare(node: node.name) {
                     let id = ids.allocate("node", node.name)
-                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id)));")
+                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id), tooltips));")
                 } else if node.attributes.isEmpty {
                     lines.append("\(indent)\(quotedID(node.name));")
                 } else {
-                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(node.attributes.sorted));")
+                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(node.attributes.sorted, tooltips));")
                 }
             case .edge(let edge):
                 let id = ids.allocate("edge", edge.key ?? "\(edge.from)--\(edge.to)")
                 let operation = directed ? "->" : "--"
-                lines.append("\(indent)\(quotedID(edge.from)) \(operation) \(quotedID(edge.to)) \(attributeList(withID(edge.attributes, id)));")
+                lines.append("\(indent)\(quotedID(edge.from)) \(operation) \(quotedID(edge.to)) \(attributeList(withID(edge.attributes, id), tooltips));")
             case .subgraph(let subgraph):
                 let name = subgraph.isCluster ? "cluster_" + subgraph.name : subgraph.name
                 var attributes = subgraph.attributes.sorted
@@ -47,7 +58,8 @@ public struct DOTEncoder: Sendable {
                     attributes = withID(subgraph.attributes, ids.allocate("cluster", subgraph.name))
                 }
                 lines.append("\(indent)subgraph \(quotedID(name)) {")
-                lines += body(of: subgraph, graphAttributes: attributes, directed: directed, ids: &ids, indent: indent + "\t")
+                lines += body(of: subgraph, graphAttributes: attributes, directed: directed, ids: &ids, indent: indent + "\t",
+                              tooltips: tooltips)
                 lines.append("\(indent)}")
             }
         }
@@ -58,17 +70,23 @@ public struct DOTEncoder: Sendable {
         (attributes.sorted.filter { $0.name != "id" } + [("id", .text(id))]).sorted { $0.name < $1.name }
     }
 
-    private func attributeList(_ attributes: [(name: String, value: DOTValue)]) -> String {
-        "[" + attributes.map { "\(quotedID($0.name))=\(value($0.value))" }.joined(separator: ", ") + "]"
+    private func attributeList(_ attributes: [(name: String, value: DOTValue)], _ tooltips: TooltipList?) -> String {
+        "[" + attributes.map { "\(quotedID($0.name))=\(value($0.value, tooltips: tooltips))" }.joined(separator: ", ") + "]"
     }
 
     /// The DOT token for a value.
     public func value(_ value: DOTValue) -> String {
+        self.value(value, tooltips: nil)
+    }
+
+    /// The DOT token for a value; a tooltip becomes a placeholder when its text goes to `tooltips`.
+    private func value(_ value: DOTValue, tooltips: TooltipList?) -> String {
         switch value {
         case .text(let text):
             return "\"" + escapedText(text, lineBreak: "\\n") + "\""
         case .tooltip(let text):
-            return "\"" + escapedText(text, lineBreak: "\\n", backslash: "\\\\\\\\") + "\""
+            if let tooltips { return "\"" + tooltips.placeholder(for: text) + "\"" }
+            return "\"" + escapedTooltip(text) + "\""
         case .justifiedLines(let lines, let justification):
             let end = "\\" + justification.rawValue
             return "\"" + lines.map { escapedText($0, lineBreak: end) + end }.joined() + "\""
@@ -83,6 +101,11 @@ public struct DOTEncoder: Sendable {
         case .boolean(let flag):
             return flag ? "true" : "false"
         }
+    }
+
+    /// A tooltip's escString body: Graphviz unescapes tooltips twice, so backslashes are quadrupled.
+    func escapedTooltip(_ text: String) -> String {
+        escapedText(text, lineBreak: "\\n", backslash: "\\\\\\\\")
     }
 
     /// An escString body that Graphviz shows exactly as `text`: backslashes doubled (the DOT lexer keeps
@@ -111,7 +134,8 @@ public struct DOTEncoder: Sendable {
         return result
     }
 
-    /// An identifier: bare when DOT allows it, otherwise quoted with quotes and backslashes escaped.
+    /// An identifier: bare when DOT allows it, otherwise quoted with quotes and backslashes escaped, line
+    /// breaks as spaces and other control characters as U+FFFD.
     public func quotedID(_ id: String) -> String {
         if DOTEncoder.isBareID(id) { return id }
         var result = "\""
@@ -120,7 +144,12 @@ public struct DOTEncoder: Sendable {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
             case "\n", "\r": result += " "
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

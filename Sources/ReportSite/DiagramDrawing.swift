@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 import GraphvizRendering
 
@@ -153,10 +154,21 @@ public struct DiagramFailure: Error, CustomStringConvertible {
 
 extension BuildContext {
     /// Writes a rendered diagram's files and records what the pages say about it; pages read its SVG back.
+    /// Graphviz drew the DOT with tooltip placeholders; the SVG and DOT files get the tooltips.
     mutating func add(_ planned: PlannedDiagram, _ rendered: RenderedDiagram) throws {
         var formats: [String] = []
+        var svgDigest: String?
         for format in DiagramDrawing.formats {
-            guard let data = rendered.outputs[format] else { continue }
+            guard var data = rendered.outputs[format] else { continue }
+            switch format {
+            case .svg:
+                data = Data(planned.placeholders.filling(svg: [UInt8](data)))
+                svgDigest = PageMemo.outputDigest(data)
+            case .dot:
+                data = Data(planned.placeholders.filledDOT.utf8)
+            case .png, .pdf:
+                break
+            }
             try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
             formats.append(format.fileExtension)
         }
@@ -172,6 +184,6 @@ extension BuildContext {
         diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note, svgDigest: rendered.outputs[.svg].map(PageMemo.outputDigest))
+                                           formatNote: note, svgDigest: svgDigest)
     }
 }

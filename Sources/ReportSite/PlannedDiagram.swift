@@ -1,9 +1,15 @@
+import DOT
+
 /// A diagram to draw: its DOT text and everything the pages say beside the picture.
 public struct PlannedDiagram: Sendable, Equatable {
     public var id: String
     public var title: String
     public var caption: String
+    /// The DOT Graphviz lays out, each tooltip a placeholder (see `TooltipPlaceholders`): the drawing is kept
+    /// while only tooltips change.
     public var dot: String
+    /// The tooltips the placeholders stand for.
+    public var tooltips: [String]
     /// The Graphviz layout engine ("dot", "neato", "sfdp"…) and one to retry with.
     public var engine: String
     public var fallbackEngine: String?
@@ -12,18 +18,27 @@ public struct PlannedDiagram: Sendable, Equatable {
     public var legend: [LegendLine]
     public var truncatedCount: Int
 
-    public init(id: String, title: String, caption: String, dot: String, engine: String = "dot", fallbackEngine: String? = nil,
-                relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [], truncatedCount: Int = 0) {
+    public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: String = "dot",
+                fallbackEngine: String? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],
+                truncatedCount: Int = 0) {
         self.id = id
         self.title = title
         self.caption = caption
         self.dot = dot
+        self.tooltips = tooltips
         self.engine = engine
         self.fallbackEngine = fallbackEngine
         self.relationIDs = relationIDs
         self.actorIDs = actorIDs
         self.legend = legend
         self.truncatedCount = truncatedCount
+    }
+}
+
+extension PlannedDiagram {
+    /// The DOT and its tooltips, to put the tooltips into what Graphviz drew.
+    var placeholders: TooltipPlaceholders {
+        TooltipPlaceholders(dot: dot, tooltips: tooltips)
     }
 }
 

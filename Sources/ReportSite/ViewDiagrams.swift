@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 import RelationModel
 import Views
@@ -42,7 +43,9 @@ extension DiagramPlan {
 extension PlannedDiagram {
     /// A view's diagram, ready to render.
     init(_ diagram: Diagram) {
-        self.init(id: diagram.id, title: diagram.title, caption: diagram.caption, dot: diagram.dot, engine: diagram.engine,
+        let encoded = DOTEncoder().encodeWithTooltipPlaceholders(diagram.graph)
+        self.init(id: diagram.id, title: diagram.title, caption: diagram.caption, dot: encoded.dot, tooltips: encoded.tooltips,
+                  engine: diagram.engine,
                   fallbackEngine: diagram.fallbackEngine, relationIDs: diagram.relationIDs, actorIDs: diagram.actorIDs,
                   legend: diagram.legend.map(LegendLine.init), truncatedCount: diagram.truncatedCount)
     }

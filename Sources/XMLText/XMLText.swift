@@ -1,7 +1,8 @@
 /// Text made safe for XML 1.0 element content and attribute values.
 public enum XMLText {
-    /// Escapes markup characters and replaces characters XML 1.0 cannot hold with U+FFFD.
-    public static func escaped(_ text: String) -> String {
+    /// Escapes markup characters and replaces characters XML 1.0 cannot hold with U+FFFD; `inAttribute` also
+    /// writes line breaks and tabs as character references, which an attribute value would turn into spaces.
+    public static func escaped(_ text: String, inAttribute: Bool = false) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -12,7 +13,8 @@ public enum XMLText {
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
             case "\r": result += "&#13;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
+            case "\t": result += inAttribute ? "&#9;" : "\t"
+            case "\n": result += inAttribute ? "&#10;" : "\n"
             default:
                 let value = scalar.value
                 let allowed = value >= 0x20 && !(0xFFFE...0xFFFF).contains(value)

@@ -91,8 +91,13 @@ enum GraphvizCLI {
     static func svgTooltips(_ dot: String) throws -> [String] {
         let output = try run(dot, arguments: ["dot", "-Tsvg"])
         XCTAssertEqual(output.status, 0, output.stderr)
+        return try tooltips(inSVG: output.stdout)
+    }
+
+    /// The `xlink:title` of every link in SVG, in document order.
+    static func tooltips(inSVG svg: Data) throws -> [String] {
         let collector = TitleCollector()
-        let parser = XMLParser(data: output.stdout)
+        let parser = XMLParser(data: svg)
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "SVG is not well-formed XML")
         return collector.titles

@@ -27,6 +27,10 @@ final class HostileLabelTests: XCTestCase {
     }
 
     func graph(_ configure: (inout Node, inout Node, inout Edge) -> Void) -> String {
+        DOTEncoder().encode(typedGraph(configure))
+    }
+
+    func typedGraph(_ configure: (inout Node, inout Node, inout Edge) -> Void) -> Graph {
         var graph = Graph(idPrefix: "t")
         var a = Node("a"), b = Node("b")
         var edge = Edge(from: "a", to: "b")
@@ -34,7 +38,7 @@ final class HostileLabelTests: XCTestCase {
         graph.append(a)
         graph.append(b)
         graph.append(edge)
-        return DOTEncoder().encode(graph)
+        return graph
     }
 
     func assertUnchangedStructure(_ parsed: GraphvizCLI.Parsed, file: StaticString = #filePath, line: UInt = #line) {
@@ -92,6 +96,43 @@ final class HostileLabelTests: XCTestCase {
         }
         XCTAssertEqual(try GraphvizCLI.svgTooltips(dot),
                        [Self.hostile.joined(separator: " "), "AT&T\nsecond line", "\"]; x -> y [ \\ & <b>"])
+    }
+
+    func testTooltipsPutIntoTheDrawingOfTheirPlaceholdersReachTheSVGExactlyAsWritten() throws {
+        let tooltips = [Self.hostile.joined(separator: " "), "AT&T\nsecond line\ttab", "\"]; x -> y [ \\ & <b>"]
+        let graph = typedGraph { a, b, edge in
+            a[.tooltip] = tooltips[0]
+            a[.url] = "actors/a.html"
+            b[.tooltip] = tooltips[1]
+            b[.url] = "actors/b.html"
+            edge[.tooltip] = tooltips[2]
+            edge[.url] = "relations.html#r"
+        }
+        let encoded = DOTEncoder().encodeWithTooltipPlaceholders(graph)
+        XCTAssertEqual(encoded.tooltips, tooltips)
+        XCTAssertEqual(encoded.filledDOT, DOTEncoder().encode(graph))
+        let drawn = try GraphvizCLI.run(encoded.dot, arguments: ["dot", "-Tsvg"])
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        XCTAssertEqual(try GraphvizCLI.tooltips(inSVG: Data(encoded.filling(svg: [UInt8](drawn.stdout)))), tooltips)
+    }
+
+    func testTheDOTGraphvizLaysOutDoesNotChangeWithTheWordsOfTheTooltips() {
+        let first = typedGraph { a, _, edge in
+            a[.tooltip] = "Kyrgyzstan"
+            edge[.tooltip] = "Agreed in 2006"
+        }
+        let second = typedGraph { a, _, edge in
+            a[.tooltip] = "Kyrgyz Republic"
+            edge[.tooltip] = "Agreed in July 2006, \"to fight terrorism\""
+        }
+        XCTAssertEqual(DOTEncoder().encodeWithTooltipPlaceholders(first).dot, DOTEncoder().encodeWithTooltipPlaceholders(second).dot)
+        XCTAssertNotEqual(DOTEncoder().encode(first), DOTEncoder().encode(second))
+    }
+
+    func testControlCharactersInNamesAreWrittenAsReplacementCharactersSoPlaceholdersStayUnique() {
+        XCTAssertEqual(DOTEncoder().quotedID("a\u{1}0\u{1}b"), "\"a\u{FFFD}0\u{FFFD}b\"")
+        let graph = typedGraph { a, _, _ in a[.label] = .text("\u{1}0\u{1}") }
+        XCTAssertFalse(DOTEncoder().encodeWithTooltipPlaceholders(graph).dot.unicodeScalars.contains("\u{1}"))
     }
 
     func testHostileNodeNamesKeepTheGraphStructure() throws {

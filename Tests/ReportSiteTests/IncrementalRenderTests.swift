@@ -13,9 +13,9 @@ final class IncrementalRenderTests: XCTestCase {
 
         var relations = model.relations
         let changed = try XCTUnwrap(relations.firstIndex { $0.id == "kgz-uzb-ct-2006" })
-        relations[changed].summary = "The presidents agree to fight terrorism together."
+        relations[changed].status = .proposed
         let edited = RelationModel(sources: model.sources, actors: model.actors, relations: relations)
-        let rendered = try build(edited, cache: cache)
+        let rendered = try build(edited, cache: cache).rendered
 
         let drawingIt = DiagramPlan.fromViews(of: edited).all.filter { $0.relationIDs.contains("kgz-uzb-ct-2006") }.map(\.id)
         XCTAssertFalse(drawingIt.isEmpty)
@@ -23,17 +23,37 @@ final class IncrementalRenderTests: XCTestCase {
         XCTAssertLessThan(rendered.count, DiagramPlan.fromViews(of: edited).all.count)
     }
 
-    /// Builds the site from the view catalogue's plan and returns the ids of the diagrams rendered, not cached.
-    private func build(_ model: RelationModel, cache: RenderCache) throws -> [String] {
+    func testRewordingASummaryRendersNothingAndTheDrawingsCarryTheNewWords() throws {
+        let cache = RenderCache(directory: try temporaryFolder())
+        let model = SampleSite.model()
+        _ = try build(model, cache: cache)
+
+        var relations = model.relations
+        let changed = try XCTUnwrap(relations.firstIndex { $0.id == "kgz-uzb-ct-2006" })
+        relations[changed].summary = "The presidents agree to fight terrorism & smuggling together."
+        let edited = RelationModel(sources: model.sources, actors: model.actors, relations: relations)
+        let (rendered, site) = try build(edited, cache: cache)
+
+        XCTAssertEqual(rendered, [], "tooltips do not change the layout, so the drawings are kept")
+        let fresh = try build(edited, cache: RenderCache(directory: try temporaryFolder())).site
+        XCTAssertEqual(site, fresh, "a site from kept drawings equals one drawn afresh")
+        let focus = try XCTUnwrap(site.text(at: "diagrams/focus-kyrgyzstan.svg"))
+        XCTAssertTrue(focus.contains("xlink:title=\"The presidents agree to fight terrorism &amp; smuggling together.&#10;"))
+        XCTAssertTrue(try XCTUnwrap(site.text(at: "diagrams/focus-kyrgyzstan.dot")).contains("fight terrorism &amp; smuggling together.\\n"))
+    }
+
+    /// Builds the site from the view catalogue's plan; returns the ids of the diagrams rendered, not cached, and
+    /// the site.
+    private func build(_ model: RelationModel, cache: RenderCache) throws -> (rendered: [String], site: Site) {
         var rendered: [String] = []
         let counting: DiagramDrawing.RenderBatch = { jobs, progress in
             rendered += jobs.map(\.id)
             return SampleDiagrams.inProcess(jobs, progress)
         }
         let drawing = DiagramDrawing(cache: cache, render: counting)
-        _ = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
+        let site = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
             .build(try SampleSite.context(model: model))
-        return rendered
+        return (rendered, site)
     }
 }
 

@@ -1,0 +1,72 @@
+import XMLText
+
+/// A graph's DOT with a placeholder where each tooltip goes, and the tooltips. Graphviz lays a graph out and
+/// draws it the same whatever its tooltips say, so the drawing of the placeholder DOT can be kept while only
+/// tooltips change (a summary reworded); `filledDOT` and `filling(svg:)` put the words in.
+///
+/// A placeholder is U+0001, the tooltip's number and U+0001: the encoder writes no other control character
+/// (it writes U+FFFD for them), and Graphviz copies a tooltip into SVG's `xlink:title` as it is.
+public struct TooltipPlaceholders: Sendable, Equatable {
+    /// The DOT, each tooltip a placeholder.
+    public var dot: String
+    /// The tooltips, in the order of their placeholders' numbers.
+    public var tooltips: [String]
+
+    public init(dot: String, tooltips: [String]) {
+        self.dot = dot
+        self.tooltips = tooltips
+    }
+
+    /// The DOT with the tooltips, as `DOTEncoder.encode` writes it.
+    public var filledDOT: String {
+        let encoder = DOTEncoder()
+        return String(decoding: filling(Array(dot.utf8)) { Array(encoder.escapedTooltip($0).utf8) }, as: UTF8.self)
+    }
+
+    /// SVG that Graphviz drew from `dot`, with each placeholder replaced by its tooltip as XML attribute text.
+    public func filling(svg: [UInt8]) -> [UInt8] {
+        filling(svg) { Array(XMLText.escaped($0, inAttribute: true).utf8) }
+    }
+
+    static let marker = UInt8(1)
+
+    private func filling(_ bytes: [UInt8], with written: (String) -> [UInt8]) -> [UInt8] {
+        guard !tooltips.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 4)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == TooltipPlaceholders.marker, let (number, end) = placeholder(in: bytes, at: index) else {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            result.append(contentsOf: written(tooltips[number]))
+            index = end
+        }
+        return result
+    }
+
+    /// The tooltip number of a placeholder starting at `start`, and where it ends.
+    private func placeholder(in bytes: [UInt8], at start: Int) -> (Int, Int)? {
+        var number = 0
+        var index = start + 1
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), number < tooltips.count {
+            number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        guard index > start + 1, index < bytes.count, bytes[index] == TooltipPlaceholders.marker, number < tooltips.count else { return nil }
+        return (number, index + 1)
+    }
+}
+
+/// The tooltips met while encoding, each given its placeholder.
+final class TooltipList {
+    private(set) var texts: [String] = []
+
+    func placeholder(for text: String) -> String {
+        texts.append(text)
+        return "\u{1}\(texts.count - 1)\u{1}"
+    }
+}
