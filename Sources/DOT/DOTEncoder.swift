@@ -112,6 +112,7 @@ public struct DOTEncoder: Sendable {
     /// them, the label reader then halves them), quotes escaped, `&` written as an entity (Graphviz decodes
     /// entities in plain labels), newlines as line breaks, tabs as spaces, other control characters as U+FFFD.
     func escapedText(_ text: String, lineBreak: String, backslash: String = "\\\\") -> String {
+        guard text.utf8.contains(where: DOTEncoder.needsEscaping) else { return text }
         var result = ""
         var previousWasCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -134,10 +135,18 @@ public struct DOTEncoder: Sendable {
         return result
     }
 
+    /// Whether a UTF-8 byte is one `escapedText` rewrites: a backslash, quote, ampersand or control character.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "&")
+    }
+
     /// An identifier: bare when DOT allows it, otherwise quoted with quotes and backslashes escaped, line
     /// breaks as spaces and other control characters as U+FFFD.
     public func quotedID(_ id: String) -> String {
         if DOTEncoder.isBareID(id) { return id }
+        if !id.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
+            return "\"" + id + "\""
+        }
         var result = "\""
         for scalar in id.unicodeScalars {
             switch scalar {

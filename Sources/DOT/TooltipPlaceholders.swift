@@ -34,17 +34,19 @@ public struct TooltipPlaceholders: Sendable, Equatable {
         guard !tooltips.isEmpty else { return bytes }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 4)
+        var copied = 0
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            guard byte == TooltipPlaceholders.marker, let (number, end) = placeholder(in: bytes, at: index) else {
-                result.append(byte)
-                index += 1
+        while let marker = bytes[index...].firstIndex(of: TooltipPlaceholders.marker) {
+            guard let (number, end) = placeholder(in: bytes, at: marker) else {
+                index = marker + 1
                 continue
             }
+            result.append(contentsOf: bytes[copied..<marker])
             result.append(contentsOf: written(tooltips[number]))
+            copied = end
             index = end
         }
+        result.append(contentsOf: bytes[copied...])
         return result
     }
 

@@ -40,10 +40,18 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = PartialDate.padded(year, to: 4)
+        if let month { text += "-" + PartialDate.padded(month, to: 2) }
+        if let day { text += "-" + PartialDate.padded(day, to: 2) }
         return text
+    }
+
+    /// `number` in decimal with leading zeros to `width` digits, as `%0Nd` writes it (dates are written for every
+    /// row of every page, and `String(format:)` costs more than the rest of the row).
+    static func padded(_ number: Int, to width: Int) -> String {
+        let digits = String(number.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
+        return (number < 0 ? "-" : "") + zeros + digits
     }
 
     /// The earliest day this date can mean, for ordering.

@@ -150,13 +150,26 @@ private final class DigestSink {
     var hash = SHA256()
 
     func token(_ token: String) {
-        hash.update(data: Array(token.utf8) + [0])
+        bytes(token)
+        bytes(DigestSink.end)
+    }
+
+    /// A token made of a one-letter kind and a name, without building the string.
+    func token(_ kind: StaticString, _ name: String) {
+        hash.update(bufferPointer: UnsafeRawBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount))
+        token(name)
     }
 
     func text(_ text: String) {
-        let bytes = Array(text.utf8)
-        token("s\(bytes.count)")
-        hash.update(data: bytes)
+        token("s", String(text.utf8.count))
+        bytes(text)
+    }
+
+    private static let end = String(decoding: [0], as: UTF8.self)
+
+    private func bytes(_ text: String) {
+        var text = text
+        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -197,12 +210,12 @@ private struct KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey] = []
 
     mutating func encodeNil(forKey key: Key) throws {
-        sink.token("k" + key.stringValue)
+        sink.token("k", key.stringValue)
         sink.token("nil")
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        sink.token("k" + key.stringValue)
+        sink.token("k", key.stringValue)
         try digest(value, into: sink)
     }
 
@@ -220,12 +233,12 @@ private struct KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        sink.token("k" + key.stringValue)
+        sink.token("k", key.stringValue)
         return DigestEncoder(sink: sink).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        sink.token("k" + key.stringValue)
+        sink.token("k", key.stringValue)
         return DigestEncoder(sink: sink).unkeyedContainer()
     }
 
@@ -235,7 +248,7 @@ private struct KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
-        sink.token("k" + key.stringValue)
+        sink.token("k", key.stringValue)
         return DigestEncoder(sink: sink)
     }
 }

@@ -13,8 +13,8 @@ enum RelationWording {
         case .incident: details.category.map(\.rawValue)
         case .baseDeployment, .meeting: nil
         }
-        let name = relation.type.rawValue.replacingOccurrences(of: "-", with: " ")
-        return subtype.map { "\(name): \($0.replacingOccurrences(of: "-", with: " "))" } ?? name
+        let name = relation.type.rawValue.replacing("-", with: " ")
+        return subtype.map { "\(name): \($0.replacing("-", with: " "))" } ?? name
     }
 
     /// "2006-07-22", "2001 – 2005", "2005 – ongoing", "undated".
@@ -81,7 +81,7 @@ enum RelationWording {
 
     /// "state", "armed group".
     static func kind(of actor: Actor) -> String {
-        actor.kind.rawValue.replacingOccurrences(of: "-", with: " ")
+        actor.kind.rawValue.replacing("-", with: " ")
     }
 
     /// Plural headings for actor kinds.

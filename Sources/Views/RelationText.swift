@@ -29,7 +29,7 @@ enum RelationText {
 
     /// Tooltip: the summary, then type, status and dates, then the sources cited.
     static func tooltip(_ relation: Relation, in model: RelationModel) -> String {
-        let kind = relation.type.rawValue.replacingOccurrences(of: "-", with: " ")
+        let kind = relation.type.rawValue.replacing("-", with: " ")
         return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
                 "Sources: " + sourceNames(relation.citedSources, in: model)].joined(separator: "\n")
     }
@@ -105,6 +105,6 @@ enum RelationText {
 
     /// A keyword as words: "defense-pact" → "defense pact".
     static func words(_ keyword: String) -> String {
-        keyword.replacingOccurrences(of: "-", with: " ")
+        keyword.replacing("-", with: " ")
     }
 }

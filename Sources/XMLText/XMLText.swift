@@ -3,6 +3,7 @@ public enum XMLText {
     /// Escapes markup characters and replaces characters XML 1.0 cannot hold with U+FFFD; `inAttribute` also
     /// writes line breaks and tabs as character references, which an attribute value would turn into spaces.
     public static func escaped(_ text: String, inAttribute: Bool = false) -> String {
+        if !text.utf8.contains(where: mayNeedEscaping) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -22,5 +23,12 @@ public enum XMLText {
             }
         }
         return result
+    }
+
+    /// Whether a UTF-8 byte may be rewritten: markup, a control character, or part of a non-ASCII character
+    /// (U+FFFE and U+FFFF are not XML characters).
+    private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }
