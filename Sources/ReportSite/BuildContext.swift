@@ -23,13 +23,15 @@ public struct BuildContext {
     /// What the last build rendered its pages from, so unchanged pages are kept; nil renders every page.
     public var pageMemo: PageMemo?
 
+    /// - Parameter metricsCache: a folder to keep the network figures in between builds; nil computes them afresh.
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,
-                processors: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                processors: Int = ProcessInfo.processInfo.activeProcessorCount, metricsCache: String? = nil) {
         self.model = model
         self.metadata = metadata
         self.templates = templates
         self.processors = processors
-        metrics = NetworkMetrics(model: model, processors: processors)
+        metrics = metricsCache.map { NetworkMetrics(model: model, processors: processors, cacheFolder: $0) }
+            ?? NetworkMetrics(model: model, processors: processors)
     }
 }
 

@@ -210,3 +210,48 @@ extension TimelineBody.Year: MustacheParent {
         }
     }
 }
+
+extension ViewBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "figure": return figure
+        case "rows": return rows
+        case "hasRows": return hasRows
+        case "actors": return actors
+        default: return nil
+        }
+    }
+}
+
+extension SearchBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entries": return entries
+        case "count": return count
+        default: return nil
+        }
+    }
+}
+
+extension SearchBody.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entry": return entry
+        case "index": return index
+        default: return nil
+        }
+    }
+}
+
+extension SearchEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": return kind
+        case "title": return title
+        case "detail": return detail
+        case "text": return text
+        case "url": return url
+        default: return nil
+        }
+    }
+}

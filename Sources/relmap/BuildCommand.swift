@@ -71,7 +71,8 @@ struct BuildCommand: ParsableCommand {
             return
         }
         // Network figures (betweenness above all) cost seconds on a large model, so they wait until a build is due.
-        var context = BuildContext(model: model, metadata: metadata, templates: templates, processors: processors)
+        var context = BuildContext(model: model, metadata: metadata, templates: templates, processors: processors,
+                                   metricsCache: check ? nil : writer.cacheFolder)
         let pageSalt = PageMemo.salt(program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath),
                                      templates: templates)
         context.pageMemo = check ? nil : PageMemo.load(from: writer.cacheFolder, salt: pageSalt)

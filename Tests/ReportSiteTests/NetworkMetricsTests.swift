@@ -1,3 +1,4 @@
+import Foundation
 import RelationModel
 import XCTest
 @testable import ReportSite
@@ -13,6 +14,31 @@ final class NetworkMetricsTests: XCTestCase {
             relations: edges.enumerated().map { index, edge in
                 Relation(id: "r\(index)", type: .alliance, participants: [edge.0, edge.1], status: .agreed, summary: "s", evidence: [], location: here)
             })
+    }
+
+    func testFiguresKeptInACacheFolderAreReadBackWhileTheLinksStayAndComputedAgainWhenTheyChange() throws {
+        let folder = try temporaryFolder()
+        let edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "a"), ("c", "f"), ("f", "g"), ("g", "h")]
+        let fresh = NetworkMetrics(model: model(edges))
+        let first = NetworkMetrics(model: model(edges), cacheFolder: folder)
+        XCTAssertEqual(first.betweenness, fresh.betweenness)
+        XCTAssertEqual(first.bloc, fresh.bloc)
+        let read = NetworkMetrics(model: model(edges), cacheFolder: folder)
+        XCTAssertEqual(read.betweenness, fresh.betweenness, "every bit survives the file")
+        XCTAssertEqual(read.bloc, fresh.bloc)
+
+        // A figure altered in the file comes back, which shows it was read and not computed.
+        let path = folder + "/" + NetworkMetrics.cacheFile
+        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var betweenness = try XCTUnwrap(saved["betweenness"] as? [String: Double])
+        betweenness["a"] = 0.75
+        saved["betweenness"] = betweenness
+        try JSONSerialization.data(withJSONObject: saved).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(NetworkMetrics(model: model(edges), cacheFolder: folder).betweenness["a"], 0.75)
+
+        let relinked = edges + [("h", "a")]
+        XCTAssertEqual(NetworkMetrics(model: model(relinked), cacheFolder: folder).betweenness,
+                       NetworkMetrics(model: model(relinked)).betweenness)
     }
 
     func testTheMiddleOfAPathLiesOnEveryShortestPath() {

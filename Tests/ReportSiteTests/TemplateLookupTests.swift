@@ -56,6 +56,15 @@ final class TemplateLookupTests: XCTestCase {
         assertLookupsMatchReflection(year, year.child(named:))
         assertLookupsMatchReflection(timeline, timeline.child(named:))
 
+        let view = ViewBody(figure: figure, rows: [row], hasRows: true, actors: [link])
+        let entry = SearchEntry(kind: "actor", title: "Kyrgyzstan", detail: "state", text: "kyrgyzstan", url: "actors/kyrgyzstan.html")
+        let item = SearchBody.Item(entry: entry, index: 0)
+        let search = SearchBody(entries: [item], count: 1)
+        assertLookupsMatchReflection(view, view.child(named:))
+        assertLookupsMatchReflection(entry, entry.child(named:))
+        assertLookupsMatchReflection(item, item.child(named:))
+        assertLookupsMatchReflection(search, search.child(named:))
+
         let context = try SampleSite.context(model: SampleSite.model())
         let actor = try XCTUnwrap(context.model.actor("kyrgyzstan"))
         let body = ActorBody(actor: actor, context: context, index: ActorIndex(context: context),
