@@ -69,33 +69,35 @@ public enum SVGFinisher {
     static func rewritingReferences(in bytes: [UInt8], idPrefix prefix: [UInt8], relinking: (from: [UInt8], to: [UInt8])?) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 16)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "u"), bytes.matches(urlReference, at: index) {
-                result.append(contentsOf: urlReference)
-                result.append(contentsOf: prefix)
-                index += urlReference.count
-                continue
+        bytes.withUnsafeBufferPointer { text in
+            // Bytes are copied in runs, up to each place a prefix goes in.
+            var copied = 0
+            func insert(_ inserted: [UInt8], after end: Int, resumingAt resume: Int) {
+                result.append(contentsOf: text[copied..<end])
+                result.append(contentsOf: inserted)
+                copied = resume
             }
-            let byte = bytes[index]
-            result.append(byte)
-            index += 1
-            guard byte == 0x20 || (0x09...0x0D).contains(byte) else { continue }
-            var matched = false
-            for pattern in prefixedAttributes where bytes.matches(pattern, at: index) {
-                result.append(contentsOf: pattern)
-                result.append(contentsOf: prefix)
-                index += pattern.count
-                matched = true
-                break
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte == UInt8(ascii: "u"), text.matches(urlReference, at: index) {
+                    index += urlReference.count
+                    insert(prefix, after: index, resumingAt: index)
+                    continue
+                }
+                index += 1
+                guard byte == 0x20 || (0x09...0x0D).contains(byte) else { continue }
+                if let pattern = prefixedAttributes.first(where: { text.matches($0, at: index) }) {
+                    index += pattern.count
+                    insert(prefix, after: index, resumingAt: index)
+                } else if let relinking, let pattern = links.first(where: { text.matches($0, at: index) }),
+                          text.matches(relinking.from, at: index + pattern.count) {
+                    index += pattern.count
+                    insert(relinking.to, after: index, resumingAt: index + relinking.from.count)
+                    index += relinking.from.count
+                }
             }
-            guard !matched, let relinking else { continue }
-            for pattern in links where bytes.matches(pattern, at: index) && bytes.matches(relinking.from, at: index + pattern.count) {
-                result.append(contentsOf: pattern)
-                result.append(contentsOf: relinking.to)
-                index += pattern.count + relinking.from.count
-                break
-            }
+            result.append(contentsOf: text[copied...])
         }
         return result
     }
@@ -112,5 +114,14 @@ public enum SVGFinisher {
         result.replaceSubrange(result.index(result.startIndex, offsetBy: 4)..<result.index(result.startIndex, offsetBy: 4),
                                with: " width=\"100%\"\(style) role=\"img\" aria-labelledby=\"\(labelledBy)\"")
         return result
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `pattern` occurs at `index`.
+    func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index + pattern.count <= count else { return false }
+        for offset in 0..<pattern.count where self[index + offset] != pattern[offset] { return false }
+        return true
     }
 }

@@ -41,11 +41,14 @@ public struct TemplateSet: Sendable {
     /// A template set from texts in memory.
     public init(templates: [String: String], assets: [String: Data] = [:]) throws {
         var library = MustacheLibrary()
+        let pragma = HTMLEscaping.pragma
         for name in templates.keys.sorted() {
             do {
-                try library.register(templates[name]!, named: name)
+                try library.register(pragma + templates[name]!, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError.syntax(name: name, line: error.context.lineNumber, column: error.context.columnNumber, reason: "\(error.error)")
+                let line = error.context.lineNumber
+                let column = line == 1 ? error.context.columnNumber - pragma.count : error.context.columnNumber
+                throw TemplateError.syntax(name: name, line: line, column: max(1, column), reason: "\(error.error)")
             }
         }
         self.templates = templates
@@ -58,6 +61,38 @@ public struct TemplateSet: Sendable {
     public func render(_ name: String, _ context: Any) throws -> String {
         guard let text = library.render(context, withTemplate: name) else { throw TemplateError.missing(name) }
         return text
+    }
+
+    /// HTML escaping exactly as Mustache's own (`&`, `<`, `>`, `"` and `'`), done on UTF-8 bytes. Every template
+    /// starts with the pragma that selects it; Mustache's escaper walks grapheme clusters and looks each up in a
+    /// dictionary, which took a quarter of the time of rendering the timeline of a 1,000-actor model.
+    struct HTMLEscaping: MustacheContentType {
+        static let pragma: String = {
+            MustacheContentTypes.register(HTMLEscaping(), named: "RELMAP_HTML")
+            return "{{% CONTENT_TYPE: RELMAP_HTML }}"
+        }()
+
+        func escapeText(_ text: String) -> String {
+            guard text.utf8.contains(where: HTMLEscaping.isEscaped) else { return text }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 32)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+                case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+                case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+                case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
+                case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        private static func isEscaped(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'")
+        }
     }
 
     /// The folder of default templates: `RELMAP_TEMPLATES` when set, else the `templates/` folder found by

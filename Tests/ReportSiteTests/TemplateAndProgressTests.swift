@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import XCTest
 @testable import ReportSite
 
@@ -21,6 +22,32 @@ final class TemplateAndProgressTests: XCTestCase {
             guard case let .syntax(name, line, _, _) = error as? TemplateError else { return XCTFail("\(error)") }
             XCTAssertEqual(name, "index")
             XCTAssertEqual(line, 2)
+        }
+    }
+
+    func testAnErrorOnTheFirstLineGivesTheColumnInTheTemplateAsWritten() {
+        let written = "ab {{/never opened}}"
+        var expected: (line: Int, column: Int)?
+        do {
+            _ = try MustacheTemplate(string: written)
+        } catch let error as MustacheTemplate.ParserError {
+            expected = (error.context.lineNumber, error.context.columnNumber)
+        } catch {}
+        XCTAssertThrowsError(try TemplateSet(templates: ["index": written])) { error in
+            guard case let .syntax(_, line, column, _) = error as? TemplateError else { return XCTFail("\(error)") }
+            XCTAssertEqual(line, expected?.line)
+            XCTAssertEqual(column, expected?.column)
+        }
+    }
+
+    func testValuesAreEscapedExactlyAsMustachesOwnHTMLEscaping() throws {
+        let texts = ["plain", "a < b > c & d", "say \"hi\" it's", "&amp; already", "Кыргызстан & 中国 🛰️", "e\u{301} <\u{20}tag>", ""]
+        let template = "<p title=\"{{text}}\">{{text}}</p>{{{text}}}"
+        var library = MustacheLibrary()
+        try library.register(template, named: "page")
+        let ours = try TemplateSet(templates: ["page": template])
+        for text in texts {
+            XCTAssertEqual(try ours.render("page", ["text": text]), library.render(["text": text], withTemplate: "page"), text)
         }
     }
 
