@@ -59,6 +59,44 @@ enum GraphvizSession {
 
     /// Parses `dot`, lays it out with `engine` and renders each of `formats` (Graphviz names such as "svg").
     static func render(dot: String, engine: String, formats: [String]) throws(Failure) -> Output {
+        try laidOut(dot: dot, engine: engine) { graph throws(Failure) in
+            var data: [String: Data] = [:]
+            // Formats drawn from Graphviz's own positions first, then those cairo draws from the grid.
+            let ordered = formats.filter { !LayoutGrid.drawsOnGrid($0) } + formats.filter(LayoutGrid.drawsOnGrid)
+            var snapped = false
+            for format in ordered {
+                if LayoutGrid.drawsOnGrid(format), !snapped {
+                    LayoutGrid.snap(graph)
+                    snapped = true
+                }
+                let rendered = renderData(graph, format: format)
+                if let error = firstError() ?? (rendered == nil ? "rendering \(format) failed" : nil) {
+                    throw Failure(stage: .render, message: error)
+                }
+                data[format] = rendered
+            }
+            return Output(data: data, warnings: GraphvizMessages.collected().warnings)
+        }
+    }
+
+    /// Each node's position, by name, as the PNG and PDF renderers draw it after `engine` lays `dot` out.
+    static func nodePositions(dot: String, engine: String) throws(Failure) -> [String: pointf] {
+        try laidOut(dot: dot, engine: engine) { graph in
+            LayoutGrid.snap(graph)
+            var positions: [String: pointf] = [:]
+            var node = agfstnode(graph)
+            while let current = node {
+                let info = current.pointee.base.data.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Agnodeinfo_t.self) }
+                positions[String(cString: agnameof(current))] = info?.pointee.coord
+                node = agnxtnode(graph, current)
+            }
+            return positions
+        }
+    }
+
+    /// Parses `dot`, lays it out with `engine` and hands it to `use`.
+    private static func laidOut<Result>(dot: String, engine: String,
+                                        _ use: (UnsafeMutablePointer<Agraph_t>) throws(Failure) -> Result) throws(Failure) -> Result {
         lock.lock()
         defer { lock.unlock() }
         let context = self.context
@@ -76,15 +114,7 @@ enum GraphvizSession {
         if let error = firstError() ?? (laidOut ? nil : "layout with \(engine) failed") {
             throw Failure(stage: .layout, message: error)
         }
-        var data: [String: Data] = [:]
-        for format in formats {
-            let rendered = renderData(graph, format: format)
-            if let error = firstError() ?? (rendered == nil ? "rendering \(format) failed" : nil) {
-                throw Failure(stage: .render, message: error)
-            }
-            data[format] = rendered
-        }
-        return Output(data: data, warnings: GraphvizMessages.collected().warnings)
+        return try use(graph)
     }
 
     /// Puts C's random number generators back in their state at process start, as if each layout ran in a

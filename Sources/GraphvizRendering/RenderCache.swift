@@ -8,7 +8,7 @@ import Foundation
 /// goes last, so a diagram counts as cached only once all of its files are complete.
 public struct RenderCache {
     /// Changes whenever the renderer's output for the same job changes, so old entries stop matching.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let directory: String
 

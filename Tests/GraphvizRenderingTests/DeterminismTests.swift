@@ -13,6 +13,18 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(outputs.count, 1)
     }
 
+    func testEveryEngineDrawsFromPositionsOnTheLayoutGrid() throws {
+        for engine in ["dot", "neato", "sfdp", "twopi", "circo"] {
+            let positions = try GraphvizSession.nodePositions(dot: TestSupport.generatedGraph(3), engine: engine)
+            XCTAssertFalse(positions.isEmpty, engine)
+            for (name, point) in positions {
+                for value in [point.x, point.y] {
+                    XCTAssertEqual(value * LayoutGrid.cellsPerPoint, (value * LayoutGrid.cellsPerPoint).rounded(), "\(engine) \(name)")
+                }
+            }
+        }
+    }
+
     func testTwentyGraphsRenderedForwardAndInReverseGiveIdenticalBytes() throws {
         let jobs = (0..<20).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let forward = try jobs.map { try InProcessRenderer.render($0).outputs[.svg]! }
