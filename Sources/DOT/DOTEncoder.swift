@@ -113,27 +113,29 @@ public struct DOTEncoder: Sendable {
     /// entities in plain labels), newlines as line breaks, tabs as spaces, other control characters as U+FFFD.
     func escapedText(_ text: String, lineBreak: String, backslash: String = "\\\\") -> String {
         guard text.utf8.contains(where: DOTEncoder.needsEscaping) else { return text }
-        var result = ""
+        let lineBreak = Array(lineBreak.utf8), backslash = Array(backslash.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
         var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "\\": result += backslash
-            case "\"": result += "\\\""
-            case "&": result += "&amp;"
-            case "\n": if !previousWasCarriageReturn { result += lineBreak }
-            case "\r": result += lineBreak
-            case "\t": result += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        // Only ASCII bytes are rewritten; the bytes of other characters are copied as they are.
+        for byte in text.utf8 {
+            defer { previousWasCarriageReturn = byte == UInt8(ascii: "\r") }
+            switch byte {
+            case UInt8(ascii: "\\"): result += backslash
+            case UInt8(ascii: "\""): result += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
+            case UInt8(ascii: "\n"): if !previousWasCarriageReturn { result += lineBreak }
+            case UInt8(ascii: "\r"): result += lineBreak
+            case UInt8(ascii: "\t"): result.append(UInt8(ascii: " "))
+            case 0..<0x20, 0x7F: result += DOTEncoder.replacementCharacter
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    /// U+FFFD in UTF-8.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// Whether a UTF-8 byte is one `escapedText` rewrites: a backslash, quote, ampersand or control character.
     private static func needsEscaping(_ byte: UInt8) -> Bool {
@@ -166,12 +168,17 @@ public struct DOTEncoder: Sendable {
 
     static let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
 
+    /// Whether an identifier is a DOT keyword in any case; only names of four to eight letters can be.
+    private static func isKeyword(_ id: String) -> Bool {
+        (4...8).contains(id.utf8.count) && keywords.contains(id.lowercased())
+    }
+
     static func isBareID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, !keywords.contains(id.lowercased()) else { return false }
+        guard let first = id.unicodeScalars.first else { return false }
         let isLetter: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }
         let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
         if isLetter(first) {
-            return id.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) }
+            return id.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) } && !isKeyword(id)
         }
         let digits = id.hasPrefix("-") ? id.dropFirst() : Substring(id)
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
@@ -182,6 +189,9 @@ public struct DOTEncoder: Sendable {
     /// A number with at most four decimals and no trailing zeros, independent of locale.
     public static func format(_ number: Double) -> String {
         guard number.isFinite else { return "0" }
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int(number))
+        }
         var text = String(format: "%.4f", number)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -219,8 +229,14 @@ struct IDAllocator {
     }
 
     static func sanitized(_ name: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".unicodeScalars)
-        let result = String(String.UnicodeScalarView(name.unicodeScalars.map { allowed.contains($0) ? $0 : "_" }))
-        return result.isEmpty ? "_" : result
+        guard !name.isEmpty else { return "_" }
+        if name.utf8.allSatisfy(isAllowed) { return name }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { $0.isASCII && isAllowed(UInt8($0.value)) ? $0 : "_" }))
+    }
+
+    /// ASCII letters, digits, `-` and `_`.
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 }

@@ -83,7 +83,8 @@ struct HTMLWriter {
 private extension String {
     /// Splits at newlines (`\n`, `\r\n`, `\r`), escapes each line and joins them with `separator`.
     func replacingNewlines(with separator: String, escaping escape: (String) -> String) -> String {
-        let normalized = replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalized = utf8.contains(UInt8(ascii: "\r"))
+            ? replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : self
         return normalized.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             .joined(separator: separator)
     }
