@@ -13,23 +13,31 @@ public struct LinkChecker {
     /// How many threads check pages at once.
     public let processors: Int
 
+    /// Each page's ids, read once however many pages link into it.
+    private let anchorCache: AnchorCache
+
     public init(site: Site, processors: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.site = site
         self.processors = processors
+        anchorCache = AnchorCache(site: site)
     }
 
     /// The relative links of a page, as written (external `scheme:` links left out).
     public func links(on page: String) -> [String] {
         guard let bytes = site[page].map(Array.init) else { return [] }
         return LinkChecker.attributeValues(named: LinkChecker.linkAttributes, in: bytes)
-            .map { $0.contains("&amp;") ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
+            .map { $0.utf8.contains(UInt8(ascii: "&")) ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
             .filter { !$0.contains(":") || $0.hasPrefix("#") }
     }
 
     /// The ids a page defines, for checking `#fragment` links.
     public func anchors(on page: String) -> Set<String> {
-        guard let bytes = site[page].map(Array.init) else { return [] }
-        return Set(LinkChecker.attributeValues(named: [Array("id".utf8)], in: bytes))
+        anchorCache.anchors(on: page)
+    }
+
+    /// The ids defined in a page's bytes.
+    static func anchors(in bytes: [UInt8]) -> Set<String> {
+        Set(attributeValues(named: [Array("id".utf8)], in: bytes))
     }
 
     private static let linkAttributes = ["href", "src", "xlink:href"].map { Array($0.utf8) }
@@ -92,7 +100,7 @@ public struct LinkChecker {
         for page in changed where lastFiles.contains(page) {
             guard let digest = memo.previousOutput(at: page), let last = site.previousFile(at: page),
                   PageMemo.outputDigest(last) == digest,
-                  Set(LinkChecker.attributeValues(named: [Array("id".utf8)], in: Array(last))).isSubset(of: anchors(on: page)) else {
+                  LinkChecker.anchors(in: Array(last)).isSubset(of: anchors(on: page)) else {
                 return pages
             }
         }
@@ -114,8 +122,38 @@ public struct LinkChecker {
         return found.values.flatMap { $0 }
     }
 
+    /// The ids of each page that links point into, read once for all threads and for `pagesToCheck` (a timeline
+    /// page of a large model is megabytes, and most pages link into it).
+    private final class AnchorCache: @unchecked Sendable {
+        let site: Site
+        private let lock = NSLock()
+        private var known: [String: Entry] = [:]
+
+        /// One page's ids, read by the first thread that asks while any other asking for them waits.
+        private final class Entry {
+            let lock = NSLock()
+            var anchors: Set<String>?
+        }
+
+        init(site: Site) {
+            self.site = site
+        }
+
+        func anchors(on page: String) -> Set<String> {
+            lock.lock()
+            let entry = known[page] ?? Entry()
+            known[page] = entry
+            lock.unlock()
+            entry.lock.lock()
+            defer { entry.lock.unlock() }
+            if let anchors = entry.anchors { return anchors }
+            let anchors = site[page].map { LinkChecker.anchors(in: Array($0)) } ?? []
+            entry.anchors = anchors
+            return anchors
+        }
+    }
+
     private func problems(on pages: ArraySlice<String>) -> [LinkProblem] {
-        var anchorCache: [String: Set<String>] = [:]
         var problems: [LinkProblem] = []
         var resolver = Resolver(checker: self)
         for page in pages {
@@ -125,8 +163,7 @@ public struct LinkChecker {
                     continue
                 }
                 guard let fragment, !fragment.isEmpty, path.hasSuffix(".html") else { continue }
-                if anchorCache[path] == nil { anchorCache[path] = anchors(on: path) }
-                if !anchorCache[path]!.contains(fragment) {
+                if !anchors(on: path).contains(fragment) {
                     problems.append(LinkProblem(page: page, link: link))
                 }
             }
