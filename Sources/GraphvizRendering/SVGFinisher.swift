@@ -14,16 +14,9 @@ public enum SVGFinisher {
                                   relinking: nil, fromElement: false), as: UTF8.self)
     }
 
-    /// The document from its `<svg` element on, without the XML declaration, DOCTYPE and comments before it, for inlining in HTML.
-    public static func inlineElement(_ svg: String) -> String {
-        let bytes = Array(svg.utf8)
-        guard let start = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: bytes, from: 0) else { return svg }
-        return String(decoding: bytes[start...], as: UTF8.self)
-    }
-
-    /// `finish` and `inlineElement` in one pass over the bytes, and every link whose target begins with
-    /// `relinking.from` made to begin with `relinking.to` instead (links written for a page one folder deep,
-    /// rebased for a page at the root).
+    /// `finish` for inlining in HTML: the document from its `<svg` element on (without the XML declaration,
+    /// DOCTYPE and comments before it), and every link whose target begins with `relinking.from` made to begin
+    /// with `relinking.to` instead (links written for a page one folder deep, rebased for a page at the root).
     public static func inlineElement(_ svg: [UInt8], title: String, description: String, idPrefix: String,
                                      relinking: (from: String, to: String)? = nil) -> String {
         String(decoding: finished(svg, title: title, description: description, idPrefix: idPrefix,
@@ -58,14 +51,9 @@ public enum SVGFinisher {
     private static let urlReference = Array("url(#".utf8)
     private static let links = [Array("href=\"".utf8), Array("xlink:href=\"".utf8)]
 
-    /// Puts `prefix` in front of every ` id="…"`, ` href="#…"`, ` xlink:href="#…"` and `url(#…)` target, in one
-    /// pass over the bytes.
-    static func prefixingReferences(in bytes: [UInt8], with prefix: [UInt8]) -> [UInt8] {
-        rewritingReferences(in: bytes, idPrefix: prefix, relinking: nil)
-    }
-
-    /// `prefixingReferences`, and a ` href="…"` or ` xlink:href="…"` value that begins with `relinking.from`
-    /// begins with `relinking.to` instead, in the same pass.
+    /// Puts `prefix` in front of every ` id="…"`, ` href="#…"`, ` xlink:href="#…"` and `url(#…)` target, and
+    /// makes a ` href="…"` or ` xlink:href="…"` value that begins with `relinking.from` begin with
+    /// `relinking.to` instead, in one pass over the bytes.
     static func rewritingReferences(in bytes: [UInt8], idPrefix prefix: [UInt8], relinking: (from: [UInt8], to: [UInt8])?) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 16)
