@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
-        .target(name: "DOT"),
+        .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
         // Each main.swift hands its harness to libFuzzer's driver through FuzzDriver.runFuzzer.
         .target(name: "FuzzDriver"),

@@ -1,7 +1,8 @@
 import DOT
 
 /// The fuzz harness, also exported under libFuzzer's entry-point name: builds a graph whose names, labels and tooltips are cut from the input, encodes it,
-/// and checks that no text escaped its quoted string: the DOT holds exactly the statements and edges built.
+/// and checks that no text escaped its quoted string: the DOT holds exactly the statements and edges built, and
+/// the DOT with tooltip placeholders fills back to it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func dotEncoderFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
@@ -27,5 +28,10 @@ public func dotEncoderFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     guard operators == edges else { fatalError("\(operators) edge operators for \(edges) edges in:\n\(dot)") }
     // One `;` per node and edge, and one for the graph attributes (the encoder always sets the graph's id).
     guard scan.count(of: ";") == pieces.count + edges + 1 else { fatalError("extra statements in:\n\(dot)") }
+    // Text cut from the input cannot pass for a tooltip's placeholder: filling them in gives the same DOT.
+    let placeholders = DOTEncoder().encodeWithTooltipPlaceholders(graph)
+    guard placeholders.tooltips.count == pieces.count, placeholders.filledDOT == dot else {
+        fatalError("tooltip placeholders do not fill back to the DOT:\n\(placeholders.dot)")
+    }
     return 0
 }
