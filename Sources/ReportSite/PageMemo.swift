@@ -124,7 +124,12 @@ public final class PageMemo: @unchecked Sendable {
 /// optional as an explicit nil), every element of a list behind a marker, every string with its length, so two
 /// different values of one type never feed the same bytes.
 struct TemplateValueDigest {
-    private let sink = DigestSink()
+    private let sink: DigestSink
+
+    /// - Parameter direct: whether `DirectlyDigested` values feed themselves (the tests compare both ways).
+    init(direct: Bool = true) {
+        sink = DigestSink(direct: direct)
+    }
 
     mutating func add(_ text: String) {
         sink.text(text)
@@ -146,8 +151,14 @@ struct TemplateValueDigest {
 }
 
 /// The hash the digest's containers write into.
-private final class DigestSink {
+final class DigestSink {
     var hash = SHA256()
+    /// Whether `DirectlyDigested` values feed themselves.
+    let direct: Bool
+
+    init(direct: Bool) {
+        self.direct = direct
+    }
 
     func token(_ token: String) {
         bytes(token)
@@ -165,12 +176,63 @@ private final class DigestSink {
         bytes(text)
     }
 
+    /// The opening of a keyed value's fields.
+    func fields() {
+        token("{")
+    }
+
+    /// A text field, as a keyed container writes it.
+    func field(_ key: String, _ value: String) {
+        token("k", key)
+        text(value)
+    }
+
+    /// An optional text field, as a keyed container writes it.
+    func field(_ key: String, _ value: String?) {
+        guard let value else { return absent(key) }
+        field(key, value)
+    }
+
+    /// A field of a value that feeds itself.
+    func field(_ key: String, _ value: some DirectlyDigested) {
+        token("k", key)
+        value.digest(into: self)
+    }
+
+    /// An optional field of a value that feeds itself.
+    func field(_ key: String, _ value: (some DirectlyDigested)?) {
+        guard let value else { return absent(key) }
+        field(key, value)
+    }
+
+    /// A list field of values that feed themselves, as a keyed container writes an array.
+    func field(_ key: String, _ values: [some DirectlyDigested]) {
+        token("k", key)
+        token("[")
+        for value in values {
+            token("e")
+            value.digest(into: self)
+        }
+    }
+
+    private func absent(_ key: String) {
+        token("k", key)
+        token("nil")
+    }
+
     private static let end = String(decoding: [0], as: UTF8.self)
 
     private func bytes(_ text: String) {
         var text = text
         text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// A template value that feeds the page digest itself, the very bytes its synthesised `Encodable` conformance
+/// feeds through the digest's containers (a test compares the two), without their dynamic dispatch: the values
+/// that fill pages by the thousand.
+protocol DirectlyDigested: Encodable {
+    func digest(into sink: DigestSink)
 }
 
 private struct DigestEncoder: Encoder {
@@ -195,6 +257,9 @@ private struct DigestEncoder: Encoder {
 
 /// Writes a primitive or, for anything else, the value's own encoding.
 private func digest<T: Encodable>(_ value: T, into sink: DigestSink) throws {
+    if sink.direct, let direct = value as? DirectlyDigested {
+        return direct.digest(into: sink)
+    }
     switch value {
     case let text as String: sink.text(text)
     case let number as Double: sink.token("d\(number.bitPattern)")

@@ -175,3 +175,40 @@ extension Array where Element == RelationRow {
         }
     }
 }
+
+extension ActorLink: DirectlyDigested {
+    func digest(into sink: DigestSink) {
+        sink.fields()
+        sink.field("name", name)
+        sink.field("href", href)
+        sink.field("kind", kind)
+        sink.field("separator", separator)
+    }
+}
+
+extension CitationLink: DirectlyDigested {
+    func digest(into sink: DigestSink) {
+        sink.fields()
+        sink.field("label", label)
+        sink.field("href", href)
+        sink.field("title", title)
+    }
+}
+
+extension RelationRow: DirectlyDigested {
+    func digest(into sink: DigestSink) {
+        sink.fields()
+        sink.field("id", id)
+        sink.field("rowAnchor", rowAnchor)
+        sink.field("kind", kind)
+        sink.field("period", period)
+        sink.field("sortDate", sortDate)
+        sink.field("status", status)
+        sink.field("parties", parties)
+        sink.field("place", place)
+        sink.field("summary", summary)
+        sink.field("figures", figures)
+        sink.field("citations", citations)
+        sink.field("conflictHref", conflictHref)
+    }
+}

@@ -36,6 +36,36 @@ final class PageMemoTests: XCTestCase {
         XCTAssertNotEqual(digest(inner), digest(outer))
     }
 
+    func testValuesThatFeedTheDigestThemselvesFeedWhatTheirEncodableConformanceFeeds() throws {
+        func digest(_ value: Any, direct: Bool) -> String? {
+            var digest = TemplateValueDigest(direct: direct)
+            guard digest.add(value: value) else { return nil }
+            return digest.hexadecimal
+        }
+        let link = ActorLink(name: "Kyrgyzstan", href: "../actors/kyrgyzstan.html", kind: "state", separator: ", ")
+        let citation = CitationLink(label: "RFE/RL 2006, ¶3", href: "../sources/s.html#p3", title: "Title")
+        let full = RelationRow(id: "r1", rowAnchor: "rel-r1", kind: "dispute", period: "2006", sortDate: "2006", status: "ongoing",
+                               parties: [link, link], place: link, summary: "Summary", figures: "4 dead", citations: [citation],
+                               conflictHref: "../conflicts.html#r1")
+        let bare = RelationRow(id: "r2", rowAnchor: nil, kind: "meeting", period: "", sortDate: "", status: "ended",
+                               parties: [], place: nil, summary: "", figures: nil, citations: [], conflictHref: nil)
+        let values: [Any] = [link, citation, full, bare, RowList(heading: "Disputes", listAnchor: nil, rows: [full, bare])]
+        for value in values {
+            XCTAssertNotNil(digest(value, direct: true))
+            XCTAssertEqual(digest(value, direct: true), digest(value, direct: false), "\(type(of: value))")
+        }
+        XCTAssertNotEqual(digest(full, direct: true), digest(bare, direct: true))
+
+        let context = try SampleSite.context(model: SampleSite.model())
+        for actor in context.model.actors {
+            let path = "actors/\(actor.id).html"
+            let body = ActorBody(actor: actor, context: context, index: ActorIndex(context: context),
+                                 linker: PageLinker(context: context, path: path))
+            let page = PageContext(path: path, title: actor.name, description: "", context: context, page: body)
+            XCTAssertEqual(digest(page, direct: true), digest(page, direct: false), actor.id)
+        }
+    }
+
     func testValuesThatAreNotEncodableAreNotMemoised() {
         struct WithClosure { var make: () -> String }
         final class Object { var name = "x" }
