@@ -22,13 +22,17 @@ public struct DiagramDrawing {
     public var warn: (String) -> Void
     /// The formats written for actor focus diagrams.
     public var focusFormats: [OutputFormat]
+    /// How many threads read the cache and fill in tooltips at once; `relmap build --jobs`.
+    public var processors: Int
 
     public init(cache: RenderCache?, focusFormats: [OutputFormat] = DiagramDrawing.defaultFocusFormats,
+                processors: Int = ProcessInfo.processInfo.activeProcessorCount,
                 warn: @escaping (String) -> Void = { _ in }, render: @escaping RenderBatch) {
         self.render = render
         self.cache = cache
         self.warn = warn
         self.focusFormats = focusFormats
+        self.processors = processors
     }
 
     /// The formats to render `diagram` in: the focus formats for actor diagrams, every format otherwise, and
@@ -100,7 +104,7 @@ public struct DiagramDrawing {
         var finishedBefore = 0
         for batch in DiagramDrawing.batches(ordered) {
             let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
-            var results: [RenderedDiagram?] = jobs.map { cache?.cached($0) }
+            var results = ParallelResults<RenderedDiagram?>(count: jobs.count, processors: processors) { cache?.cached(jobs[$0]) }.values
             let missing = results.indices.filter { results[$0] == nil }
             let cached = batch.count - missing.count
             if !missing.isEmpty {
@@ -123,7 +127,10 @@ public struct DiagramDrawing {
                     }
                 }
             }
-            for (planned, result) in zip(batch, results) {
+            let drawn = ParallelResults<RenderedDiagram?>(count: batch.count, processors: processors) { index in
+                results[index].map { DiagramDrawing.withTooltips($0, of: batch[index]) }
+            }
+            for (planned, result) in zip(batch, drawn.values) {
                 guard let result else { continue }
                 result.warnings.forEach { warn("warning: diagram \(result.id): \($0)") }
                 try deliver(planned, result)
@@ -133,6 +140,18 @@ public struct DiagramDrawing {
         if !failures.isEmpty {
             throw DiagramFailure(failures: failures.sorted { $0.id < $1.id })
         }
+    }
+
+    /// Graphviz drew the DOT with tooltip placeholders; the SVG and DOT files get the tooltips.
+    static func withTooltips(_ rendered: RenderedDiagram, of planned: PlannedDiagram) -> RenderedDiagram {
+        var filled = rendered
+        if let svg = rendered.outputs[.svg] {
+            filled.outputs[.svg] = Data(planned.placeholders.filling(svg: [UInt8](svg)))
+        }
+        if rendered.outputs[.dot] != nil {
+            filled.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)
+        }
+        return filled
     }
 
     static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
@@ -154,24 +173,14 @@ public struct DiagramFailure: Error, CustomStringConvertible {
 
 extension BuildContext {
     /// Writes a rendered diagram's files and records what the pages say about it; pages read its SVG back.
-    /// Graphviz drew the DOT with tooltip placeholders; the SVG and DOT files get the tooltips.
     mutating func add(_ planned: PlannedDiagram, _ rendered: RenderedDiagram) throws {
         var formats: [String] = []
-        var svgDigest: String?
         for format in DiagramDrawing.formats {
-            guard var data = rendered.outputs[format] else { continue }
-            switch format {
-            case .svg:
-                data = Data(planned.placeholders.filling(svg: [UInt8](data)))
-                svgDigest = PageMemo.outputDigest(data)
-            case .dot:
-                data = Data(planned.placeholders.filledDOT.utf8)
-            case .png, .pdf:
-                break
-            }
+            guard let data = rendered.outputs[format] else { continue }
             try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
             formats.append(format.fileExtension)
         }
+        let svgDigest = rendered.outputs[.svg].map(PageMemo.outputDigest)
         var notes: [String] = []
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")

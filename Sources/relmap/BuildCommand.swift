@@ -95,7 +95,7 @@ struct BuildCommand: ParsableCommand {
         }
         let renderer = Renderer(settings: RenderSettings(workers: processors))
         defer { renderer.shutdown() }
-        let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(),
+        let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(), processors: processors,
                                      warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model, processors: processors), progress: progress)] + SiteBuilder.pageSteps
         let site: Site
