@@ -27,7 +27,7 @@ public struct LinkChecker {
         guard let bytes = site[page].map(Array.init) else { return [] }
         return LinkChecker.attributeValues(named: LinkChecker.linkAttributes, in: bytes)
             .map { $0.utf8.contains(UInt8(ascii: "&")) ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
-            .filter { !$0.contains(":") || $0.hasPrefix("#") }
+            .filter { !$0.utf8.contains(UInt8(ascii: ":")) || $0.hasPrefix("#") }
     }
 
     /// The ids a page defines, for checking `#fragment` links.
