@@ -46,7 +46,8 @@ public enum ModelLoader {
     }
 
     /// Loads every model file at `path`; contents problems come back as diagnostics, unreadable input throws.
-    public static func load(path: String) throws -> LoadedModel {
+    /// Files are parsed on up to `processors` threads.
+    public static func load(path: String, processors: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> LoadedModel {
         let files = try modelFiles(at: path)
         var contents: [(String, Data)] = []
         for file in files {
@@ -55,18 +56,18 @@ public enum ModelLoader {
             }
             contents.append((file, data))
         }
-        return load(contents)
+        return load(contents, processors: processors)
     }
 
-    /// Loads model files given as (name, bytes) pairs.
-    public static func load(_ contents: [(name: String, data: Data)]) -> LoadedModel {
+    /// Loads model files given as (name, bytes) pairs, parsing them on up to `processors` threads and putting
+    /// what they hold together in the order given.
+    public static func load(_ contents: [(name: String, data: Data)],
+                            processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> LoadedModel {
         var sources: [Source] = []
         var actors: [Actor] = []
         var relations: [Relation] = []
         var diagnostics: [Diagnostic] = []
-        for (name, data) in contents {
-            let document = ModelDocument(file: name, data: data)
-            let parsed = document.read()
+        for parsed in DocumentReads(contents, processors: processors).parsed {
             sources += parsed.sources
             actors += parsed.actors
             relations += parsed.relations
@@ -74,6 +75,34 @@ public enum ModelLoader {
         }
         let model = RelationModel(sources: sources, actors: actors, relations: relations)
         return LoadedModel(model: model, diagnostics: diagnostics, files: contents.map(\.name))
+    }
+}
+
+/// Each model file parsed, in file order, on up to a number of threads at once: parsing YAML is most of the
+/// time of loading a model.
+private final class DocumentReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var parsed: [ModelDocument.Parsed]
+
+    init(_ contents: [(name: String, data: Data)], processors: Int) {
+        parsed = Array(repeating: ModelDocument.Parsed(), count: contents.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(processors, contents.count))) { _ in
+            while let index = takeNext(of: contents.count) {
+                let document = ModelDocument(file: contents[index].name, data: contents[index].data).read()
+                lock.lock()
+                parsed[index] = document
+                lock.unlock()
+            }
+        }
+    }
+
+    private func takeNext(of count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
 

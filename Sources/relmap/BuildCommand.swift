@@ -57,9 +57,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try options.load(printWarnings: !quiet)
-        let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let processors = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let model = try options.load(printWarnings: !quiet, processors: processors)
+        let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let templates = try templateSet()
         let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
         let writer = SiteWriter(output: output)

@@ -8,15 +8,16 @@ struct ModelOptions: ParsableArguments {
     var model: String = "model"
 
     /// Loads and validates the model, printing diagnostics to stderr; exits 65 on errors, 66 when unreadable.
-    func load(printWarnings: Bool = true) throws -> RelationModel {
-        try Self.load(path: model, printWarnings: printWarnings)
+    func load(printWarnings: Bool = true, processors: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> RelationModel {
+        try Self.load(path: model, printWarnings: printWarnings, processors: processors)
     }
 
     /// Loads and validates the model at `path`, as `load(printWarnings:)` does.
-    static func load(path model: String, printWarnings: Bool = true) throws -> RelationModel {
+    static func load(path model: String, printWarnings: Bool = true,
+                     processors: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> RelationModel {
         let loaded: LoadedModel
         do {
-            loaded = try ModelLoader.load(path: model)
+            loaded = try ModelLoader.load(path: model, processors: processors)
         } catch let error as ModelInputError {
             Terminal.error(error.description)
             throw SysExit.noInput

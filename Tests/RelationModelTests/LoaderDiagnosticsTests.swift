@@ -9,6 +9,29 @@ final class LoaderDiagnosticsTests: XCTestCase {
         return DiagnosticReport(loaded.diagnostics + Validator.validate(loaded.model)).diagnostics.map(\.description)
     }
 
+    func testFilesParsedOnSeveralThreadsGiveTheModelAndDiagnosticsInFileOrder() {
+        let files = (0..<9).map { index in
+            (name: "f\(index).yaml", data: Data("""
+            actors:
+              - {id: a\(index), name: A\(index), kind: state}
+              - {id: b\(index), name: B\(index), kind: stat}
+            relations:
+              - {id: r\(index), type: meeting, participants: [a\(index), b\(index)], status: ended, summary: S, evidence: []}
+            """.utf8))
+        }
+        let serial = ModelLoader.load(files, processors: 1)
+        for processors in [2, 4, 9] {
+            let parallel = ModelLoader.load(files, processors: processors)
+            XCTAssertEqual(parallel.diagnostics, serial.diagnostics, "\(processors)")
+            XCTAssertEqual(parallel.model.actors.map(\.id), serial.model.actors.map(\.id))
+            XCTAssertEqual(parallel.model.relations.map(\.id), serial.model.relations.map(\.id))
+        }
+        XCTAssertEqual(serial.model.actors.map(\.id).filter { $0.hasPrefix("a") }, (0..<9).map { "a\($0)" })
+        let diagnosedFiles = serial.diagnostics.map(\.location.file)
+        XCTAssertEqual(diagnosedFiles, diagnosedFiles.sorted())
+        XCTAssertEqual(Set(diagnosedFiles), Set(files.map(\.name)))
+    }
+
     func testUnknownKeyIsReportedAtTheKeyWithASuggestion() {
         let yaml = """
         actors:
