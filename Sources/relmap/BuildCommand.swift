@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the default ones of the same name.", valueName: "dir"))
     var templates: String?
 
-    @Option(help: "How many processors the build uses: diagrams rendered at once, and threads making pages (default: all of them).")
+    @Option(help: "How many processors the build uses: diagrams rendered at once, and threads parsing the model, planning diagrams, making pages and checking links (default: all of them).")
     var jobs: Int?
 
     @Option(name: .customLong("focus-formats"),
