@@ -19,7 +19,8 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ParallelWork"),
+        .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
@@ -29,7 +30,7 @@ let package = Package(
         .target(
             name: "ReportSite",
             dependencies: [
-                "RelationModel", "Views", "DOT", "GraphvizRendering",
+                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -44,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
-        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering",
+        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork",
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),

@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // libFuzzer targets for relmap, kept out of the main package so that `swift build` never needs the fuzzer
 // runtime. scripts/fuzz.sh builds them with `-sanitize=fuzzer` in .build-fuzz and runs each for a bounded time.
-// Sources/RelationModel, DOT, Views, ModelExport and XMLText are symbolic links to the main package's modules.
+// Sources/ParallelWork, RelationModel, DOT, Views, ModelExport and XMLText are symbolic links to the main package's
+// modules.
 import PackageDescription
 
 let package = Package(
@@ -10,7 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "RelationModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ParallelWork"),
+        .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
         .target(name: "DOT", dependencies: ["XMLText"]),

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 import Yams
 
 /// A model file or directory that could not be read at all (as opposed to one with bad contents).
@@ -67,7 +68,11 @@ public enum ModelLoader {
         var actors: [Actor] = []
         var relations: [Relation] = []
         var diagnostics: [Diagnostic] = []
-        for parsed in DocumentReads(contents, processors: processors).parsed {
+        // Parsing YAML is most of the time of loading a model, and each file parses on its own.
+        let documents = ParallelResults(count: contents.count, processors: processors) { index in
+            ModelDocument(file: contents[index].name, data: contents[index].data).read()
+        }
+        for parsed in documents.values {
             sources += parsed.sources
             actors += parsed.actors
             relations += parsed.relations
@@ -75,34 +80,6 @@ public enum ModelLoader {
         }
         let model = RelationModel(sources: sources, actors: actors, relations: relations)
         return LoadedModel(model: model, diagnostics: diagnostics, files: contents.map(\.name))
-    }
-}
-
-/// Each model file parsed, in file order, on up to a number of threads at once: parsing YAML is most of the
-/// time of loading a model.
-private final class DocumentReads: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private(set) var parsed: [ModelDocument.Parsed]
-
-    init(_ contents: [(name: String, data: Data)], processors: Int) {
-        parsed = Array(repeating: ModelDocument.Parsed(), count: contents.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(processors, contents.count))) { _ in
-            while let index = takeNext(of: contents.count) {
-                let document = ModelDocument(file: contents[index].name, data: contents[index].data).read()
-                lock.lock()
-                parsed[index] = document
-                lock.unlock()
-            }
-        }
-    }
-
-    private func takeNext(of count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
     }
 }
 

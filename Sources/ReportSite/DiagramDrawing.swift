@@ -1,6 +1,7 @@
 import DOT
 import Foundation
 import GraphvizRendering
+import ParallelWork
 
 /// Renders a plan's diagrams (through the render cache), writes every format under `diagrams/`, and hands the
 /// pages the finished SVG to inline.

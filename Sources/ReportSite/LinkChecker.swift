@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// A link on a page whose target file or anchor is missing.
 public struct LinkProblem: Sendable, Equatable, CustomStringConvertible {

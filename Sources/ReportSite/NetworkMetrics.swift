@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParallelWork
 import RelationModel
 
 /// Network figures over the undirected actor graph: two actors are linked when some relation names both.

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Runs a build as a pipeline of named steps over one context and returns the finished site (in memory, or
 /// staged on disk when the context's site is staged). A file that cannot be written stops the build with its

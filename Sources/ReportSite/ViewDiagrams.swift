@@ -1,5 +1,6 @@
 import DOT
 import Foundation
+import ParallelWork
 import RelationModel
 import Views
 

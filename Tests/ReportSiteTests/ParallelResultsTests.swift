@@ -1,6 +1,6 @@
 import Foundation
+import ParallelWork
 import XCTest
-@testable import ReportSite
 
 /// Pins that parallel work keeps index order and never runs on more threads than `--jobs` allows.
 final class ParallelResultsTests: XCTestCase {

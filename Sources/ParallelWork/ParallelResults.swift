@@ -1,12 +1,12 @@
 import Foundation
 
 /// Computes `count` values on at most `processors` threads at once and keeps them in index order.
-final class ParallelResults<Value>: @unchecked Sendable {
+public final class ParallelResults<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Value?]
     private var next = 0
 
-    init(count: Int, processors: Int, compute: (Int) -> Value) {
+    public init(count: Int, processors: Int, compute: (Int) -> Value) {
         slots = Array(repeating: nil, count: count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(processors, count))) { _ in
             while let index = takeNext() {
@@ -27,7 +27,7 @@ final class ParallelResults<Value>: @unchecked Sendable {
     }
 
     /// The values, in index order.
-    var values: [Value] {
+    public var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots.map { $0! }
