@@ -97,7 +97,12 @@ final class WorkerSlot {
     func startWorker() {
         lock.lock()
         defer { lock.unlock() }
-        if worker == nil { worker = try? WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment) }
+        if worker == nil { worker = try? startProcess() }
+    }
+
+    /// A new worker process as the settings describe it.
+    private func startProcess() throws(WorkerProcess.StartFailure) -> WorkerProcess {
+        try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
     }
 
     func stopWorker() {
@@ -124,7 +129,7 @@ final class WorkerSlot {
     }
 
     func render(_ job: RenderJob) -> Result<RenderedDiagram, RenderFailure> {
-        if job.formats.allSatisfy({ $0 == .dot }) {
+        if job.drawsNothing {
             return Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
         }
         return finish(job, after: attempt([job])[0])
@@ -204,7 +209,7 @@ final class WorkerSlot {
         lock.lock()
         if worker == nil {
             do {
-                worker = try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
+                worker = try startProcess()
             } catch {
                 lock.unlock()
                 return [.unavailable(error.message)]
@@ -213,7 +218,7 @@ final class WorkerSlot {
         let current = worker!
         let spent = current.jobsDone + jobs.count + Renderer.jobsSentTogether >= settings.jobsPerWorker
         if successor == nil, jobs[0].needsFreshWorker || spent {
-            successor = try? WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
+            successor = try? startProcess()
         }
         lock.unlock()
         var attempts: [Attempt] = []
@@ -303,9 +308,14 @@ private final class Batch: @unchecked Sendable {
 }
 
 extension RenderJob {
+    /// Whether the job asks only for its DOT source, which is written without Graphviz, so no worker is needed.
+    var drawsNothing: Bool {
+        formats.allSatisfy { $0 == .dot }
+    }
+
     /// Whether the job may share a trip to a worker with others: it goes to a worker (it draws something) and
     /// need not run alone in a fresh one.
     var canBeSentTogether: Bool {
-        !needsFreshWorker && !formats.allSatisfy { $0 == .dot }
+        !needsFreshWorker && !drawsNothing
     }
 }
