@@ -83,8 +83,8 @@ public struct DiagramDrawing {
         let diagrams = plan.all
         return BuildStep("Draw \(diagrams.count) diagrams") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
-            try draw(diagrams, focusIDs: focusIDs, progress: progress) { planned, rendered in
-                try context.add(planned, rendered)
+            try draw(diagrams, focusIDs: focusIDs, progress: progress) { planned, drawn in
+                try context.add(planned, drawn)
             }
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
@@ -98,7 +98,7 @@ public struct DiagramDrawing {
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
     /// drawn are reported together at the end.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
-              deliver: (PlannedDiagram, RenderedDiagram) throws -> Void) throws {
+              deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
         var failures: [RenderFailure] = []
         var cacheWorks = true
@@ -128,12 +128,12 @@ public struct DiagramDrawing {
                     }
                 }
             }
-            let drawn = ParallelResults<RenderedDiagram?>(count: batch.count, processors: processors) { index in
-                results[index].map { DiagramDrawing.withTooltips($0, of: batch[index]) }
+            let drawn = ParallelResults<DrawnDiagram?>(count: batch.count, processors: processors) { index in
+                results[index].map { DrawnDiagram($0, of: batch[index]) }
             }
             for (planned, result) in zip(batch, drawn.values) {
                 guard let result else { continue }
-                result.warnings.forEach { warn("warning: diagram \(result.id): \($0)") }
+                result.files.warnings.forEach { warn("warning: diagram \(result.files.id): \($0)") }
                 try deliver(planned, result)
             }
             finishedBefore += batch.count
@@ -143,24 +143,31 @@ public struct DiagramDrawing {
         }
     }
 
-    /// Graphviz drew the DOT with tooltip placeholders; the SVG and DOT files get the tooltips.
-    static func withTooltips(_ rendered: RenderedDiagram, of planned: PlannedDiagram) -> RenderedDiagram {
-        var filled = rendered
-        if let svg = rendered.outputs[.svg] {
-            filled.outputs[.svg] = Data(planned.placeholders.filling(svg: [UInt8](svg)))
-        }
-        if rendered.outputs[.dot] != nil {
-            filled.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)
-        }
-        return filled
-    }
-
     static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
         guard let engine = LayoutEngine(rawValue: diagram.engine) else {
             throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
         }
         return RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
                          fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+    }
+}
+
+/// A diagram as the site gets it: Graphviz drew the DOT with tooltip placeholders, and its SVG and DOT files
+/// carry the tooltips; with the digest of the SVG, which pages take for the picture. Made on the drawing
+/// step's threads.
+struct DrawnDiagram {
+    var files: RenderedDiagram
+    var svgDigest: String?
+
+    init(_ rendered: RenderedDiagram, of planned: PlannedDiagram) {
+        files = rendered
+        if let svg = rendered.outputs[.svg] {
+            files.outputs[.svg] = Data(planned.placeholders.filling(svg: [UInt8](svg)))
+        }
+        if rendered.outputs[.dot] != nil {
+            files.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)
+        }
+        svgDigest = files.outputs[.svg].map(PageMemo.outputDigest)
     }
 }
 
@@ -173,15 +180,15 @@ public struct DiagramFailure: Error, CustomStringConvertible {
 }
 
 extension BuildContext {
-    /// Writes a rendered diagram's files and records what the pages say about it; pages read its SVG back.
-    mutating func add(_ planned: PlannedDiagram, _ rendered: RenderedDiagram) throws {
+    /// Writes a drawn diagram's files and records what the pages say about it; pages read its SVG back.
+    mutating func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) throws {
+        let rendered = drawn.files
         var formats: [String] = []
         for format in DiagramDrawing.formats {
             guard let data = rendered.outputs[format] else { continue }
             try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
             formats.append(format.fileExtension)
         }
-        let svgDigest = rendered.outputs[.svg].map(PageMemo.outputDigest)
         var notes: [String] = []
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
@@ -194,6 +201,6 @@ extension BuildContext {
         diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note, svgDigest: svgDigest)
+                                           formatNote: note, svgDigest: drawn.svgDigest)
     }
 }
