@@ -1,5 +1,20 @@
+/// A word of the model's closed vocabulary, spelled with hyphens in model files ("defense-pact").
+public protocol Keyword: RawRepresentable<String> {}
+
+extension Keyword {
+    /// The keyword as it reads in prose: "defense-pact" → "defense pact".
+    public var words: String { Self.words(rawValue) }
+
+    /// Hyphens read as spaces, without a search through the text when there is none.
+    static func words(_ keyword: String) -> String {
+        let hyphen = UInt8(ascii: "-")
+        guard keyword.utf8.contains(hyphen) else { return keyword }
+        return String(decoding: keyword.utf8.map { $0 == hyphen ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+}
+
 /// The kinds of actor a model may hold.
-public enum ActorKind: String, CaseIterable, Sendable, Codable {
+public enum ActorKind: String, CaseIterable, Sendable, Codable, Keyword {
     case state, organization, agency, person
     case armedGroup = "armed-group"
     case facility, place
@@ -9,7 +24,7 @@ public enum ActorKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// The closed vocabulary of relation types.
-public enum RelationType: String, CaseIterable, Sendable, Codable {
+public enum RelationType: String, CaseIterable, Sendable, Codable, Keyword {
     case membership, alliance, cooperation
     case baseDeployment = "base-deployment"
     case dispute, incident, meeting, agreement
@@ -41,19 +56,19 @@ public enum RelationType: String, CaseIterable, Sendable, Codable {
 }
 
 /// Where a relation stands.
-public enum RelationStatus: String, CaseIterable, Sendable, Codable {
+public enum RelationStatus: String, CaseIterable, Sendable, Codable, Keyword {
     case proposed, planned, agreed, ongoing, ended
     /// Asked for or offered, and turned down.
     case rejected
 }
 
 /// A member's standing in an organization.
-public enum MembershipRole: String, CaseIterable, Sendable, Codable {
+public enum MembershipRole: String, CaseIterable, Sendable, Codable, Keyword {
     case member, founding, observer, planned, partner, withdrawn
 }
 
 /// Alliance kinds after the Correlates of War typology.
-public enum AllianceType: String, CaseIterable, Sendable, Codable {
+public enum AllianceType: String, CaseIterable, Sendable, Codable, Keyword {
     case defensePact = "defense-pact"
     case neutralityPact = "neutrality-pact"
     case entente
@@ -61,7 +76,7 @@ public enum AllianceType: String, CaseIterable, Sendable, Codable {
 }
 
 /// The field a cooperation or an agreement covers.
-public enum CooperationDomain: String, CaseIterable, Sendable, Codable {
+public enum CooperationDomain: String, CaseIterable, Sendable, Codable, Keyword {
     case counterTerrorism = "counter-terrorism"
     case militaryTechnical = "military-technical"
     case training, police
@@ -72,11 +87,11 @@ public enum CooperationDomain: String, CaseIterable, Sendable, Codable {
 }
 
 /// What a dispute is about, after ICOW's claim types widened to the region's issues.
-public enum DisputeSubject: String, CaseIterable, Sendable, Codable {
+public enum DisputeSubject: String, CaseIterable, Sendable, Codable, Keyword {
     case border, enclave, territory, gas, water, energy, basing, rent, refugees, transit, political
 }
 
 /// An incident's category in the PLOVER event vocabulary.
-public enum IncidentCategory: String, CaseIterable, Sendable, Codable {
+public enum IncidentCategory: String, CaseIterable, Sendable, Codable, Keyword {
     case fight, assault, coerce, mobilize, protest, threaten
 }

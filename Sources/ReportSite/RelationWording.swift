@@ -2,19 +2,19 @@ import RelationModel
 
 /// How relations, dates and actors read on the site's pages.
 enum RelationWording {
-    /// The type in the singular with its subtype: "cooperation: counter-terrorism", "alliance: defense pact".
+    /// The type in the singular with its subtype: "cooperation: counter terrorism", "alliance: defense pact".
     static func kind(of relation: Relation) -> String {
         let details = relation.details
         let subtype: String? = switch relation.type {
-        case .membership: details.role.map(\.rawValue)
-        case .alliance: details.allianceType.map(\.rawValue)
-        case .cooperation, .agreement: details.domain.map(\.rawValue)
-        case .dispute: details.subject.map(\.rawValue)
-        case .incident: details.category.map(\.rawValue)
+        case .membership: details.role.map(\.words)
+        case .alliance: details.allianceType.map(\.words)
+        case .cooperation, .agreement: details.domain.map(\.words)
+        case .dispute: details.subject.map(\.words)
+        case .incident: details.category.map(\.words)
         case .baseDeployment, .meeting: nil
         }
-        let name = relation.type.rawValue.replacing("-", with: " ")
-        return subtype.map { "\(name): \($0.replacing("-", with: " "))" } ?? name
+        let name = relation.type.words
+        return subtype.map { "\(name): \($0)" } ?? name
     }
 
     /// "2006-07-22", "2001 – 2005", "2005 – ongoing", "undated".
@@ -81,7 +81,7 @@ enum RelationWording {
 
     /// "state", "armed group".
     static func kind(of actor: Actor) -> String {
-        actor.kind.rawValue.replacing("-", with: " ")
+        actor.kind.words
     }
 
     /// Plural headings for actor kinds.

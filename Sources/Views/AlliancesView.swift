@@ -40,7 +40,7 @@ public enum AlliancesView: View {
     static func label(_ relation: Relation) -> String {
         var parts: [String] = []
         if let role = relation.details.role, role != .member { parts.append(role.rawValue) }
-        if let type = relation.details.allianceType { parts.append(RelationText.words(type.rawValue)) }
+        if let type = relation.details.allianceType { parts.append(type.words) }
         if relation.status == .rejected || relation.status == .proposed { parts.append(relation.status.rawValue) }
         if let years = RelationText.years(relation) { parts.append(years) }
         return parts.joined(separator: ", ")

@@ -36,8 +36,8 @@ public enum CooperationView: View {
     /// The domains (each once), "×N" for several relations, and the years: "security, border ×3, 2006–2016".
     static func label(_ relations: [Relation]) -> String {
         var domains: [String] = []
-        for domain in relations.compactMap(\.details.domain) where !domains.contains(RelationText.words(domain.rawValue)) {
-            domains.append(RelationText.words(domain.rawValue))
+        for domain in relations.compactMap(\.details.domain) where !domains.contains(domain.words) {
+            domains.append(domain.words)
         }
         var head = domains.joined(separator: ", ")
         if relations.count > 1 { head += (head.isEmpty ? "" : " ") + "×\(relations.count)" }

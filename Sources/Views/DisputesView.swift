@@ -50,13 +50,13 @@ public enum DisputesView: View {
     static func label(_ relation: Relation, in model: RelationModel) -> String {
         var lines: [String] = []
         if relation.type == .dispute {
-            var head = relation.details.subject.map { RelationText.words($0.rawValue) } ?? "dispute"
+            var head = relation.details.subject.map { $0.words } ?? "dispute"
             if let place = relation.details.place { head += ": " + (model.actor(place)?.name ?? place) }
             lines.append(head)
             lines += relation.details.quantities.map(RelationText.quantity)
             if let years = RelationText.years(relation) { lines.append(years) }
         } else {
-            var head = [relation.details.category.map { RelationText.words($0.rawValue) } ?? "incident",
+            var head = [relation.details.category.map { $0.words } ?? "incident",
                         relation.start.map(\.description)].compactMap { $0 }.joined(separator: ", ")
             if let place = relation.details.place, relation.participants.count > 1 {
                 head += " at " + (model.actor(place)?.name ?? place)

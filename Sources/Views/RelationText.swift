@@ -29,7 +29,7 @@ enum RelationText {
 
     /// Tooltip: the summary, then type, status and dates, then the sources cited.
     static func tooltip(_ relation: Relation, in model: RelationModel) -> String {
-        let kind = relation.type.rawValue.replacing("-", with: " ")
+        let kind = relation.type.words
         return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
                 "Sources: " + sourceNames(relation.citedSources, in: model)].joined(separator: "\n")
     }
@@ -37,7 +37,7 @@ enum RelationText {
     /// Tooltip of several relations drawn as one edge: how many of which type between whom, then one line
     /// per relation (years and summary, shortened), at most `listed` of them.
     static func tooltip(_ relations: [Relation], between first: String, and second: String, listed: Int = 8) -> String {
-        let kind = relations.first.map { words($0.type.rawValue) } ?? "relation"
+        let kind = relations.first.map { $0.type.words } ?? "relation"
         var lines = ["\(relations.count) × \(kind), \(first) – \(second):"]
         for relation in relations.prefix(listed) {
             lines.append("• " + [years(relation), shortened(relation.summary, to: 90)].compactMap { $0 }.joined(separator: ": "))
@@ -50,7 +50,7 @@ enum RelationText {
 
     /// "cooperation ×12": the type and how many relations an edge stands for.
     static func count(_ relations: [Relation]) -> String {
-        let kind = relations.first.map { words($0.type.rawValue) } ?? "relation"
+        let kind = relations.first.map { $0.type.words } ?? "relation"
         return relations.count > 1 ? "\(kind) ×\(relations.count)" : kind
     }
 
@@ -101,10 +101,5 @@ enum RelationText {
     static func quantity(_ quantity: Quantity) -> String {
         let value = quantity.value.rounded() == quantity.value ? String(Int(quantity.value)) : String(quantity.value)
         return "\(value) \(quantity.unit) \(quantity.what)"
-    }
-
-    /// A keyword as words: "defense-pact" → "defense pact".
-    static func words(_ keyword: String) -> String {
-        keyword.replacing("-", with: " ")
     }
 }

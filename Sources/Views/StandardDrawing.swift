@@ -59,7 +59,7 @@ enum StandardDrawing {
 
     /// "Protest, 2010-06" for an event node.
     static func eventName(_ relation: Relation) -> String {
-        let category = relation.details.category.map { RelationText.words($0.rawValue).capitalizedFirst } ?? "Incident"
+        let category = relation.details.category.map { $0.words.capitalizedFirst } ?? "Incident"
         return [category, relation.start?.description].compactMap { $0 }.joined(separator: ", ")
     }
 }
