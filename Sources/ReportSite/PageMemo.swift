@@ -147,33 +147,51 @@ struct TemplateValueDigest {
         }
     }
 
-    var hexadecimal: String { sink.hash.finalize().hexadecimal }
+    var hexadecimal: String { sink.finalize().hexadecimal }
 }
 
 /// The hash the digest's containers write into.
 final class DigestSink {
-    var hash = SHA256()
+    private var hash = SHA256()
+    /// Bytes not yet hashed: the hash is fed in blocks rather than a call per token.
+    private var pending: [UInt8] = []
+    private static let blockSize = 1 << 14
     /// Whether `DirectlyDigested` values feed themselves.
     let direct: Bool
 
     init(direct: Bool) {
         self.direct = direct
+        pending.reserveCapacity(DigestSink.blockSize + 256)
+    }
+
+    /// The digest of every byte fed so far.
+    func finalize() -> SHA256.Digest {
+        flush()
+        return hash.finalize()
     }
 
     func token(_ token: String) {
         bytes(token)
-        bytes(DigestSink.end)
+        pending.append(0)
     }
 
     /// A token made of a one-letter kind and a name, without building the string.
     func token(_ kind: StaticString, _ name: String) {
-        hash.update(bufferPointer: UnsafeRawBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount))
+        pending.append(contentsOf: UnsafeBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount))
         token(name)
     }
 
     func text(_ text: String) {
-        token("s", String(text.utf8.count))
+        pending.append(UInt8(ascii: "s"))
+        decimal(text.utf8.count)
+        pending.append(0)
         bytes(text)
+    }
+
+    /// A count in decimal digits, as `String(count)` spells it.
+    private func decimal(_ count: Int) {
+        if count >= 10 { decimal(count / 10) }
+        pending.append(UInt8(ascii: "0") + UInt8(count % 10))
     }
 
     /// The opening of a keyed value's fields.
@@ -220,11 +238,15 @@ final class DigestSink {
         token("nil")
     }
 
-    private static let end = String(decoding: [0], as: UTF8.self)
-
     private func bytes(_ text: String) {
         var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { pending.append(contentsOf: $0) }
+        if pending.count >= DigestSink.blockSize { flush() }
+    }
+
+    private func flush() {
+        pending.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        pending.removeAll(keepingCapacity: true)
     }
 }
 
