@@ -82,14 +82,15 @@ struct ActorBody: Encodable {
         rank = "\((index.rank[actor.id] ?? 0) + 1) of \(model.actors.count)"
         let leader = metrics.bloc[actor.id] ?? actor.id
         blocLeader = linker.actor(leader)
-        let blocMembers = (index.blocMembers[leader] ?? []).filter { $0 != actor.id }
-        var listed = blocMembers
-        if leader != actor.id, blocMembers.count > ActorBody.blocListLimit {
-            listed = Array((index.blocByDegree[leader] ?? []).lazy.filter { $0 != actor.id }.prefix(ActorBody.blocListLimit))
-        }
+        // A bloc of a large network has thousands of members: they are counted, not copied, on every member's page.
+        let members = index.blocMembers[leader] ?? []
+        let others = members.count - (members.sortedContains(actor.id) ? 1 : 0)
+        let listed = leader != actor.id && others > ActorBody.blocListLimit
+            ? Array((index.blocByDegree[leader] ?? []).lazy.filter { $0 != actor.id }.prefix(ActorBody.blocListLimit))
+            : members.filter { $0 != actor.id }
         bloc = listed.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
-        blocMoreCount = listed.count < blocMembers.count ? blocMembers.count - listed.count : nil
-        blocSize = blocMembers.count + 1
+        blocMoreCount = listed.count < others ? others - listed.count : nil
+        blocSize = others + 1
         related = (metrics.neighbours[actor.id] ?? []).map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
     }
 }
@@ -113,5 +114,17 @@ struct ActorIndex {
         blocByDegree = blocMembers.mapValues { members in
             members.map { (connections: -(degree[$0] ?? 0), id: $0) }.sorted { ($0.connections, $0.id) < ($1.connections, $1.id) }.map(\.id)
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether a sorted array holds `element`, by binary search.
+    func sortedContains(_ element: Element) -> Bool {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < endIndex && self[low] == element
     }
 }

@@ -27,6 +27,7 @@ final class BlocListTests: XCTestCase {
         XCTAssertEqual(body.bloc.count, 50)
         XCTAssertTrue(body.bloc.contains { $0.name == "Hub" }, "the best connected member is listed")
         XCTAssertEqual(body.blocMoreCount, 10)
+        XCTAssertEqual(body.blocSize, 61, "the member counts itself once")
         let page = try XCTUnwrap(try SampleSite.build(model: starModel()).text(at: SitePath.actor("s00")))
         XCTAssertTrue(page.contains(#"The 50 best connected are listed; 10 more are on the page of <a href="../actors/hub.html">Hub</a>."#), page)
     }
@@ -37,5 +38,6 @@ final class BlocListTests: XCTestCase {
                              linker: PageLinker(context: context, path: SitePath.actor("hub")))
         XCTAssertEqual(body.bloc.count, 60)
         XCTAssertNil(body.blocMoreCount)
+        XCTAssertEqual(body.blocSize, 61)
     }
 }
