@@ -12,31 +12,35 @@ extension DiagramPlan {
 
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
     /// actor, the overview on the index and "as of" each year with events on the timeline, a focus diagram per actor.
-    /// Yearly maps and focus diagrams are independent of each other, so they are planned on `processors` threads.
+    /// Diagrams are independent of each other, so they are planned on `processors` threads: the views first (the
+    /// overview decides which years get a map), then yearly maps and focus diagrams together.
     public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
         let links = LinkStyle(root: "../", relationPage: SitePath.timeline, relationAnchorPrefix: SitePath.relationAnchor(""))
         var plan = DiagramPlan()
-        for view in ViewCatalog.views where view.id != focusViewID {
-            guard let diagram = view.diagram(of: model, options: ViewOptions(), links: links) else { continue }
-            plan.views.append((ViewEntry(id: view.id, title: view.title, diagram: diagram.id), PlannedDiagram(diagram)))
+        let views = ViewCatalog.views.filter { $0.id != focusViewID }
+        let viewDiagrams = ParallelResults(count: views.count, processors: processors) { index in
+            views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
         }
-        let overview = ViewCatalog.view(named: overviewViewID) ?? ViewCatalog.views.first { $0.id != focusViewID }
-        plan.overview = plan.views.first { $0.entry.id == overview?.id }?.diagram.id ?? plan.views.first?.diagram.id
-        if let overview {
-            let overviewActors = plan.views.first { $0.entry.id == overview.id }?.diagram.actorIDs.count ?? 0
-            let years = TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model), overviewActors: overviewActors)
-            let maps = ParallelResults(count: years.count, processors: processors) { index in
-                overview.diagram(of: model, options: ViewOptions(asOf: years[index]), links: links).map(PlannedDiagram.init)
+        for (view, diagram) in zip(views, viewDiagrams.values) {
+            guard let diagram else { continue }
+            plan.views.append((ViewEntry(id: view.id, title: view.title, diagram: diagram.id), diagram))
+        }
+        let overview = ViewCatalog.view(named: overviewViewID) ?? views.first
+        let overviewDiagram = plan.views.first { $0.entry.id == overview?.id }?.diagram
+        plan.overview = overviewDiagram?.id ?? plan.views.first?.diagram.id
+        let years = overview == nil ? [] : TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model),
+                                                                   overviewActors: overviewDiagram?.actorIDs.count ?? 0)
+        let focus = ViewCatalog.view(named: focusViewID)
+        let actors = focus == nil ? [] : model.actors
+        let diagrams = ParallelResults(count: years.count + actors.count, processors: processors) { index in
+            if index < years.count {
+                return overview?.diagram(of: model, options: ViewOptions(asOf: years[index]), links: links).map(PlannedDiagram.init)
             }
-            for (year, map) in zip(years, maps.values) { plan.years[year] = map }
-        }
-        if let focus = ViewCatalog.view(named: focusViewID) {
-            let actors = model.actors
-            let diagrams = ParallelResults(count: actors.count, processors: processors) { index in
-                focus.diagram(of: model, options: ViewOptions(focusActor: actors[index].id), links: links).map(PlannedDiagram.init)
-            }
-            for (actor, diagram) in zip(actors, diagrams.values) { plan.actors[actor.id] = diagram }
-        }
+            return focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - years.count].id), links: links)
+                .map(PlannedDiagram.init)
+        }.values
+        for (year, map) in zip(years, diagrams) { plan.years[year] = map }
+        for (actor, diagram) in zip(actors, diagrams.dropFirst(years.count)) { plan.actors[actor.id] = diagram }
         return plan
     }
 }
