@@ -182,6 +182,10 @@ public struct Relation: Hashable, Sendable {
         return ids
     }
 
+    /// The year a timeline shows the relation first: the year it began or happened, or ended when it has no start;
+    /// nil when it is undated.
+    public var timelineYear: Int? { (start ?? end)?.year }
+
     /// Whether the relation was in force at some time during `year`: lasting relations from start to end
     /// (undated ones unless ended), events in the year they happened.
     public func isInForce(in year: Int) -> Bool {

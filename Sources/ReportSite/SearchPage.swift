@@ -38,7 +38,7 @@ struct SearchEntry: Codable, Equatable {
             return SearchEntry(kind: "relation", title: relation.summary,
                                detail: "\(RelationWording.kind(of: relation)), \(RelationWording.period(of: relation)): \(names.map(\.name).joined(separator: ", "))",
                                text: ([relation.id, relation.summary, RelationWording.kind(of: relation)] + names.flatMap(\.names)).joined(separator: " ").lowercased(),
-                               url: SitePath.timeline + "#" + SitePath.relationAnchor(relation.id))
+                               url: SitePath.relationHome(relation) + "#" + SitePath.relationAnchor(relation.id))
         }
         let sources = model.sources.sorted { ($0.published, $0.id) < ($1.published, $1.id) }.map { source in
             SearchEntry(kind: "source", title: source.title, detail: "\(source.publisher), \(source.published)",

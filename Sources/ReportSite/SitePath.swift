@@ -1,7 +1,11 @@
+import RelationModel
+
 /// Where each kind of page lives in the site, and how pages link to each other relatively.
 public enum SitePath {
     public static let index = "index.html"
     public static let timeline = "timeline.html"
+    /// The folder of the timeline's year pages.
+    public static let timelineYears = "timeline/"
     public static let conflicts = "conflicts.html"
     public static let search = "search.html"
     public static let searchIndex = "search-index.json"
@@ -11,8 +15,11 @@ public enum SitePath {
     public static func view(_ id: String) -> String { "views/\(id).html" }
     public static func actor(_ id: String) -> String { "actors/\(id).html" }
     public static func source(_ id: String) -> String { "sources/\(id).html" }
+    public static func timelineYear(_ year: Int) -> String { timelineYears + "\(year).html" }
     public static func diagram(_ id: String, extension fileExtension: String) -> String { "diagrams/\(id).\(fileExtension)" }
 
+    /// The page links to a relation lead to: the timeline page of its year, or the timeline when it is undated.
+    public static func relationHome(_ relation: Relation) -> String { relation.timelineYear.map(timelineYear) ?? timeline }
     /// The anchor a relation's row carries on every page that lists it.
     public static func relationAnchor(_ id: String) -> String { "rel-\(id)" }
     /// The anchor of a paragraph's section on a source page.

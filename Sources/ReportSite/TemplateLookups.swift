@@ -186,24 +186,41 @@ extension TimelineBody: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "years": return years
+        case "hasYears": return hasYears
         case "mapNote": return mapNote
-        case "jump": return jump
         case "undated": return undated
         default: return nil
         }
     }
 }
 
-extension TimelineBody.Year: MustacheParent {
+extension TimelineBody.YearLine: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "year": return year
         case "yearAnchor": return yearAnchor
+        case "href": return href
+        case "events": return events
+        case "began": return began
+        case "ended": return ended
+        case "inForce": return inForce
+        case "hasMap": return hasMap
+        default: return nil
+        }
+    }
+}
+
+extension TimelineYearBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "year": return year
+        case "timeline": return timeline
         case "previous": return previous
         case "previousYear": return previousYear
         case "next": return next
         case "nextYear": return nextYear
         case "figure": return figure
+        case "mapNote": return mapNote
         case "lists": return lists
         case "inForce": return inForce
         default: return nil

@@ -1,57 +1,106 @@
 import RelationModel
 
 extension PageGenerator {
-    /// Relations and incidents year by year, each year with its "as of" map and links to step between years.
+    /// The timeline: a page listing the years with what happened in each and the undated relations, and a page per
+    /// year with its "as of" map, what began, happened and ended in it, and links to step between years. A
+    /// relation's row is anchored on the page of its `timelineYear`, where diagrams and search lead.
     static let timeline = PageGenerator("timeline") { context in
-        let path = SitePath.timeline
-        let linker = PageLinker(context: context, path: path)
         let model = context.model
-        let years = TimelineBody.yearsWithEvents(in: model)
-        var anchored: Set<String> = []
-        let sections = years.enumerated().map { index, year in
-            let began = model.relations.filter { $0.type.isLasting && $0.start?.year == year }
-            let events = model.relations.filter { !$0.type.isLasting && ($0.start ?? $0.end)?.year == year }
-            let ended = model.relations.filter { $0.type.isLasting && $0.end?.year == year }
-            let inForce = model.relations.filter { $0.type.isLasting && $0.isInForce(in: year) }.count
-            return TimelineBody.Year(
-                year: year, yearAnchor: SitePath.yearAnchor(year),
-                previous: index > 0 ? "#" + SitePath.yearAnchor(years[index - 1]) : nil,
-                previousYear: index > 0 ? years[index - 1] : nil,
-                next: index + 1 < years.count ? "#" + SitePath.yearAnchor(years[index + 1]) : nil,
-                nextYear: index + 1 < years.count ? years[index + 1] : nil,
-                figure: linker.figure(context.yearDiagrams[year]),
-                lists: [
-                    RowList.nonEmpty("Events", linker.rows(events).anchoredOnce(&anchored)),
-                    RowList.nonEmpty("Began", linker.rows(began).anchoredOnce(&anchored)),
-                    RowList.nonEmpty("Ended", linker.rows(ended).anchoredOnce(&anchored)),
-                ].compactMap { $0 },
-                inForce: inForce)
+        let calendar = TimelineCalendar(model: model)
+        let years = calendar.years
+        let figures = years.map { context.yearDiagrams[$0] }
+        let mapNote = TimelineBody.mapNote(mapped: figures.compactMap { $0 }.count, of: years.count)
+        let lines = years.enumerated().map { index, year in
+            TimelineBody.YearLine(year: year, yearAnchor: SitePath.yearAnchor(year), href: SitePath.timelineYear(year),
+                                  events: calendar.events[year, default: []].count, began: calendar.began[year, default: []].count,
+                                  ended: calendar.ended[year, default: []].count, inForce: calendar.inForce(in: year),
+                                  hasMap: figures[index] != nil)
         }
-        let undated = model.relations.filter { $0.start == nil && $0.end == nil }
-        let body = TimelineBody(years: sections, mapNote: TimelineBody.mapNote(for: sections), jump: years.map { NavLink(text: String($0), href: "#" + SitePath.yearAnchor($0), current: nil) },
-                                undated: RowList.nonEmpty("Undated", linker.rows(undated).anchoredOnce(&anchored), anchor: "undated"))
-        return [Page(path: path, template: "timeline",
-                     context: PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
-                                          context: context, page: body))]
+        let path = SitePath.timeline
+        let undated = model.relations.filter { $0.timelineYear == nil }
+        let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
+                                undated: RowList.nonEmpty("Undated", PageLinker(context: context, path: path).rows(undated), anchor: "undated"))
+        let index = Page(path: path, template: "timeline",
+                         context: PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
+                                              context: context, page: body))
+        let yearPages = years.enumerated().map { index, year in
+            let path = SitePath.timelineYear(year)
+            return Page(path: path, template: "timeline-year") {
+                let linker = PageLinker(context: context, path: path)
+                let root = SitePath.root(of: path)
+                var anchored: Set<String> = []
+                let body = TimelineYearBody(
+                    year: year, timeline: root + SitePath.timeline + "#" + SitePath.yearAnchor(year),
+                    previous: index > 0 ? root + SitePath.timelineYear(years[index - 1]) : nil,
+                    previousYear: index > 0 ? years[index - 1] : nil,
+                    next: index + 1 < years.count ? root + SitePath.timelineYear(years[index + 1]) : nil,
+                    nextYear: index + 1 < years.count ? years[index + 1] : nil,
+                    figure: linker.figure(figures[index]), mapNote: figures[index] == nil ? mapNote : nil,
+                    lists: [
+                        RowList.nonEmpty("Events", linker.rows(calendar.events[year, default: []]).anchoredOnce(&anchored)),
+                        RowList.nonEmpty("Began", linker.rows(calendar.began[year, default: []]).anchoredOnce(&anchored)),
+                        RowList.nonEmpty("Ended", linker.rows(calendar.ended[year, default: []]).anchoredOnce(&anchored)),
+                    ].compactMap { $0 },
+                    inForce: lines[index].inForce)
+                return PageContext(path: path, title: "\(year) — Timeline",
+                                   description: "Relations and incidents of \(year), with the map of relations in force that year.",
+                                   context: context, page: body)
+            }
+        }
+        return [index] + yearPages
     }
 }
 
-struct TimelineBody: Encodable {
-    struct Year: Encodable {
-        var year: Int
-        var yearAnchor: String
-        var previous: String?
-        var previousYear: Int?
-        var next: String?
-        var nextYear: Int?
-        var figure: DiagramFigure?
-        var lists: [RowList]
-        var inForce: Int
+/// The model's relations filed by year, once for all timeline pages: events in the year they happened, lasting
+/// relations in the years they began and ended.
+struct TimelineCalendar {
+    /// The years in which some relation began, happened or ended, ascending.
+    let years: [Int]
+    let events: [Int: [Relation]]
+    let began: [Int: [Relation]]
+    let ended: [Int: [Relation]]
+    private let lasting: [Relation]
+
+    init(model: RelationModel) {
+        var events: [Int: [Relation]] = [:], began: [Int: [Relation]] = [:], ended: [Int: [Relation]] = [:]
+        for relation in model.relations {
+            if relation.type.isLasting {
+                if let year = relation.start?.year { began[year, default: []].append(relation) }
+                if let year = relation.end?.year { ended[year, default: []].append(relation) }
+            } else if let year = relation.timelineYear {
+                events[year, default: []].append(relation)
+            }
+        }
+        self.events = events
+        self.began = began
+        self.ended = ended
+        lasting = model.relations.filter(\.type.isLasting)
+        years = TimelineBody.yearsWithEvents(in: model)
     }
 
-    var years: [Year]
+    /// How many lasting relations were in force at some time during `year`.
+    func inForce(in year: Int) -> Int {
+        lasting.count { $0.isInForce(in: year) }
+    }
+}
+
+/// The timeline's own page: a line per year and the undated relations.
+struct TimelineBody: Encodable {
+    /// A year: its page and how many relations happened, began, ended and were in force in it.
+    struct YearLine: Encodable {
+        var year: Int
+        var yearAnchor: String
+        var href: String
+        var events: Int
+        var began: Int
+        var ended: Int
+        var inForce: Int
+        var hasMap: Bool
+    }
+
+    var years: [YearLine]
+    var hasYears: Bool
     var mapNote: String?
-    var jump: [NavLink]
     var undated: RowList?
 
     /// The years that get an "as of" map: every year, or, when the overview is a large diagram (more than
@@ -67,9 +116,8 @@ struct TimelineBody: Encodable {
     }
 
     /// The sentence saying why some years have no map, when they do not.
-    static func mapNote(for years: [Year]) -> String? {
-        let mapped = years.filter { $0.figure != nil }.count
-        guard mapped > 0, mapped < years.count else { return nil }
+    static func mapNote(mapped: Int, of years: Int) -> String? {
+        guard mapped > 0, mapped < years else { return nil }
         return "The network has more than \(DiagramDrawing.largeDiagramActors) actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only."
     }
 
@@ -77,4 +125,20 @@ struct TimelineBody: Encodable {
     static func yearsWithEvents(in model: RelationModel) -> [Int] {
         Set(model.relations.flatMap { [$0.start?.year, $0.end?.year].compactMap { $0 } }).sorted()
     }
+}
+
+/// A year's page of the timeline.
+struct TimelineYearBody: Encodable {
+    var year: Int
+    /// The year's line on the timeline's own page.
+    var timeline: String
+    var previous: String?
+    var previousYear: Int?
+    var next: String?
+    var nextYear: Int?
+    var figure: DiagramFigure?
+    /// Why the year has no map, when other years have one.
+    var mapNote: String?
+    var lists: [RowList]
+    var inForce: Int
 }

@@ -15,7 +15,8 @@ extension DiagramPlan {
     /// Diagrams are independent of each other, so they are planned on `processors` threads: the views first (the
     /// overview decides which years get a map), then yearly maps and focus diagrams together.
     public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
-        let links = LinkStyle(root: "../", relationPage: SitePath.timeline, relationAnchorPrefix: SitePath.relationAnchor(""))
+        let links = LinkStyle(root: "../", timeline: SitePath.timeline, timelineYears: SitePath.timelineYears,
+                              relationAnchorPrefix: SitePath.relationAnchor(""))
         var plan = DiagramPlan()
         let views = ViewCatalog.views.filter { $0.id != focusViewID }
         let viewDiagrams = ParallelResults(count: views.count, processors: processors) { index in

@@ -97,7 +97,7 @@ struct DiagramBuilder {
         member.look.apply(to: &edge)
         if let label = member.label, !label.isEmpty { edge[.label] = .text(label) }
         edge[.tooltip] = RelationText.tooltip(relation, in: model)
-        edge[.url] = links.relationAnchor(relation.id)
+        edge[.url] = links.relationAnchor(relation)
         edge[.class] = "relation type-\(relation.type.rawValue)"
         graph.append(edge)
         member.look.legendEntries.forEach { note($0) }
@@ -150,7 +150,7 @@ struct DiagramBuilder {
         node[.xlabel] = label.map { .text($0) }
         node[.fontsize] = 9
         node[.tooltip] = RelationText.tooltip(relation, in: model)
-        node[.url] = links.relationAnchor(relation.id)
+        node[.url] = links.relationAnchor(relation)
         node[.class] = "relation-hub"
         addMarker(node)
         for (index, actor) in present.enumerated() {

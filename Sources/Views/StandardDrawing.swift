@@ -48,7 +48,7 @@ enum StandardDrawing {
                 node[.label] = .text(eventName(relation))
                 node[.fontsize] = 9
                 node[.tooltip] = RelationText.tooltip(relation, in: builder.model)
-                node[.url] = builder.links.relationAnchor(relation.id)
+                node[.url] = builder.links.relationAnchor(relation)
                 builder.addMarker(node)
                 builder.addEdge(relation, from: actor, to: marker, look: look, label: label)
             }

@@ -57,9 +57,10 @@ final class DiagramDrawingTests: XCTestCase {
     }
 
     func testTheTimelineShowsTheAsOfMapOfEachYear() throws {
-        let timeline = try XCTUnwrap(try SampleDiagrams.build().text(at: "timeline.html"))
+        let site = try SampleDiagrams.build()
         for year in [2001, 2006, 2012] {
-            XCTAssertTrue(timeline.contains(#"id="figure-network-\#(year)""#), "\(year)")
+            let page = try XCTUnwrap(site.text(at: SitePath.timelineYear(year)))
+            XCTAssertTrue(page.contains(#"id="figure-network-\#(year)""#), "\(year)")
         }
     }
 

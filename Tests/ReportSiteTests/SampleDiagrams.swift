@@ -13,7 +13,7 @@ enum SampleDiagrams {
             lines.append("  \"\(actor)\" [label=\"\(model.actor(actor)?.name ?? actor)\", URL=\"../actors/\(actor).html\", tooltip=\"\(actor)\"];")
         }
         for relation in relations where relation.participants.count >= 2 {
-            lines.append("  \"\(relation.participants[0])\" -> \"\(relation.participants[1])\" [color=\"#c0392b\", URL=\"../timeline.html#rel-\(relation.id)\", tooltip=\"\(relation.id)\"];")
+            lines.append("  \"\(relation.participants[0])\" -> \"\(relation.participants[1])\" [color=\"#c0392b\", URL=\"../\(SitePath.relationHome(relation))#rel-\(relation.id)\", tooltip=\"\(relation.id)\"];")
         }
         lines.append("}")
         return lines.joined(separator: "\n")

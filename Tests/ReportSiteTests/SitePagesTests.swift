@@ -20,11 +20,12 @@ final class SitePagesTests: XCTestCase {
         }
     }
 
-    func testTheSiteHasOnePagePerActorAndSourceAndTheFixedPages() throws {
+    func testTheSiteHasOnePagePerActorSourceAndYearAndTheFixedPages() throws {
         let site = try SampleSite.build()
         let expected = ["index.html", "timeline.html", "conflicts.html", "search.html", "search-index.json",
                         "assets/style.css", "assets/site.js"]
             + SampleSite.model().actors.map { SitePath.actor($0.id) } + SampleSite.model().sources.map { SitePath.source($0.id) }
+            + [2001, 2006, 2012].map(SitePath.timelineYear)
         XCTAssertEqual(Set(site.paths), Set(expected))
     }
 
@@ -84,13 +85,27 @@ final class SitePagesTests: XCTestCase {
         }
     }
 
-    func testTimelineHasAYearSectionForEveryYearWithEventsAndStepsBetweenThem() throws {
-        let page = try XCTUnwrap(try SampleSite.build().text(at: "timeline.html"))
+    func testTheTimelineListsEveryYearWithEventsAndEachYearPageStepsToItsNeighbours() throws {
+        let site = try SampleSite.build()
+        let timeline = try XCTUnwrap(site.text(at: "timeline.html"))
         for year in [2001, 2006, 2012] {
-            XCTAssertTrue(page.contains(#"<h2 id="y\#(year)">"#), "\(year)")
+            XCTAssertTrue(timeline.contains(#"<tr id="y\#(year)"><td><a href="timeline/\#(year).html">\#(year)</a>"#), "\(year)")
+            XCTAssertNotNil(site["timeline/\(year).html"], "\(year)")
         }
-        XCTAssertTrue(page.contains(##"<a href="#y2006" rel="next">2006 →</a>"##))
-        XCTAssertTrue(page.contains(#"id="undated""#))
+        XCTAssertTrue(timeline.contains(#"id="undated""#))
+        let year = try XCTUnwrap(site.text(at: "timeline/2001.html"))
+        XCTAssertTrue(year.contains(#"<a href="../timeline/2006.html" rel="next">2006 →</a>"#), year)
+        XCTAssertTrue(year.contains(#"<a href="../timeline.html#y2001">All years</a>"#), year)
+    }
+
+    func testARelationIsAnchoredOnTheYearPageDiagramsAndSearchLeadTo() throws {
+        let site = try SampleSite.build()
+        let model = SampleSite.model()
+        for relation in model.relations {
+            let page = try XCTUnwrap(site.text(at: SitePath.relationHome(relation)), relation.id)
+            XCTAssertTrue(page.contains(#"id="rel-\#(relation.id)""#), relation.id)
+        }
+        XCTAssertEqual(LinkChecker(site: site).problems(), [])
     }
 
     func testSearchIndexListsEveryActorRelationAndSourceWithSiteRelativeURLs() throws {

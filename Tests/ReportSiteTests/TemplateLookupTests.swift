@@ -44,17 +44,20 @@ final class TemplateLookupTests: XCTestCase {
         let rows = SourceBody.Rows(note: "Contradicted", rows: [row])
         let paragraph = SourceBody.Paragraph(number: 3, paragraphAnchor: "p3", lists: [rows])
         let source = SourceBody(facts: [fact], url: "https://example.org", paragraphs: [paragraph], hasParagraphs: true)
-        let year = TimelineBody.Year(year: 2006, yearAnchor: "y2006", previous: "#y2005", previousYear: 2005, next: "#y2007",
-                                     nextYear: 2007, figure: figure, lists: [list], inForce: 4)
-        let timeline = TimelineBody(years: [year], mapNote: "Every fifth year", jump: [nav], undated: list)
+        let line = TimelineBody.YearLine(year: 2006, yearAnchor: "y2006", href: "timeline/2006.html", events: 1, began: 2, ended: 3,
+                                         inForce: 4, hasMap: true)
+        let timeline = TimelineBody(years: [line], hasYears: true, mapNote: "Every fifth year", undated: list)
+        let year = TimelineYearBody(year: 2006, timeline: "../timeline.html#y2006", previous: "2005.html", previousYear: 2005,
+                                    next: "2007.html", nextYear: 2007, figure: figure, mapNote: "No map", lists: [list], inForce: 4)
         assertLookupsMatchReflection(fact, fact.child(named:))
         assertLookupsMatchReflection(legend, legend.child(named:))
         assertLookupsMatchReflection(figure, figure.child(named:))
         assertLookupsMatchReflection(rows, rows.child(named:))
         assertLookupsMatchReflection(paragraph, paragraph.child(named:))
         assertLookupsMatchReflection(source, source.child(named:))
-        assertLookupsMatchReflection(year, year.child(named:))
+        assertLookupsMatchReflection(line, line.child(named:))
         assertLookupsMatchReflection(timeline, timeline.child(named:))
+        assertLookupsMatchReflection(year, year.child(named:))
 
         let view = ViewBody(figure: figure, rows: [row], hasRows: true, actors: [link])
         let entry = SearchEntry(kind: "actor", title: "Kyrgyzstan", detail: "state", text: "kyrgyzstan", url: "actors/kyrgyzstan.html")

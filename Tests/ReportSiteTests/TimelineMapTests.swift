@@ -15,15 +15,9 @@ final class TimelineMapTests: XCTestCase {
     }
 
     func testTheTimelineSaysWhySomeYearsHaveNoMapOnlyWhenSomeDo() {
-        let figure = DiagramFigure(id: "m", title: "M", caption: "", svg: nil, image: nil, legend: [], hasLegend: false,
-                                   downloads: [], pageHref: nil, truncated: nil, formatNote: nil)
-        func year(_ value: Int, mapped: Bool) -> TimelineBody.Year {
-            TimelineBody.Year(year: value, yearAnchor: "y\(value)", previous: nil, previousYear: nil, next: nil, nextYear: nil,
-                              figure: mapped ? figure : nil, lists: [], inForce: 0)
-        }
-        XCTAssertNil(TimelineBody.mapNote(for: [year(1990, mapped: true), year(1991, mapped: true)]))
-        XCTAssertNil(TimelineBody.mapNote(for: [year(1990, mapped: false)]))
-        XCTAssertEqual(TimelineBody.mapNote(for: [year(1990, mapped: true), year(1991, mapped: false)]),
+        XCTAssertNil(TimelineBody.mapNote(mapped: 2, of: 2))
+        XCTAssertNil(TimelineBody.mapNote(mapped: 0, of: 1))
+        XCTAssertEqual(TimelineBody.mapNote(mapped: 1, of: 2),
                        "The network has more than 300 actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only.")
     }
 }

@@ -37,7 +37,7 @@ final class ParallelEdgeTests: XCTestCase {
         let cooperation = edges(overview, between: "kyrgyzstan", and: "china", type: .cooperation)
         XCTAssertEqual(cooperation.count, 1)
         XCTAssertEqual(cooperation.first?[.label], .text("cooperation ×3"))
-        XCTAssertEqual(cooperation.first?[.url], "../timeline.html#rel-c1", "links to the first relation")
+        XCTAssertEqual(cooperation.first?[.url], "../timeline/2006.html#rel-c1", "links to the first relation")
         let meetings = edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting)
         XCTAssertEqual(meetings.count, 1)
         XCTAssertEqual(meetings.first?[.label], .text("meeting ×12"))

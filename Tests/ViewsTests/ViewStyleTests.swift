@@ -41,13 +41,22 @@ final class ViewStyleTests: XCTestCase {
             let urls = diagram.graph.allNodes.compactMap { $0[.url] } + diagram.graph.allEdges.compactMap { $0[.url] }
             XCTAssertFalse(urls.isEmpty, diagram.id)
             for url in urls {
-                XCTAssertTrue(url.hasPrefix("../actors/") || url.hasPrefix("../timeline.html#rel-"), "\(diagram.id): \(url)")
+                XCTAssertTrue(url.hasPrefix("../actors/") || url.hasPrefix("../timeline/") || url.hasPrefix("../timeline.html#rel-"),
+                              "\(diagram.id): \(url)")
                 XCTAssertFalse(url.contains("://"), url)
             }
         }
         let fromRoot = LinkStyle(root: "")
         XCTAssertEqual(fromRoot.actorPage("kyrgyzstan"), "actors/kyrgyzstan.html")
-        XCTAssertEqual(LinkStyle().relationAnchor("m1"), "../timeline.html#rel-m1")
+    }
+
+    func testARelationLinksToItsRowOnTheTimelinePageOfTheYearItBeganOrToTheTimelineWhenUndated() {
+        let links = LinkStyle()
+        XCTAssertEqual(links.relationAnchor(SampleModel.relation("m1", .membership, ["a", "b"], start: "2001-06")),
+                       "../timeline/2001.html#rel-m1")
+        XCTAssertEqual(links.relationAnchor(SampleModel.relation("m2", .membership, ["a", "b"], end: "2005")),
+                       "../timeline/2005.html#rel-m2", "a relation without a start shows first in the year it ended")
+        XCTAssertEqual(links.relationAnchor(SampleModel.relation("m3", .membership, ["a", "b"])), "../timeline.html#rel-m3")
     }
 
     func testEveryIDInTheDOTIsPrefixedWithTheDiagramID() throws {
