@@ -83,9 +83,12 @@ public struct DiagramDrawing {
         let diagrams = plan.all
         return BuildStep("Draw \(diagrams.count) diagrams") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
-            try draw(diagrams, focusIDs: focusIDs, progress: progress) { planned, drawn in
-                try context.add(planned, drawn)
-            }
+            let site = context.site
+            try draw(diagrams, focusIDs: focusIDs, progress: progress, write: { planned, drawn in
+                try site.addFiles(of: drawn, for: planned)
+            }, deliver: { planned, drawn in
+                context.add(planned, drawn)
+            })
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
             context.yearDiagrams = plan.years.mapValues(\.id)
@@ -96,8 +99,10 @@ public struct DiagramDrawing {
     /// Renders every diagram, from the cache when it holds the same DOT, engine and formats, in `batches`,
     /// largest DOT first (so the long layouts start early and a batch's jobs take about as long as
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
-    /// drawn are reported together at the end.
+    /// drawn are reported together at the end. `write` gets each drawn diagram on the drawing threads, to write
+    /// its files; `deliver` gets them in turn, in the batch's order.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
+              write: (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
         var failures: [RenderFailure] = []
@@ -128,11 +133,17 @@ public struct DiagramDrawing {
                     }
                 }
             }
-            let drawn = ParallelResults<DrawnDiagram?>(count: batch.count, processors: processors) { index in
-                results[index].map { DrawnDiagram($0, of: batch[index]) }
+            let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.count, processors: processors) { index in
+                results[index].map { rendered in
+                    Result {
+                        let drawn = DrawnDiagram(rendered, of: batch[index])
+                        try write(batch[index], drawn)
+                        return drawn
+                    }
+                }
             }
             for (planned, result) in zip(batch, drawn.values) {
-                guard let result else { continue }
+                guard let result = try result?.get() else { continue }
                 result.files.warnings.forEach { warn("warning: diagram \(result.files.id): \($0)") }
                 try deliver(planned, result)
             }
@@ -179,16 +190,21 @@ public struct DiagramFailure: Error, CustomStringConvertible {
     }
 }
 
-extension BuildContext {
-    /// Writes a drawn diagram's files and records what the pages say about it; pages read its SVG back.
-    mutating func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) throws {
-        let rendered = drawn.files
-        var formats: [String] = []
+extension Site {
+    /// Adds a drawn diagram's files, in every format it was drawn in.
+    func addFiles(of drawn: DrawnDiagram, for planned: PlannedDiagram) throws {
         for format in DiagramDrawing.formats {
-            guard let data = rendered.outputs[format] else { continue }
-            try site.add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
-            formats.append(format.fileExtension)
+            guard let data = drawn.files.outputs[format] else { continue }
+            try add(data, at: SitePath.diagram(planned.id, extension: format.fileExtension))
         }
+    }
+}
+
+extension BuildContext {
+    /// Records what the pages say about a drawn diagram whose files are written; pages read its SVG back.
+    mutating func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) {
+        let rendered = drawn.files
+        let formats = DiagramDrawing.formats.filter { rendered.outputs[$0] != nil }.map(\.fileExtension)
         var notes: [String] = []
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")

@@ -2,46 +2,53 @@ import Foundation
 
 /// A report site: relative file paths mapped to their bytes. Held in memory, or staged: each file written to
 /// disk as it is added (into a folder a `SiteWriter` swaps in at the end), so a large site never sits in memory.
+/// Copies of a site share its files, and any thread may add files to it.
 public struct Site: Sendable {
-    private var memory: [String: Data] = [:]
+    private let memory: SiteMemory?
     private let staging: SiteStaging?
 
     public init(files: [String: Data] = [:]) {
-        memory = files
+        memory = SiteMemory(files: files)
         staging = nil
     }
 
     /// A site whose files go straight into `staging`.
     init(staging: SiteStaging) {
+        memory = nil
         self.staging = staging
+    }
+
+    /// A site of its own with this one's files, for an in-memory site; a staged site is its folder, so the same.
+    func copy() -> Site {
+        guard let memory else { return self }
+        return Site(files: memory.files)
     }
 
     /// The folder the files are written into, for a staged site.
     var stagingFolder: String? { staging?.folder }
 
     /// Every path, sorted, so writing and comparing follow one order.
-    public var paths: [String] { staging?.paths ?? memory.keys.sorted() }
+    public var paths: [String] { staging?.paths ?? memory!.paths }
 
     /// Every file with its bytes (a staged site reads them back from disk).
     public var files: [String: Data] {
-        guard staging != nil else { return memory }
+        guard staging != nil else { return memory!.files }
         return Dictionary(uniqueKeysWithValues: paths.compactMap { path in self[path].map { (path, $0) } })
     }
 
     /// Adds a file; a second file at the same path is a programming error reported as a build failure.
-    public mutating func add(_ data: Data, at path: String) throws {
+    public func add(_ data: Data, at path: String) throws {
         guard SitePath.isSafe(path) else { throw SiteError.unsafePath(path) }
         if let staging {
             try staging.write(data, at: path)
-            return
+        } else {
+            try memory!.add(data, at: path)
         }
-        guard memory[path] == nil else { throw SiteError.duplicatePath(path) }
-        memory[path] = data
     }
 
     /// Adds the file the site being replaced has at `path`, when its bytes have the SHA-256 `digest`, and
     /// returns whether it did; an in-memory site has no previous files.
-    mutating func addPrevious(at path: String, digest: String) throws -> Bool {
+    func addPrevious(at path: String, digest: String) throws -> Bool {
         guard SitePath.isSafe(path), let staging else { return false }
         return try staging.linkPrevious(at: path, digest: digest)
     }
@@ -53,14 +60,14 @@ public struct Site: Sendable {
     }
 
     /// Adds a text file as UTF-8.
-    public mutating func add(_ text: String, at path: String) throws {
+    public func add(_ text: String, at path: String) throws {
         try add(Data(text.utf8), at: path)
     }
 
-    public subscript(path: String) -> Data? { staging.map { $0.read(path) } ?? memory[path] }
+    public subscript(path: String) -> Data? { staging.map { $0.read(path) } ?? memory![path] }
 
     /// Whether the site has a file at `path`, without reading it.
-    public func contains(_ path: String) -> Bool { staging?.contains(path) ?? (memory[path] != nil) }
+    public func contains(_ path: String) -> Bool { staging?.contains(path) ?? (memory![path] != nil) }
 
     /// The file's text, when it is UTF-8.
     public func text(at path: String) -> String? {
@@ -71,6 +78,37 @@ public struct Site: Sendable {
 extension Site: Equatable {
     public static func == (left: Site, right: Site) -> Bool {
         left.paths == right.paths && left.paths.allSatisfy { left[$0] == right[$0] }
+    }
+}
+
+/// The files of an in-memory site, behind a lock.
+final class SiteMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String: Data]
+
+    init(files: [String: Data]) {
+        stored = files
+    }
+
+    var paths: [String] { files.keys.sorted() }
+
+    var files: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    subscript(path: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored[path]
+    }
+
+    func add(_ data: Data, at path: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard stored[path] == nil else { throw SiteError.duplicatePath(path) }
+        stored[path] = data
     }
 }
 
@@ -110,25 +148,36 @@ final class SiteStaging: @unchecked Sendable {
         FileManager.default.contents(atPath: "\(previous)/\(path)")
     }
 
+    /// Writes `data` at `path`, or hard-links the current output's file when it holds the same bytes. Threads
+    /// write different paths at once: only claiming the path holds the lock.
     func write(_ data: Data, at path: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        let target = try place(path)
+        let target = try claim(path)
         if !SiteWriter.linkUnchanged("\(previous)/\(path)", data, to: target) {
             try SiteWriter.write(data, to: target)
         }
-        written.insert(path)
     }
 
-    /// Hard-links the previous site's file at `path` when its bytes have the SHA-256 `digest`; false otherwise.
+    /// Hard-links the previous site's file at `path` when its bytes have the SHA-256 `digest`; false otherwise,
+    /// leaving the path free for the file to be written.
     func linkPrevious(at path: String, digest: String) throws -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard SiteWriter.linkUnchanged("\(previous)/\(path)", to: try place(path), if: { PageMemo.outputDigest($0) == digest }) else {
+        let target = try claim(path)
+        guard SiteWriter.linkUnchanged("\(previous)/\(path)", to: target, if: { PageMemo.outputDigest($0) == digest }) else {
+            lock.lock()
+            written.remove(path)
+            lock.unlock()
             return false
         }
-        written.insert(path)
         return true
+    }
+
+    /// Notes `path` as written and returns its place in the staging folder, its folder made; a path claimed
+    /// twice is an error.
+    private func claim(_ path: String) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        let target = try place(path)
+        written.insert(path)
+        return target
     }
 
     /// The file's place in the staging folder, its folder made; a path written twice is an error.

@@ -34,9 +34,11 @@ public struct SiteBuilder {
         ]
     }
 
-    /// Runs every step in order, reporting `[i/N] name`; a failure is wrapped with its step and file.
+    /// Runs every step in order, reporting `[i/N] name`; a failure is wrapped with its step and file. An
+    /// in-memory site is copied first, so `context` can be built again.
     public func build(_ context: BuildContext, progress: BuildProgress? = nil) throws -> Site {
         var context = context
+        context.site = context.site.copy()
         for (index, step) in steps.enumerated() {
             progress?.step(index + 1, of: steps.count, step.name)
             do {
@@ -57,34 +59,32 @@ public struct SiteBuilder {
 }
 
 extension BuildContext {
-    /// How many pages are rendered together, on `processors` threads, before they are added to the site in order.
-    static let pageBatchSize = 64
-
-    /// Renders pages and adds them to the site, naming the page in any error: a batch at a time, each batch
-    /// rendered in parallel, so only one batch of rendered pages is held at once. A page whose inputs the
-    /// memo has seen is taken from the previous site instead, when its bytes there are the ones recorded.
-    mutating func write(_ pages: [Page]) throws {
-        for start in stride(from: 0, to: pages.count, by: BuildContext.pageBatchSize) {
-            let batch = Array(pages[start..<min(start + BuildContext.pageBatchSize, pages.count)])
-            let made = ParallelResults<Result<PageOutput, Error>>(count: batch.count, processors: processors) { index in
-                Result { try make(batch[index], memo: pageMemo) }
+    /// Renders pages and adds them to the site on `processors` threads, naming the first page in list order that
+    /// failed. A page whose inputs the memo has seen is taken from the previous site instead, when its bytes
+    /// there are the ones recorded. Each thread holds one page at a time.
+    func write(_ pages: [Page]) throws {
+        let failures = ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
+            let page = pages[index]
+            do {
+                try add(page)
+                return nil
+            } catch {
+                return PageError(path: page.path, underlying: error)
             }
-            for (page, result) in zip(batch, made.values) {
-                do {
-                    switch try result.get() {
-                    case .rendered(let data, let entry):
-                        try site.add(data, at: page.path)
-                        if let entry { pageMemo?.record(entry, at: page.path) }
-                    case .unchanged(let entry):
-                        if try site.addPrevious(at: page.path, digest: entry.output) {
-                            pageMemo?.record(entry, at: page.path)
-                        } else if case .rendered(let data, _) = try make(page, memo: nil) {
-                            try site.add(data, at: page.path)
-                        }
-                    }
-                } catch {
-                    throw PageError(path: page.path, underlying: error)
-                }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    private func add(_ page: Page) throws {
+        switch try make(page, memo: pageMemo) {
+        case .rendered(let data, let entry):
+            try site.add(data, at: page.path)
+            if let entry { pageMemo?.record(entry, at: page.path) }
+        case .unchanged(let entry):
+            if try site.addPrevious(at: page.path, digest: entry.output) {
+                pageMemo?.record(entry, at: page.path)
+            } else if case .rendered(let data, _) = try make(page, memo: nil) {
+                try site.add(data, at: page.path)
             }
         }
     }

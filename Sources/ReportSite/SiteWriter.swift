@@ -34,7 +34,6 @@ public struct SiteWriter {
     public func commit(_ site: Site) throws {
         guard let temporary = site.stagingFolder else { return try write(site) }
         try discarding(site) {
-            var site = site
             let keptReadme = "\(output)/README.md"
             if !site.contains("README.md"), let readme = FileManager.default.contents(atPath: keptReadme) {
                 try site.add(readme, at: "README.md")
@@ -59,7 +58,7 @@ public struct SiteWriter {
     /// Writes a site held in memory: staged file by file, then committed.
     public func write(_ site: Site) throws {
         guard site.stagingFolder == nil else { return try commit(site) }
-        var staged = try stage()
+        let staged = try stage()
         try discarding(staged) {
             for path in site.paths {
                 try staged.add(site[path]!, at: path)

@@ -63,8 +63,35 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(SiteWriter(output: parent + "/site").cacheFolder, parent + "/.relmap-cache")
     }
 
+    func testAStagedSiteTakesFilesFromManyThreadsAtOnceAndStillRefusesAPathTwice() throws {
+        let parent = try temporaryFolder()
+        let writer = SiteWriter(output: parent + "/output")
+        try writer.write(site(["actors/a0.html": "a0"]))
+        let staged = try writer.stage()
+        let refusals = NSLock()
+        var refused = 0
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for index in 0..<100 {
+                try? staged.add(Data("a\(index)".utf8), at: "actors/a\(index).html")
+                do {
+                    try staged.add(Data("t\(thread)".utf8), at: "shared.html")
+                } catch {
+                    refusals.lock()
+                    refused += 1
+                    refusals.unlock()
+                }
+            }
+        }
+        XCTAssertEqual(staged.paths, (["shared.html"] + (0..<100).map { "actors/a\($0).html" }).sorted())
+        XCTAssertEqual(refused, 399, "every thread but one is told the path is taken")
+        for index in 0..<100 {
+            XCTAssertEqual(staged.text(at: "actors/a\(index).html"), "a\(index)")
+        }
+        writer.discard(staged)
+    }
+
     func testSitePathsThatLeaveTheSiteAreRefused() {
-        var site = Site()
+        let site = Site()
         XCTAssertThrowsError(try site.add("x", at: "../escape.html"))
         XCTAssertThrowsError(try site.add("x", at: "/etc/passwd"))
         XCTAssertNoThrow(try site.add("x", at: "actors/a.html"))
