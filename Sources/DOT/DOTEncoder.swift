@@ -21,57 +21,84 @@ public struct DOTEncoder: Sendable {
         var ids = IDAllocator(prefix: graph.idPrefix)
         var attributes = graph.attributes.sorted
         attributes.append(("id", .text(ids.graphID)))
-        var lines: [String] = []
+        var out = ""
         let keyword = graph.isDirected ? "digraph" : "graph"
-        lines.append(graph.name.map { "\(keyword) \(quotedID($0)) {" } ?? "\(keyword) {")
-        lines += body(of: graph, graphAttributes: attributes, directed: graph.isDirected, ids: &ids, indent: "\t", tooltips: tooltips)
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        out += graph.name.map { "\(keyword) \(quotedID($0)) {" } ?? "\(keyword) {"
+        out += "\n"
+        writeBody(of: graph, graphAttributes: attributes, directed: graph.isDirected, ids: &ids, indent: "\t", tooltips: tooltips,
+                  to: &out)
+        out += "}\n"
+        return out
     }
 
-    private func body(of container: some StatementContainer, graphAttributes: [(name: String, value: DOTValue)],
-                      directed: Bool, ids: inout IDAllocator, indent: String, tooltips: TooltipList?) -> [String] {
-        var lines: [String] = []
+    /// Writes a graph's or subgraph's statements, a line each, into one growing text.
+    private func writeBody(of container: some StatementContainer, graphAttributes: [(name: String, value: DOTValue)],
+                           directed: Bool, ids: inout IDAllocator, indent: String, tooltips: TooltipList?, to out: inout String) {
         for (keyword, list) in [("graph", graphAttributes), ("node", container.nodeDefaults.sorted),
                                 ("edge", container.edgeDefaults.sorted)] where !list.isEmpty {
-            lines.append("\(indent)\(keyword) \(attributeList(list.sorted { $0.name < $1.name }, tooltips));")
+            out += indent
+            out += keyword
+            out += " "
+            writeAttributeList(list.sorted { $0.name < $1.name }, tooltips, to: &out)
+            out += ";\n"
         }
         for statement in container.statements {
             switch statement {
             case .node(let node):
+                out += indent
+                out += quotedID(node.name)
                 if ids.declare(node: node.name) {
-                    let id = ids.allocate("node", node.name)
-                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(withID(node.attributes, id), tooltips));")
-                } else if node.attributes.isEmpty {
-                    lines.append("\(indent)\(quotedID(node.name));")
-                } else {
-                    lines.append("\(indent)\(quotedID(node.name)) \(attributeList(node.attributes.sorted, tooltips));")
+                    out += " "
+                    writeAttributeList(withID(node.attributes, ids.allocate("node", node.name)), tooltips, to: &out)
+                } else if !node.attributes.isEmpty {
+                    out += " "
+                    writeAttributeList(node.attributes.sorted, tooltips, to: &out)
                 }
+                out += ";\n"
             case .edge(let edge):
                 let id = ids.allocate("edge", edge.key ?? "\(edge.from)--\(edge.to)")
-                let operation = directed ? "->" : "--"
-                lines.append("\(indent)\(quotedID(edge.from)) \(operation) \(quotedID(edge.to)) \(attributeList(withID(edge.attributes, id), tooltips));")
+                out += indent
+                out += quotedID(edge.from)
+                out += directed ? " -> " : " -- "
+                out += quotedID(edge.to)
+                out += " "
+                writeAttributeList(withID(edge.attributes, id), tooltips, to: &out)
+                out += ";\n"
             case .subgraph(let subgraph):
                 let name = subgraph.isCluster ? "cluster_" + subgraph.name : subgraph.name
                 var attributes = subgraph.attributes.sorted
                 if subgraph.isCluster {
                     attributes = withID(subgraph.attributes, ids.allocate("cluster", subgraph.name))
                 }
-                lines.append("\(indent)subgraph \(quotedID(name)) {")
-                lines += body(of: subgraph, graphAttributes: attributes, directed: directed, ids: &ids, indent: indent + "\t",
-                              tooltips: tooltips)
-                lines.append("\(indent)}")
+                out += indent
+                out += "subgraph "
+                out += quotedID(name)
+                out += " {\n"
+                writeBody(of: subgraph, graphAttributes: attributes, directed: directed, ids: &ids, indent: indent + "\t",
+                          tooltips: tooltips, to: &out)
+                out += indent
+                out += "}\n"
             }
         }
-        return lines
     }
 
+    /// The attributes, sorted by name, with `id` set to `id` in its place among them.
     private func withID(_ attributes: Attributes, _ id: String) -> [(name: String, value: DOTValue)] {
-        (attributes.sorted.filter { $0.name != "id" } + [("id", .text(id))]).sorted { $0.name < $1.name }
+        var list = attributes.sorted.filter { $0.name != "id" }
+        let place = list.firstIndex { $0.name > "id" } ?? list.endIndex
+        list.insert(("id", .text(id)), at: place)
+        return list
     }
 
-    private func attributeList(_ attributes: [(name: String, value: DOTValue)], _ tooltips: TooltipList?) -> String {
-        "[" + attributes.map { "\(quotedID($0.name))=\(value($0.value, tooltips: tooltips))" }.joined(separator: ", ") + "]"
+    private func writeAttributeList(_ attributes: [(name: String, value: DOTValue)], _ tooltips: TooltipList?, to out: inout String) {
+        out += "["
+        for (index, attribute) in attributes.enumerated() {
+            if index > 0 { out += ", " }
+            out += quotedID(attribute.name)
+            out += "="
+            out += value(attribute.value, tooltips: tooltips)
+        }
+        out += "]"
     }
 
     /// The DOT token for a value.
