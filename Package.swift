@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
-        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork",
+        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),
