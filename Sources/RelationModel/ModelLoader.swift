@@ -195,70 +195,101 @@ enum PlainDataScan {
         var message: String
     }
 
+    /// Reads the UTF-8 bytes once: every character it looks for is ASCII, and the bytes of other characters
+    /// are never one of them. Columns count characters (Unicode scalars), as the YAML parser's do.
     static func firstProblem(in text: String, nestingLimit: Int) -> Finding? {
-        var flowDepth = 0
-        var lineNumber = 0
-        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var column = 0
-            var indent = 0
-            var leading = true
-            var quote: Unicode.Scalar?
-            var escaped = false
-            var previous: Unicode.Scalar = " "
-            /// The last scalar outside quotes and indentation that is not a space.
-            var lastSignificant: Unicode.Scalar?
-            scan: for character in line {
-                column += 1
-                defer { previous = character }
-                if let open = quote {
-                    if escaped {
-                        escaped = false
-                    } else if open == "\"", character == "\\" {
-                        escaped = true
-                    } else if character == open {
-                        quote = nil
-                        lastSignificant = character
+        var text = text
+        return text.withUTF8 { bytes in
+            var flowDepth = 0
+            var lineNumber = 1
+            var line = LineState()
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n") {
+                    if line.indent > nestingLimit * 8 {
+                        return Finding(line: lineNumber, column: 1, message: "lists and mappings nest deeper than \(nestingLimit) levels")
                     }
+                    lineNumber += 1
+                    line = LineState()
                     continue
                 }
-                if leading {
-                    if character == " " || character == "-" || character == "?" {
-                        indent += 1
-                        continue
-                    }
-                    leading = false
-                }
-                // Only where a node begins (after indentation, `- `, `? `, `: `, `[`, `{` or `,`) can a quote open or an
-                // anchor, alias or tag stand; elsewhere `'`, `&`, `*` and `!` are text, as in `O'Hara` or `AT&T`.
-                let atNodeStart = (" \t[{,:".unicodeScalars.contains(previous) || column == 1)
-                    && lastSignificant.map { ":-?[{,".unicodeScalars.contains($0) } ?? true
-                defer { if character != " ", character != "\t" { lastSignificant = character } }
-                switch character {
-                case "#" where previous == " " || column == 1:
-                    break scan
-                case "\"" where atNodeStart, "'" where atNodeStart:
-                    quote = character
-                case "&" where atNodeStart, "*" where atNodeStart, "!" where atNodeStart:
-                    let what = character == "&" ? "an anchor" : character == "*" ? "an alias" : "a tag"
-                    return Finding(line: lineNumber, column: column,
-                                   message: "\(what) is not allowed: a relation model is plain data without anchors, aliases or tags")
-                case "[", "{":
-                    flowDepth += 1
-                    if flowDepth > nestingLimit {
-                        return Finding(line: lineNumber, column: column, message: "lists and mappings nest deeper than \(nestingLimit) levels")
-                    }
-                case "]", "}":
-                    flowDepth = max(0, flowDepth - 1)
-                default:
-                    break
+                guard !line.isComment else { continue }
+                if byte & 0xC0 != 0x80 { line.column += 1 }
+                if let problem = line.read(byte, flowDepth: &flowDepth, nestingLimit: nestingLimit) {
+                    return Finding(line: lineNumber, column: line.column, message: problem)
                 }
             }
-            if indent > nestingLimit * 8 {
+            if line.indent > nestingLimit * 8 {
                 return Finding(line: lineNumber, column: 1, message: "lists and mappings nest deeper than \(nestingLimit) levels")
             }
+            return nil
         }
-        return nil
+    }
+
+    /// What the scan knows about the line it is in.
+    private struct LineState {
+        var column = 0
+        var indent = 0
+        var leading = true
+        var isComment = false
+        var quote: UInt8?
+        var escaped = false
+        var previous = UInt8(ascii: " ")
+        /// The last byte outside quotes and indentation that is not a space.
+        var lastSignificant: UInt8?
+
+        /// Reads one byte of the line; a problem found there, in words.
+        mutating func read(_ byte: UInt8, flowDepth: inout Int, nestingLimit: Int) -> String? {
+            defer { previous = byte }
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == open {
+                    quote = nil
+                    lastSignificant = byte
+                }
+                return nil
+            }
+            if leading {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") {
+                    indent += 1
+                    return nil
+                }
+                leading = false
+            }
+            // Only where a node begins (after indentation, `- `, `? `, `: `, `[`, `{` or `,`) can a quote open or an
+            // anchor, alias or tag stand; elsewhere `'`, `&`, `*` and `!` are text, as in `O'Hara` or `AT&T`.
+            let afterSeparator = switch previous {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"): true
+            default: column == 1
+            }
+            let afterIndicator = switch lastSignificant {
+            case nil, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): true
+            default: false
+            }
+            let atNodeStart = afterSeparator && afterIndicator
+            defer { if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t") { lastSignificant = byte } }
+            switch byte {
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || column == 1:
+                isComment = true
+            case UInt8(ascii: "\"") where atNodeStart, UInt8(ascii: "'") where atNodeStart:
+                quote = byte
+            case UInt8(ascii: "&") where atNodeStart, UInt8(ascii: "*") where atNodeStart, UInt8(ascii: "!") where atNodeStart:
+                let what = byte == UInt8(ascii: "&") ? "an anchor" : byte == UInt8(ascii: "*") ? "an alias" : "a tag"
+                return "\(what) is not allowed: a relation model is plain data without anchors, aliases or tags"
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flowDepth += 1
+                if flowDepth > nestingLimit {
+                    return "lists and mappings nest deeper than \(nestingLimit) levels"
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                flowDepth = max(0, flowDepth - 1)
+            default:
+                break
+            }
+            return nil
+        }
     }
 }
 

@@ -68,6 +68,11 @@ final class LoaderDiagnosticsTests: XCTestCase {
         XCTAssertEqual(diagnostics(yaml), ["m.yaml:1:4: error: an anchor is not allowed: a relation model is plain data without anchors, aliases or tags"])
     }
 
+    func testAnAliasIsLocatedByCharactersNotBytesAndAmpersandsInTextOrQuotesAreText() {
+        let yaml = "actors:\n- {id: ö, note: \"AT&T *\", name: O'Hara & co, kind: *x}\n"
+        XCTAssertEqual(diagnostics(yaml), ["m.yaml:2:52: error: an alias is not allowed: a relation model is plain data without anchors, aliases or tags"])
+    }
+
     func testDeepNestingIsRejectedWithoutRecursion() {
         let yaml = "actors: " + String(repeating: "[", count: 100_000)
         XCTAssertEqual(diagnostics(yaml), ["m.yaml:1:41: error: lists and mappings nest deeper than 32 levels"])
