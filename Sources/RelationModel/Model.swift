@@ -193,9 +193,15 @@ public struct Relation: Hashable, Sendable {
             guard let when = start ?? end else { return false }
             return when.year == year
         }
-        if let start, start.year > year { return false }
-        if let end, end.year < year { return false }
-        return !(start == nil && end == nil && status == .ended)
+        guard let years = yearsInForce else { return false }
+        return years.first <= year && year <= years.last
+    }
+
+    /// The first and last year a lasting relation is in force (`Int.min` and `Int.max` where it has no start or
+    /// end); nil for an event, and for an undated relation that ended.
+    public var yearsInForce: (first: Int, last: Int)? {
+        guard type.isLasting, !(start == nil && end == nil && status == .ended) else { return nil }
+        return (start?.year ?? .min, end?.year ?? .max)
     }
 
     /// All distinct source ids cited, in first-cited order.

@@ -145,7 +145,7 @@ struct PageLinker {
     }
 
     func rows(_ relations: [Relation]) -> [RelationRow] {
-        RelationWording.chronological(relations).map(row)
+        RelationWording.chronologicalOrder(relations).map { row(relations[$0]) }
     }
 
     /// A diagram as a figure; `viewPage` links the picture to the page that explains it.

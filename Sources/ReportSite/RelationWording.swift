@@ -34,9 +34,13 @@ enum RelationWording {
 
     /// Relations in date order (undated last), ties by id.
     static func chronological(_ relations: [Relation]) -> [Relation] {
-        relations.map { (key: sortKey(of: $0), relation: $0) }
-            .sorted { ($0.key, $0.relation.id) < ($1.key, $1.relation.id) }
-            .map(\.relation)
+        chronologicalOrder(relations).map { relations[$0] }
+    }
+
+    /// The indices of `relations` in date order (undated last), ties by id: sorting indices moves no relation.
+    static func chronologicalOrder(_ relations: [Relation]) -> [Int] {
+        let keys = relations.map { (date: sortKey(of: $0), id: $0.id) }
+        return keys.indices.sorted { (keys[$0].date, keys[$0].id) < (keys[$1].date, keys[$1].id) }
     }
 
     /// The figures a relation carries, as short phrases: "1,000 personnel", "4 dead", "lease: …", "970 km border".

@@ -59,7 +59,8 @@ struct TimelineCalendar {
     let events: [Int: [Relation]]
     let began: [Int: [Relation]]
     let ended: [Int: [Relation]]
-    private let lasting: [Relation]
+    /// The years in force of every lasting relation that is in force at some time.
+    private let spans: [(first: Int, last: Int)]
 
     init(model: RelationModel) {
         var events: [Int: [Relation]] = [:], began: [Int: [Relation]] = [:], ended: [Int: [Relation]] = [:]
@@ -74,13 +75,13 @@ struct TimelineCalendar {
         self.events = events
         self.began = began
         self.ended = ended
-        lasting = model.relations.filter(\.type.isLasting)
+        spans = model.relations.compactMap(\.yearsInForce)
         years = TimelineBody.yearsWithEvents(in: model)
     }
 
     /// How many lasting relations were in force at some time during `year`.
     func inForce(in year: Int) -> Int {
-        lasting.count { $0.isInForce(in: year) }
+        spans.count { $0.first <= year && year <= $0.last }
     }
 }
 

@@ -20,4 +20,12 @@ final class TimelineMapTests: XCTestCase {
         XCTAssertEqual(TimelineBody.mapNote(mapped: 1, of: 2),
                        "The network has more than 300 actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only.")
     }
+
+    func testTheTimelineCountsTheLastingRelationsInForceAsEachRelationReadsItsDates() {
+        let model = SampleSite.model()
+        let calendar = TimelineCalendar(model: model)
+        for year in (calendar.years.first! - 1)...(calendar.years.last! + 1) {
+            XCTAssertEqual(calendar.inForce(in: year), model.relations.filter { $0.type.isLasting && $0.isInForce(in: year) }.count, "\(year)")
+        }
+    }
 }
