@@ -25,8 +25,12 @@ public struct LinkChecker {
 
     /// The relative links of a page, as written (external `scheme:` links left out).
     public func links(on page: String) -> [String] {
-        guard let bytes = site[page].map(Array.init) else { return [] }
-        return LinkChecker.attributeValues(named: LinkChecker.linkAttributes, in: bytes)
+        site[page].map { LinkChecker.links(in: Array($0)) } ?? []
+    }
+
+    /// The relative links in a page's bytes.
+    static func links(in bytes: [UInt8]) -> [String] {
+        attributeValues(named: linkAttributes, in: bytes)
             .map { $0.utf8.contains(UInt8(ascii: "&")) ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
             .filter { !$0.utf8.contains(UInt8(ascii: ":")) || $0.hasPrefix("#") }
     }
@@ -97,24 +101,47 @@ public struct LinkChecker {
     /// The site's HTML pages, in path order.
     public var pages: [String] { site.paths.filter { $0.hasSuffix(".html") } }
 
+    /// What a build's link check can take from the last build's, which checked every link (a memo is saved only
+    /// after a build that did): the pages to check, and what the last check vouches for on them.
+    public struct Recheck: Sendable {
+        /// The pages whose links need checking.
+        public var pages: [String]
+        /// The pages whose bytes are those of the last build: their ids are the ones links were checked against.
+        var unchangedPages: Set<String> = []
+        /// For each page to check that the last build had, the links its last version held.
+        var earlierLinks: [String: Set<String>] = [:]
+    }
+
     /// The pages whose links need checking after a build `memo` remembers: only the pages whose bytes changed,
     /// when the last build's memo lists its files and they are all still there, and no page that changed lost an
-    /// id it had. The last build checked every link (a memo is saved only after a build that did), so a page
-    /// with the same bytes still links to files that are there and to ids that are there; otherwise, and
-    /// without a memo, every page.
-    public func pagesToCheck(after memo: PageMemo?) -> [String] {
+    /// id it had. A page with the same bytes still links to files that are there and to ids that are there, and
+    /// a link a changed page already had, into a page whose bytes did not change, still finds its id; otherwise,
+    /// and without a memo, every page and every link is checked.
+    public func recheck(after memo: PageMemo?) -> Recheck {
         let pages = self.pages
-        guard let memo, let lastFiles = memo.previousFiles, lastFiles.allSatisfy(site.contains) else { return pages }
+        guard let memo, let lastFiles = memo.previousFiles, lastFiles.allSatisfy(site.contains) else { return Recheck(pages: pages) }
         let unchanged = memo.unchangedPages
         let changed = pages.filter { !unchanged.contains($0) }
+        var recheck = Recheck(pages: changed, unchangedPages: unchanged)
         for page in changed where lastFiles.contains(page) {
-            guard let digest = memo.previousOutput(at: page), let last = site.previousFile(at: page),
-                  PageMemo.outputDigest(last) == digest,
-                  LinkChecker.anchors(in: Array(last)).isSubset(of: anchors(on: page)) else {
-                return pages
+            guard let digest = memo.previousOutput(at: page), let last = site.previousFile(at: page).map(Array.init),
+                  PageMemo.outputDigest(Data(last)) == digest,
+                  LinkChecker.anchors(in: last).isSubset(of: anchors(on: page)) else {
+                return Recheck(pages: pages)
             }
+            recheck.earlierLinks[page] = Set(LinkChecker.links(in: last))
         }
-        return changed
+        return recheck
+    }
+
+    /// The pages whose links need checking after a build `memo` remembers (see `recheck(after:)`).
+    public func pagesToCheck(after memo: PageMemo?) -> [String] {
+        recheck(after: memo).pages
+    }
+
+    /// The links on the pages `recheck` names whose file, or anchor within it, does not exist, in page order.
+    public func problems(in recheck: Recheck) -> [LinkProblem] {
+        problems(onPages: recheck.pages, vouched: recheck)
     }
 
     /// Every link on every HTML page whose file, or anchor within it, does not exist, in page order.
@@ -125,9 +152,13 @@ public struct LinkChecker {
     /// The links on `pages` whose file, or anchor within it, does not exist, in page order. Pages are checked
     /// in slices on `processors` threads.
     public func problems(onPages pages: [String]) -> [LinkProblem] {
+        problems(onPages: pages, vouched: nil)
+    }
+
+    private func problems(onPages pages: [String], vouched: Recheck?) -> [LinkProblem] {
         let sliceCount = max(1, min(pages.count, processors * 4))
         let found = ParallelResults<[LinkProblem]>(count: sliceCount, processors: processors) { slice in
-            problems(on: pages[(pages.count * slice / sliceCount)..<(pages.count * (slice + 1) / sliceCount)])
+            problems(on: pages[(pages.count * slice / sliceCount)..<(pages.count * (slice + 1) / sliceCount)], vouched: vouched)
         }
         return found.values.flatMap { $0 }
     }
@@ -163,16 +194,18 @@ public struct LinkChecker {
         }
     }
 
-    private func problems(on pages: ArraySlice<String>) -> [LinkProblem] {
+    private func problems(on pages: ArraySlice<String>, vouched: Recheck?) -> [LinkProblem] {
         var problems: [LinkProblem] = []
         var resolver = Resolver(checker: self)
         for page in pages {
+            let earlier = vouched?.earlierLinks[page] ?? []
             for link in links(on: page) {
                 guard let (path, fragment) = resolver.resolve(link, from: page), site.contains(path) else {
                     problems.append(LinkProblem(page: page, link: link))
                     continue
                 }
                 guard let fragment, !fragment.isEmpty, path.hasSuffix(".html") else { continue }
+                if earlier.contains(link), vouched?.unchangedPages.contains(path) == true { continue }
                 if !anchors(on: path).contains(fragment) {
                     problems.append(LinkProblem(page: page, link: link))
                 }

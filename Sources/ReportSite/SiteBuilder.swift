@@ -26,7 +26,7 @@ public struct SiteBuilder {
             },
             BuildStep("Check links") { context in
                 let checker = LinkChecker(site: context.site, processors: context.processors)
-                let problems = checker.problems(onPages: checker.pagesToCheck(after: context.pageMemo))
+                let problems = checker.problems(in: checker.recheck(after: context.pageMemo))
                 if let first = problems.first {
                     throw PageError(path: first.page, underlying: LinkProblemList(problems: problems))
                 }

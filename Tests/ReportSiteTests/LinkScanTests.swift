@@ -21,6 +21,16 @@ final class LinkScanTests: XCTestCase {
         }
     }
 
+    func testARecheckTakesOnlyTheLinksAChangedPageAlreadyHadIntoUnchangedPagesOnTrust() {
+        let page = Data(#"<a href="b.html#kept"></a><a href="b.html#added"></a><a href="c.html#kept"></a>"#.utf8)
+        let site = Site(files: ["a.html": page, "b.html": Data("<p></p>".utf8), "c.html": Data("<p></p>".utf8)])
+        let recheck = LinkChecker.Recheck(pages: ["a.html"], unchangedPages: ["b.html"],
+                                          earlierLinks: ["a.html": ["b.html#kept", "c.html#kept"]])
+        XCTAssertEqual(LinkChecker(site: site).problems(in: recheck).map(\.link), ["b.html#added", "c.html#kept"],
+                       "a new link is checked, and so is any link into a page that changed")
+        XCTAssertEqual(LinkChecker(site: site).problems(onPages: ["a.html"]).count, 3)
+    }
+
     /// The scan as a walk over every whitespace byte, the plain statement of what it finds.
     private func walk(_ names: [[UInt8]], _ bytes: [UInt8]) -> [String] {
         var values: [String] = []
