@@ -33,21 +33,19 @@ public struct BuildStamp: Codable, Equatable {
 
     /// Every regular file under `output`, as stamp lines; nil when the folder cannot be read.
     public static func listing(of output: String) -> [String]? {
-        guard let enumerator = FileManager.default.enumerator(atPath: output) else { return nil }
         var lines: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var status = stat()
-            guard lstat("\(output)/\(relative)", &status) == 0 else { return nil }
+        let complete = FileTree.walk(output) { relative, status in
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: continue
+            case S_IFDIR: break
             case S_IFREG:
                 let nanoseconds = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
                 lines.append("\(relative)\t\(status.st_size)\t\(nanoseconds)\t\(status.st_ino)")
             default:
                 lines.append("\(relative)\tother")
             }
+            return true
         }
-        return lines.sorted()
+        return complete ? lines.sorted() : nil
     }
 
     public init(inputs: String, files: [String]) {

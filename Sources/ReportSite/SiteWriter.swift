@@ -46,7 +46,7 @@ public struct SiteWriter {
     /// Removes a staged site's temporary folder; the output is untouched.
     public func discard(_ site: Site) {
         guard let temporary = site.stagingFolder else { return }
-        try? FileManager.default.removeItem(atPath: temporary)
+        FileTree.remove(temporary)
     }
 
     /// The error with the file named as it would have been in the output, not in the temporary folder.
@@ -83,10 +83,9 @@ public struct SiteWriter {
 
     /// Moves the old output aside, the new one in, then removes the old one.
     private func swap(in temporary: String) throws {
-        let fileManager = FileManager.default
         let old = "\(parent)/.\(name).old"
-        try? fileManager.removeItem(atPath: old)
-        let hadOutput = fileManager.fileExists(atPath: output)
+        FileTree.remove(old)
+        let hadOutput = FileManager.default.fileExists(atPath: output)
         if hadOutput { try SiteWriter.rename(output, old) }
         do {
             try SiteWriter.rename(temporary, output)
@@ -95,7 +94,7 @@ public struct SiteWriter {
             throw error
         }
         SiteWriter.sync(parent)
-        try? fileManager.removeItem(atPath: old)
+        FileTree.remove(old)
     }
 
     private func makeTemporaryFolder() throws -> String {
@@ -114,7 +113,7 @@ public struct SiteWriter {
             try? SiteWriter.rename(old, output)
         }
         for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).tmp-") {
-            try? fileManager.removeItem(atPath: "\(parent)/\(entry)")
+            FileTree.remove("\(parent)/\(entry)")
         }
     }
 
