@@ -230,18 +230,26 @@ public struct LinkChecker {
         return seen
     }
 
-    /// Resolves links, remembering each one as resolved from each folder: pages in one folder share most links.
+    /// Resolves links, remembering each target (the link without its fragment) as resolved from each folder:
+    /// pages in one folder share most targets, and a page links to many rows of one page.
     private struct Resolver {
         let checker: LinkChecker
-        var known: [String: [String: (path: String, fragment: String?)?]] = [:]
+        var known: [String: [String: String?]] = [:]
 
         mutating func resolve(_ link: String, from page: String) -> (path: String, fragment: String?)? {
             if link.hasPrefix("#") || link.hasPrefix("?") { return checker.resolve(link, from: page) }
+            let hash = link.utf8.firstIndex(of: UInt8(ascii: "#"))
+            let target = hash.map { String(link[..<$0]) } ?? link
+            let fragment = hash.map { String(link[link.index(after: $0)...]) }
             let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
-            if let resolved = known[folder]?[link] { return resolved }
-            let resolved = checker.resolve(link, from: page)
-            known[folder, default: [:]][link] = .some(resolved)
-            return resolved
+            let path: String?
+            if let resolved = known[folder]?[target] {
+                path = resolved
+            } else {
+                path = checker.resolve(target, from: page)?.path
+                known[folder, default: [:]][target] = .some(path)
+            }
+            return path.map { ($0, fragment) }
         }
     }
 }
