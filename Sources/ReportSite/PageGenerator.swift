@@ -28,6 +28,8 @@ public struct Page {
         case deferred(String, makeContext: () -> Any)
         /// Bytes written as they are.
         case bytes(Data)
+        /// Bytes made only when the page is written, on any thread.
+        case deferredBytes(() throws -> Data)
     }
 
     public var path: String
@@ -47,5 +49,11 @@ public struct Page {
     public init(path: String, bytes: Data) {
         self.path = path
         content = .bytes(bytes)
+    }
+
+    /// A file whose bytes are made when it is written, alongside other pages, rather than when it is listed.
+    public init(path: String, makeBytes: @escaping () throws -> Data) {
+        self.path = path
+        content = .deferredBytes(makeBytes)
     }
 }

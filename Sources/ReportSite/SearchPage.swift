@@ -5,15 +5,17 @@ extension PageGenerator {
     /// The search page (a full list that a script filters) and the JSON index it filters over.
     static let search = PageGenerator("search page and index") { context in
         let entries = SearchEntry.all(in: context.model)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let json = try encoder.encode(entries)
-        let body = SearchBody(entries: entries.enumerated().map { SearchBody.Item(entry: $1, index: $0) }, count: entries.count)
         return [
-            Page(path: SitePath.search, template: "search",
-                 context: PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
-                                      context: context, page: body)),
-            Page(path: SitePath.searchIndex, bytes: json + Data("\n".utf8)),
+            Page(path: SitePath.search, template: "search") {
+                let body = SearchBody(entries: entries.enumerated().map { SearchBody.Item(entry: $1, index: $0) }, count: entries.count)
+                return PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
+                                   context: context, page: body)
+            },
+            Page(path: SitePath.searchIndex) {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                return try encoder.encode(entries) + Data("\n".utf8)
+            },
         ]
     }
 }

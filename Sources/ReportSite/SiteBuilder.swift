@@ -102,6 +102,7 @@ extension BuildContext {
         let values: Any
         switch page.content {
         case .bytes(let data): return .rendered(data, entry: nil)
+        case .deferredBytes(let makeBytes): return .rendered(try makeBytes(), entry: nil)
         case let .template(template, context): (name, values) = (template, context)
         case let .deferred(template, makeContext): (name, values) = (template, makeContext())
         }

@@ -1,20 +1,25 @@
 import RelationModel
 
 extension PageGenerator {
-    /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads.
+    /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads. The views
+    /// with the most relations come first, so the longest pages start first on the threads that make them.
     static let views = PageGenerator("view pages") { context in
-        context.views.map { view in
+        let views = context.views.map { view in (view: view, size: context.diagrams[view.diagram]?.relationIDs.count ?? 0) }
+            .sorted { ($0.size, $1.view.id) > ($1.size, $0.view.id) }
+            .map(\.view)
+        return views.map { view in
             let path = SitePath.view(view.id)
-            let linker = PageLinker(context: context, path: path)
-            let diagram = context.diagrams[view.diagram]
-            let relations = (diagram?.relationIDs ?? []).compactMap(context.model.relation)
-            let actors = (diagram?.actorIDs ?? []).filter { context.model.actor($0) != nil }
-                .sorted { (context.model.actor($0)!.name, $0) < (context.model.actor($1)!.name, $1) }
-            let body = ViewBody(figure: linker.figure(view.diagram), rows: linker.rows(relations),
-                                hasRows: !relations.isEmpty, actors: actors.map { linker.actor($0) })
-            let description = diagram?.caption ?? view.title
-            return Page(path: path, template: "view",
-                        context: PageContext(path: path, title: view.title, description: description, context: context, page: body))
+            return Page(path: path, template: "view") {
+                let linker = PageLinker(context: context, path: path)
+                let diagram = context.diagrams[view.diagram]
+                let relations = (diagram?.relationIDs ?? []).compactMap(context.model.relation)
+                let actors = (diagram?.actorIDs ?? []).filter { context.model.actor($0) != nil }
+                    .sorted { (context.model.actor($0)!.name, $0) < (context.model.actor($1)!.name, $1) }
+                let body = ViewBody(figure: linker.figure(view.diagram), rows: linker.rows(relations),
+                                    hasRows: !relations.isEmpty, actors: actors.map { linker.actor($0) })
+                let description = diagram?.caption ?? view.title
+                return PageContext(path: path, title: view.title, description: description, context: context, page: body)
+            }
         }
     }
 }
