@@ -96,37 +96,53 @@ public struct DOTEncoder: Sendable {
             if index > 0 { out += ", " }
             out += quotedID(attribute.name)
             out += "="
-            out += value(attribute.value, tooltips: tooltips)
+            write(attribute.value, tooltips: tooltips, to: &out)
         }
         out += "]"
     }
 
     /// The DOT token for a value.
     public func value(_ value: DOTValue) -> String {
-        self.value(value, tooltips: nil)
+        var token = ""
+        write(value, tooltips: nil, to: &token)
+        return token
     }
 
-    /// The DOT token for a value; a tooltip becomes a placeholder when its text goes to `tooltips`.
-    private func value(_ value: DOTValue, tooltips: TooltipList?) -> String {
+    /// Writes the DOT token for a value; a tooltip becomes a placeholder when its text goes to `tooltips`.
+    private func write(_ value: DOTValue, tooltips: TooltipList?, to out: inout String) {
         switch value {
         case .text(let text):
-            return "\"" + escapedText(text, lineBreak: "\\n") + "\""
+            out += "\""
+            out += escapedText(text, lineBreak: "\\n")
+            out += "\""
         case .tooltip(let text):
-            if let tooltips { return "\"" + tooltips.placeholder(for: text) + "\"" }
-            return "\"" + escapedTooltip(text) + "\""
+            out += "\""
+            if let tooltips {
+                tooltips.writePlaceholder(for: text, to: &out)
+            } else {
+                out += escapedTooltip(text)
+            }
+            out += "\""
         case .justifiedLines(let lines, let justification):
             let end = "\\" + justification.rawValue
-            return "\"" + lines.map { escapedText($0, lineBreak: end) + end }.joined() + "\""
+            out += "\""
+            for line in lines {
+                out += escapedText(line, lineBreak: end)
+                out += end
+            }
+            out += "\""
         case .plain(let string):
-            return quotedID(string)
+            out += quotedID(string)
         case .html(let label):
-            return "<" + HTMLWriter().markup(label) + ">"
+            out += "<"
+            out += HTMLWriter().markup(label)
+            out += ">"
         case .number(let number):
-            return DOTEncoder.format(number)
+            out += DOTEncoder.format(number)
         case .integer(let number):
-            return String(number)
+            out += String(number)
         case .boolean(let flag):
-            return flag ? "true" : "false"
+            out += flag ? "true" : "false"
         }
     }
 
@@ -201,16 +217,23 @@ public struct DOTEncoder: Sendable {
     }
 
     static func isBareID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first else { return false }
-        let isLetter: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }
-        let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
+        guard let first = id.utf8.first else { return false }
         if isLetter(first) {
-            return id.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) } && !isKeyword(id)
+            return id.utf8.allSatisfy { isLetter($0) || isDigit($0) } && !isKeyword(id)
         }
-        let digits = id.hasPrefix("-") ? id.dropFirst() : Substring(id)
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        return !digits.isEmpty && parts.count <= 2 && parts.contains { !$0.isEmpty }
-            && parts.allSatisfy { $0.unicodeScalars.allSatisfy(isDigit) }
+        let digits = Substring(id).utf8.dropFirst(id.hasPrefix("-") ? 1 : 0)
+        let parts = digits.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return !digits.isEmpty && parts.count <= 2 && parts.contains { !$0.isEmpty } && parts.allSatisfy { $0.allSatisfy(isDigit) }
+    }
+
+    /// An ASCII letter or underscore: what a bare identifier starts with.
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || byte == UInt8(ascii: "_")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// A number with at most four decimals and no trailing zeros, independent of locale.

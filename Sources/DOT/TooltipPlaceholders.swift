@@ -67,8 +67,11 @@ public struct TooltipPlaceholders: Sendable, Equatable {
 final class TooltipList {
     private(set) var texts: [String] = []
 
-    func placeholder(for text: String) -> String {
+    /// Writes the placeholder for `text`, and keeps the text.
+    func writePlaceholder(for text: String, to out: inout String) {
+        out += "\u{1}"
+        out += String(texts.count)
+        out += "\u{1}"
         texts.append(text)
-        return "\u{1}\(texts.count - 1)\u{1}"
     }
 }

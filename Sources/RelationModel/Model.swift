@@ -1,30 +1,91 @@
 /// A document of the corpus that relations cite.
 public struct Source: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var publisher: String
-    public var author: String?
-    public var published: PartialDate
-    public var dateNote: String?
-    public var file: String
-    public var url: String?
+    /// The stored fields, shared between copies until one changes: pages and diagrams copy sources by the thousand.
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var title: String
+        var publisher: String
+        var author: String?
+        var published: PartialDate
+        var dateNote: String?
+        var file: String
+        var url: String?
+        var paragraphs: Int?
+        var location: SourceLocation
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var id: String {
+        get { shared.value.id }
+        set { change { $0.id = newValue } }
+    }
+
+    public var title: String {
+        get { shared.value.title }
+        set { change { $0.title = newValue } }
+    }
+
+    public var publisher: String {
+        get { shared.value.publisher }
+        set { change { $0.publisher = newValue } }
+    }
+
+    public var author: String? {
+        get { shared.value.author }
+        set { change { $0.author = newValue } }
+    }
+
+    public var published: PartialDate {
+        get { shared.value.published }
+        set { change { $0.published = newValue } }
+    }
+
+    public var dateNote: String? {
+        get { shared.value.dateNote }
+        set { change { $0.dateNote = newValue } }
+    }
+
+    public var file: String {
+        get { shared.value.file }
+        set { change { $0.file = newValue } }
+    }
+
+    public var url: String? {
+        get { shared.value.url }
+        set { change { $0.url = newValue } }
+    }
+
     /// How many paragraphs (non-empty lines) the document has, when recorded; evidence is checked against it.
-    public var paragraphs: Int?
-    public var location: SourceLocation
+    public var paragraphs: Int? {
+        get { shared.value.paragraphs }
+        set { change { $0.paragraphs = newValue } }
+    }
+
+    public var location: SourceLocation {
+        get { shared.value.location }
+        set { change { $0.location = newValue } }
+    }
 
     public init(id: String, title: String, publisher: String, author: String? = nil, published: PartialDate,
                 dateNote: String? = nil, file: String, url: String? = nil, paragraphs: Int? = nil,
                 location: SourceLocation) {
-        self.id = id
-        self.title = title
-        self.publisher = publisher
-        self.author = author
-        self.published = published
-        self.dateNote = dateNote
-        self.file = file
-        self.url = url
-        self.paragraphs = paragraphs
-        self.location = location
+        shared = SharedValue(Fields(id: id, title: title, publisher: publisher, author: author, published: published,
+                                    dateNote: dateNote, file: file, url: url, paragraphs: paragraphs, location: location))
+    }
+
+    private mutating func change(_ update: (inout Fields) -> Void) {
+        var fields = shared.value
+        update(&fields)
+        shared = SharedValue(fields)
+    }
+
+    public static func == (left: Source, right: Source) -> Bool {
+        left.shared === right.shared || left.shared.value == right.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
     }
 }
 
@@ -41,34 +102,105 @@ public struct Coordinate: Hashable, Sendable, Codable {
 
 /// A state, organization, agency, person, armed group, facility or place.
 public struct Actor: Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var kind: ActorKind
-    public var aliases: [String]
-    public var country: String?
-    public var office: String?
-    public var iso3: String?
-    public var coordinate: Coordinate?
-    public var capital: String?
-    public var note: String?
-    public var location: SourceLocation
+    /// The stored fields, shared between copies until one changes: views and pages copy actors by the thousand.
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var name: String
+        var kind: ActorKind
+        var aliases: [String]
+        var country: String?
+        var office: String?
+        var iso3: String?
+        var coordinate: Coordinate?
+        var capital: String?
+        var note: String?
+        var location: SourceLocation
+        var fieldLocations: [String: SourceLocation]
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var id: String {
+        get { shared.value.id }
+        set { change { $0.id = newValue } }
+    }
+
+    public var name: String {
+        get { shared.value.name }
+        set { change { $0.name = newValue } }
+    }
+
+    public var kind: ActorKind {
+        get { shared.value.kind }
+        set { change { $0.kind = newValue } }
+    }
+
+    public var aliases: [String] {
+        get { shared.value.aliases }
+        set { change { $0.aliases = newValue } }
+    }
+
+    public var country: String? {
+        get { shared.value.country }
+        set { change { $0.country = newValue } }
+    }
+
+    public var office: String? {
+        get { shared.value.office }
+        set { change { $0.office = newValue } }
+    }
+
+    public var iso3: String? {
+        get { shared.value.iso3 }
+        set { change { $0.iso3 = newValue } }
+    }
+
+    public var coordinate: Coordinate? {
+        get { shared.value.coordinate }
+        set { change { $0.coordinate = newValue } }
+    }
+
+    public var capital: String? {
+        get { shared.value.capital }
+        set { change { $0.capital = newValue } }
+    }
+
+    public var note: String? {
+        get { shared.value.note }
+        set { change { $0.note = newValue } }
+    }
+
+    public var location: SourceLocation {
+        get { shared.value.location }
+        set { change { $0.location = newValue } }
+    }
+
     /// Where individual fields were written, by key (`country`), for precise diagnostics.
-    public var fieldLocations: [String: SourceLocation] = [:]
+    public var fieldLocations: [String: SourceLocation] {
+        get { shared.value.fieldLocations }
+        set { change { $0.fieldLocations = newValue } }
+    }
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], country: String? = nil,
                 office: String? = nil, iso3: String? = nil, coordinate: Coordinate? = nil, capital: String? = nil,
                 note: String? = nil, location: SourceLocation) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.aliases = aliases
-        self.country = country
-        self.office = office
-        self.iso3 = iso3
-        self.coordinate = coordinate
-        self.capital = capital
-        self.note = note
-        self.location = location
+        shared = SharedValue(Fields(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office,
+                                    iso3: iso3, coordinate: coordinate, capital: capital, note: note, location: location,
+                                    fieldLocations: [:]))
+    }
+
+    private mutating func change(_ update: (inout Fields) -> Void) {
+        var fields = shared.value
+        update(&fields)
+        shared = SharedValue(fields)
+    }
+
+    public static func == (left: Actor, right: Actor) -> Bool {
+        left.shared === right.shared || left.shared.value == right.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
     }
 
     /// The name and every alias.
@@ -140,34 +272,105 @@ public struct RelationDetails: Hashable, Sendable {
 
 /// A dated, cited relation between actors.
 public struct Relation: Hashable, Sendable {
-    public var id: String
-    public var type: RelationType
-    public var participants: [String]
-    public var start: PartialDate?
-    public var end: PartialDate?
-    public var status: RelationStatus
-    public var summary: String
-    public var evidence: [Evidence]
-    public var claims: [Claim]
-    public var details: RelationDetails
-    public var location: SourceLocation
+    /// The stored fields, shared between copies until one changes: views and pages copy relations by the tens of thousands.
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var type: RelationType
+        var participants: [String]
+        var start: PartialDate?
+        var end: PartialDate?
+        var status: RelationStatus
+        var summary: String
+        var evidence: [Evidence]
+        var claims: [Claim]
+        var details: RelationDetails
+        var location: SourceLocation
+        var fieldLocations: [String: SourceLocation]
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var id: String {
+        get { shared.value.id }
+        set { change { $0.id = newValue } }
+    }
+
+    public var type: RelationType {
+        get { shared.value.type }
+        set { change { $0.type = newValue } }
+    }
+
+    public var participants: [String] {
+        get { shared.value.participants }
+        set { change { $0.participants = newValue } }
+    }
+
+    public var start: PartialDate? {
+        get { shared.value.start }
+        set { change { $0.start = newValue } }
+    }
+
+    public var end: PartialDate? {
+        get { shared.value.end }
+        set { change { $0.end = newValue } }
+    }
+
+    public var status: RelationStatus {
+        get { shared.value.status }
+        set { change { $0.status = newValue } }
+    }
+
+    public var summary: String {
+        get { shared.value.summary }
+        set { change { $0.summary = newValue } }
+    }
+
+    public var evidence: [Evidence] {
+        get { shared.value.evidence }
+        set { change { $0.evidence = newValue } }
+    }
+
+    public var claims: [Claim] {
+        get { shared.value.claims }
+        set { change { $0.claims = newValue } }
+    }
+
+    public var details: RelationDetails {
+        get { shared.value.details }
+        set { change { $0.details = newValue } }
+    }
+
+    public var location: SourceLocation {
+        get { shared.value.location }
+        set { change { $0.location = newValue } }
+    }
+
     /// Where individual fields were written, by key (`facility`, `place`, `participants.0`…), for precise diagnostics.
-    public var fieldLocations: [String: SourceLocation] = [:]
+    public var fieldLocations: [String: SourceLocation] {
+        get { shared.value.fieldLocations }
+        set { change { $0.fieldLocations = newValue } }
+    }
 
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
                 end: PartialDate? = nil, status: RelationStatus, summary: String, evidence: [Evidence],
                 claims: [Claim] = [], details: RelationDetails = RelationDetails(), location: SourceLocation) {
-        self.id = id
-        self.type = type
-        self.participants = participants
-        self.start = start
-        self.end = end
-        self.status = status
-        self.summary = summary
-        self.evidence = evidence
-        self.claims = claims
-        self.details = details
-        self.location = location
+        shared = SharedValue(Fields(id: id, type: type, participants: participants, start: start, end: end, status: status,
+                                    summary: summary, evidence: evidence, claims: claims, details: details, location: location,
+                                    fieldLocations: [:]))
+    }
+
+    private mutating func change(_ update: (inout Fields) -> Void) {
+        var fields = shared.value
+        update(&fields)
+        shared = SharedValue(fields)
+    }
+
+    public static func == (left: Relation, right: Relation) -> Bool {
+        left.shared === right.shared || left.shared.value == right.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
     }
 
     /// True when sources disagree about one of this relation's facts.
@@ -265,5 +468,15 @@ public struct RelationModel: Sendable {
         let years = relations.flatMap { [$0.start?.year, $0.end?.year].compactMap { $0 } }
         guard let first = years.min(), let last = years.max() else { return nil }
         return first...last
+    }
+}
+
+/// An immutable value behind a reference, so that copying the struct that holds it is one retain; the holder
+/// changes a field by holding a new one.
+final class SharedValue<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

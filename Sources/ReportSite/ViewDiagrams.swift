@@ -12,36 +12,38 @@ extension DiagramPlan {
 
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
     /// actor, the overview on the index and "as of" each year with events on the timeline, a focus diagram per actor.
-    /// Diagrams are independent of each other, so they are planned on `processors` threads: the views first (the
-    /// overview decides which years get a map), then yearly maps and focus diagrams together.
+    /// Diagrams are independent of each other, so they are planned on `processors` threads: the views (the overview,
+    /// the largest, leads) together with the focus diagrams, then the yearly maps, whose number the overview decides,
+    /// latest (largest) first.
     public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
         let links = LinkStyle(root: "../", timeline: SitePath.timeline, timelineYears: SitePath.timelineYears,
                               relationAnchorPrefix: SitePath.relationAnchor(""))
         var plan = DiagramPlan()
         let views = ViewCatalog.views.filter { $0.id != focusViewID }
-        let viewDiagrams = ParallelResults(count: views.count, processors: processors) { index in
-            views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
-        }
-        for (view, diagram) in zip(views, viewDiagrams.values) {
+        let focus = ViewCatalog.view(named: focusViewID)
+        let actors = focus == nil ? [] : model.actors
+        let viewsAndFocus = ParallelResults(count: views.count + actors.count, processors: processors) { index in
+            if index < views.count {
+                return views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
+            }
+            return focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - views.count].id), links: links)
+                .map(PlannedDiagram.init)
+        }.values
+        for (view, diagram) in zip(views, viewsAndFocus) {
             guard let diagram else { continue }
             plan.views.append((ViewEntry(id: view.id, title: view.title, diagram: diagram.id), diagram))
         }
+        for (actor, diagram) in zip(actors, viewsAndFocus.dropFirst(views.count)) { plan.actors[actor.id] = diagram }
         let overview = ViewCatalog.view(named: overviewViewID) ?? views.first
         let overviewDiagram = plan.views.first { $0.entry.id == overview?.id }?.diagram
         plan.overview = overviewDiagram?.id ?? plan.views.first?.diagram.id
         let years = overview == nil ? [] : TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model),
                                                                    overviewActors: overviewDiagram?.actorIDs.count ?? 0)
-        let focus = ViewCatalog.view(named: focusViewID)
-        let actors = focus == nil ? [] : model.actors
-        let diagrams = ParallelResults(count: years.count + actors.count, processors: processors) { index in
-            if index < years.count {
-                return overview?.diagram(of: model, options: ViewOptions(asOf: years[index]), links: links).map(PlannedDiagram.init)
-            }
-            return focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - years.count].id), links: links)
-                .map(PlannedDiagram.init)
+        let latestFirst = Array(years.reversed())
+        let maps = ParallelResults(count: latestFirst.count, processors: processors) { index in
+            overview?.diagram(of: model, options: ViewOptions(asOf: latestFirst[index]), links: links).map(PlannedDiagram.init)
         }.values
-        for (year, map) in zip(years, diagrams) { plan.years[year] = map }
-        for (actor, diagram) in zip(actors, diagrams.dropFirst(years.count)) { plan.actors[actor.id] = diagram }
+        for (year, map) in zip(latestFirst, maps) { plan.years[year] = map }
         return plan
     }
 }
