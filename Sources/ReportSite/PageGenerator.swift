@@ -13,9 +13,10 @@ public struct PageGenerator {
         self.pages = pages
     }
 
-    /// Every page kind of the site, in build order.
+    /// Every page kind of the site, in the order their pages are started: the kinds whose pages are few and
+    /// long (a view's table lists thousands of relations on a large model) ahead of the many short ones.
     public static let all: [PageGenerator] = [
-        .index, .views, .actors, .sources, .timeline, .conflicts, .search,
+        .views, .search, .index, .timeline, .conflicts, .actors, .sources,
     ]
 }
 

@@ -11,14 +11,21 @@ public struct SiteBuilder {
         self.steps = steps
     }
 
-    /// The steps that turn a context with its diagrams into pages: one per page kind, the assets, and a final
-    /// check that every link resolves.
+    /// The steps that turn a context with its diagrams into pages: every page kind's pages, the assets, and a
+    /// final check that every link resolves. The pages of all kinds share one pool of threads, so a long page
+    /// of one kind is made while the threads go on with the next kind's pages instead of waiting at its end; a
+    /// failure still names its kind's step ("Write actor pages").
     public static var pageSteps: [BuildStep] {
-        PageGenerator.all.map { generator in
-            BuildStep("Write \(generator.name)") { context in
-                try context.write(try generator.pages(context))
-            }
-        } + [
+        [
+            BuildStep("Write pages") { context in
+                let kinds = try PageGenerator.all.map { generator in (generator, try generator.pages(context)) }
+                do {
+                    try context.write(kinds.flatMap { $0.1 })
+                } catch let error as PageError where !(error.underlying is SiteWriteError) {
+                    let kind = kinds.first { $0.1.contains { $0.path == error.path } }?.0
+                    throw BuildError(step: kind.map { "Write \($0.name)" } ?? "Write pages", path: error.path, underlying: error.underlying)
+                }
+            },
             BuildStep("Copy stylesheet and script") { context in
                 for name in context.templates.assets.keys.sorted() {
                     try context.site.add(context.templates.assets[name]!, at: "assets/\(name)")

@@ -70,7 +70,7 @@ final class TemplateAndProgressTests: XCTestCase {
         _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .plain) { plain += $0 })
         _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .quiet) { quiet += $0 })
         let count = SiteBuilder.pageSteps.count
-        XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write index page\n"))
+        XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write pages\n"))
         XCTAssertTrue(plain.contains("[\(count)/\(count)] Check links\n"))
         XCTAssertEqual(quiet, "")
     }
