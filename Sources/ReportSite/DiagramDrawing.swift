@@ -110,10 +110,22 @@ public struct DiagramDrawing {
         var finishedBefore = 0
         for batch in DiagramDrawing.batches(ordered) {
             let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
-            var results = ParallelResults<RenderedDiagram?>(count: jobs.count, processors: processors) { cache?.cached(jobs[$0]) }.values
-            let missing = results.indices.filter { results[$0] == nil }
+            // A drawn diagram with its files written, or its failure to write.
+            func finish(_ rendered: RenderedDiagram, _ index: Int) -> Result<DrawnDiagram, Error> {
+                Result {
+                    let drawn = DrawnDiagram(rendered, of: batch[index])
+                    try write(batch[index], drawn)
+                    return drawn
+                }
+            }
+            // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
+            var drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
+                cache?.cached(jobs[index]).map { finish($0, index) }
+            }.values
+            let missing = drawn.indices.filter { drawn[$0] == nil }
             let cached = batch.count - missing.count
             if !missing.isEmpty {
+                var results: [Int: RenderedDiagram] = [:]
                 let rendered = render(missing.map { jobs[$0] }) { done, _, _ in
                     progress?.detail(done: finishedBefore + cached + done, total: ordered.count)
                 }
@@ -132,17 +144,12 @@ public struct DiagramDrawing {
                         failures.append(failure)
                     }
                 }
+                let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: missing.count, processors: processors) { position in
+                    results[missing[position]].map { finish($0, missing[position]) }
+                }.values
+                for (index, result) in zip(missing, finished) { drawn[index] = result }
             }
-            let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.count, processors: processors) { index in
-                results[index].map { rendered in
-                    Result {
-                        let drawn = DrawnDiagram(rendered, of: batch[index])
-                        try write(batch[index], drawn)
-                        return drawn
-                    }
-                }
-            }
-            for (planned, result) in zip(batch, drawn.values) {
+            for (planned, result) in zip(batch, drawn) {
                 guard let result = try result?.get() else { continue }
                 result.files.warnings.forEach { warn("warning: diagram \(result.files.id): \($0)") }
                 try deliver(planned, result)
