@@ -35,6 +35,19 @@ final class EncoderTests: XCTestCase {
                        DOTEncoder().encode(sampleGraph(reversedAttributeOrder: true)))
     }
 
+    func testSettingAnAttributeAgainReplacesItAndSettingNilRemovesIt() {
+        var node = Node("kyrgyzstan")
+        node[.shape] = .box
+        node[.label] = "Kyrgyzstan"
+        node[.color] = Color(hex: "#000000")
+        node[.label] = "Kyrgyz Republic"
+        node[.color] = nil
+        node[.color] = nil
+        XCTAssertEqual(node[.label], .text("Kyrgyz Republic"))
+        XCTAssertNil(node[.color])
+        XCTAssertEqual(node.attributes.sorted.map(\.name), ["label", "shape"])
+    }
+
     func testEncodingTwiceGivesIdenticalText() {
         let graph = sampleGraph(reversedAttributeOrder: false)
         XCTAssertEqual(DOTEncoder().encode(graph), DOTEncoder().encode(graph))
