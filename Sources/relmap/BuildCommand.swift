@@ -39,6 +39,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print no progress.")
     var quiet = false
 
+    @Flag(help: "Print a JSON line of timings to stderr when done: wall time and the seconds Graphviz spent drawing the diagrams that were not in the cache (used by make bench).")
+    var timings = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         _ = try focusFormats()
@@ -57,6 +60,15 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
+        var graphvizSeconds = 0.0
+        var finished = false
+        defer {
+            if timings, finished {
+                Terminal.write(String(format: "{\"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
+                                      Date().timeIntervalSince(started), graphvizSeconds))
+            }
+        }
         let processors = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let model = try options.load(printWarnings: !quiet, processors: processors)
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
@@ -68,6 +80,7 @@ struct BuildCommand: ParsableCommand {
                                        options: ["focus-formats: \(try focusFormats().map(\.rawValue).joined(separator: ","))"])
         if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: output) {
             progress.finish("\(output) is up to date")
+            finished = true
             return
         }
         // Network figures (betweenness above all) cost seconds on a large model, so they wait until a build is due.
@@ -96,7 +109,11 @@ struct BuildCommand: ParsableCommand {
         let renderer = Renderer(settings: RenderSettings(workers: processors))
         defer { renderer.shutdown() }
         let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(), processors: processors,
-                                     warn: { progress.note($0) }, render: { renderer.render($0, progress: $1) })
+                                     warn: { progress.note($0) }, render: { jobs, report in
+                                         let results = renderer.render(jobs, progress: report)
+                                         graphvizSeconds += results.compactMap { try? $0.get().graphvizSeconds }.reduce(0, +)
+                                         return results
+                                     })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model, processors: processors), progress: progress)] + SiteBuilder.pageSteps
         let site: Site
         do {
@@ -114,6 +131,7 @@ struct BuildCommand: ParsableCommand {
             progress.finish(comparison.isUpToDate ? "\(output) is up to date" : "\(output) is stale")
             comparison.lines.forEach { print($0) }
             succeeded = true
+            finished = true
             if !comparison.isUpToDate { throw ExitCode(1) }
             return
         }
@@ -128,6 +146,7 @@ struct BuildCommand: ParsableCommand {
             throw cannotWrite(error)
         }
         succeeded = true
+        finished = true
         progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
     }
 

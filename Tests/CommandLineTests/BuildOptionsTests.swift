@@ -30,6 +30,22 @@ final class BuildOptionsTests: XCTestCase {
         XCTAssertEqual(try diagramExtensions(in: scratch.path("all"), prefix: "focus-"), ["svg", "png", "pdf", "dot"])
     }
 
+    func testTimingsGiveGraphvizSecondsForDiagramsDrawnAndNoneWhenEverythingIsKept() throws {
+        func timings(_ result: Relmap.Result) throws -> [String: Double] {
+            let line = try XCTUnwrap(result.stderr.split(separator: "\n").last, result.stderr)
+            return try JSONDecoder().decode([String: Double].self, from: Data(line.utf8))
+        }
+        let arguments = ["build", scratch.path("model"), "--out", scratch.path("timed"), "--quiet", "--timings"]
+        let first = try Relmap.run(arguments, timeout: 300)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let drawn = try timings(first)
+        XCTAssertGreaterThan(try XCTUnwrap(drawn["graphviz_seconds"]), 0)
+        XCTAssertGreaterThan(try XCTUnwrap(drawn["wall_seconds"]), try XCTUnwrap(drawn["graphviz_seconds"]) / 2)
+        let again = try Relmap.run(arguments, timeout: 300)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try timings(again)["graphviz_seconds"], 0)
+    }
+
     func testTwoBuildsWithFreshCachesInTwoWorkersGiveTheSameBytesExceptPNGAndPDF() throws {
         var snapshots: [[String: Data]] = []
         for name in ["first", "second"] {
