@@ -33,7 +33,7 @@ public final class Renderer {
                        deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
         defer { batchLock.unlock() }
-        let batch = Batch(jobs: jobs, progress: progress, deliver: deliver)
+        let batch = Batch(jobs: jobs, workers: min(slots.count, jobs.count), progress: progress, deliver: deliver)
         let group = DispatchGroup()
         for slot in slots.prefix(jobs.count) {
             group.enter()
@@ -53,11 +53,13 @@ public final class Renderer {
 
     /// At most this many small jobs go to a worker at once, so it starts the next without waiting for this
     /// process to read a reply and send a job: for diagrams that take a few milliseconds each, that wait was a
-    /// tenth of the time.
-    static let jobsSentTogether = 8
+    /// tenth of the time. Fewer go when fewer are left, so that the workers of a pool finish together (see
+    /// `Batch.takeNext`).
+    static let jobsSentTogether = 16
 
-    /// Jobs sent together carry at most this many bytes of DOT, well inside a socket's buffer.
-    static let bytesSentTogether = 64 * 1024
+    /// Jobs sent together carry at most this many bytes of DOT, well inside a socket's buffer (208 KiB on
+    /// Debian unless configured otherwise).
+    static let bytesSentTogether = 128 * 1024
 
     /// The process ids of the workers running now, for diagnostics.
     public var workerProcessIDs: [Int32] {
@@ -256,32 +258,38 @@ final class WorkerSlot {
 }
 
 /// The shared state of one `render` call: which job is next, and the results so far.
-private final class Batch: @unchecked Sendable {
+final class Batch: @unchecked Sendable {
     private let lock = NSLock()
     private let jobs: [RenderJob]
+    /// How many workers take jobs from the batch.
+    private let workers: Int
     private let progress: ((Int, Int, String) -> Void)?
     private let deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?
     private var next = 0
     private var finished = 0
     private var collected: [Result<RenderedDiagram, RenderFailure>?]
 
-    init(jobs: [RenderJob], progress: ((Int, Int, String) -> Void)?, deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?) {
+    init(jobs: [RenderJob], workers: Int, progress: ((Int, Int, String) -> Void)?,
+         deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?) {
         self.jobs = jobs
+        self.workers = max(1, workers)
         self.progress = progress
         self.deliver = deliver
         collected = Array(repeating: nil, count: jobs.count)
     }
 
-    /// The indices of the next jobs to render: one, or up to `Renderer.jobsSentTogether` small ones that can go
-    /// to a worker together; empty when every job is taken.
+    /// The indices of the next jobs to render: one, or several small ones that can go to a worker together, up
+    /// to `Renderer.jobsSentTogether` and to half of each worker's share of the jobs left, so the last trips are
+    /// short and the workers finish together; empty when every job is taken.
     func takeNext() -> [Int] {
         lock.lock()
         defer { lock.unlock() }
         guard next < jobs.count else { return [] }
+        let limit = min(Renderer.jobsSentTogether, max(1, (jobs.count - next) / (2 * workers)))
         var taken = [next]
         var bytes = jobs[next].dot.utf8.count
         next += 1
-        while taken.count < Renderer.jobsSentTogether, next < jobs.count, jobs[taken[0]].canBeSentTogether,
+        while taken.count < limit, next < jobs.count, jobs[taken[0]].canBeSentTogether,
               jobs[next].canBeSentTogether, bytes + jobs[next].dot.utf8.count <= Renderer.bytesSentTogether {
             bytes += jobs[next].dot.utf8.count
             taken.append(next)

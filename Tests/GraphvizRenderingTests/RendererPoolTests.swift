@@ -154,6 +154,21 @@ final class RendererPoolTests: XCTestCase {
         XCTAssertEqual(results.compactMap { try? $0.get().id }, jobs.map(\.id))
     }
 
+    func testSmallJobsGoTogetherInTripsThatShrinkAsTheBatchEndsSoTwoWorkersFinishTogether() {
+        func trips(jobs count: Int, workers: Int) -> [Int] {
+            let jobs = (0..<count).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
+            let batch = Batch(jobs: jobs, workers: workers, progress: nil, deliver: nil)
+            var sizes: [Int] = []
+            while case let taken = batch.takeNext(), !taken.isEmpty { sizes.append(taken.count) }
+            return sizes
+        }
+        XCTAssertEqual(trips(jobs: 32, workers: 2), [8, 6, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1])
+        let alone = trips(jobs: 300, workers: 1)
+        XCTAssertEqual(alone.first, Renderer.jobsSentTogether)
+        XCTAssertEqual(alone.reduce(0, +), 300)
+        XCTAssertEqual(alone, alone.sorted(by: >))
+    }
+
     func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimit() {
         let renderer = Renderer(settings: TestSupport.settings(workers: 1, maximumWorkerMemoryMB: 0))
         defer { renderer.shutdown() }
