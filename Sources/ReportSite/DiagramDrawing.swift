@@ -60,6 +60,11 @@ public struct DiagramDrawing {
     /// A batch closes once its DOT reaches this many bytes, so a batch of large maps stays small.
     static let batchBytes = 16 << 20
 
+    /// How many batches are read from the cache and queued for Graphviz while the oldest one is finished: a
+    /// batch of large maps takes a while to finish, and the small ones after it go quickly. At most this many
+    /// and one batches' files are held in memory at once.
+    static let batchesAhead = 3
+
     /// The diagrams cut into batches of at most `batchSize` diagrams and about `batchBytes` of DOT each, in order.
     static func batches(_ diagrams: [PlannedDiagram]) -> [[PlannedDiagram]] {
         var batches: [[PlannedDiagram]] = []
@@ -100,64 +105,96 @@ public struct DiagramDrawing {
     /// largest DOT first (so the long layouts start early and a batch's jobs take about as long as
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
     /// drawn are reported together at the end. `write` gets each drawn diagram on the drawing threads, to write
-    /// its files; `deliver` gets them in turn, in the batch's order.
+    /// its files; `deliver` gets them in turn, in the batch's order. While Graphviz draws the batches queued
+    /// (`batchesAhead`), the oldest is stored in the cache, finished and written, so the workers do not wait
+    /// for this process between batches.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
               write: (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
         var failures: [RenderFailure] = []
-        var cacheWorks = true
+        let cacheHealth = CacheHealth()
         var finishedBefore = 0
+        var inProgress: [BatchInProgress] = []
+        defer { inProgress.forEach { $0.rendering?.wait() } }
         for batch in DiagramDrawing.batches(ordered) {
             let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
-            // A drawn diagram with its files written, or its failure to write.
-            func finish(_ rendered: RenderedDiagram, _ index: Int) -> Result<DrawnDiagram, Error> {
-                Result {
-                    let drawn = DrawnDiagram(rendered, of: batch[index])
-                    try write(batch[index], drawn)
-                    return drawn
-                }
-            }
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
-            var drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
-                cache?.cached(jobs[index]).map { finish($0, index) }
+            let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
+                cache?.cached(jobs[index]).map { DiagramDrawing.finish($0, of: batch[index], write: write) }
             }.values
             let missing = drawn.indices.filter { drawn[$0] == nil }
-            let cached = batch.count - missing.count
+            var current = BatchInProgress(batch: batch, jobs: jobs, drawn: drawn, missing: missing)
             if !missing.isEmpty {
-                var results: [Int: RenderedDiagram] = [:]
-                let rendered = render(missing.map { jobs[$0] }) { done, _, _ in
-                    progress?.detail(done: finishedBefore + cached + done, total: ordered.count)
-                }
-                for (index, result) in zip(missing, rendered) {
-                    switch result {
-                    case .success(let diagram):
-                        results[index] = diagram
-                        guard cacheWorks, let cache else { continue }
+                let done = finishedBefore + batch.count - missing.count
+                let earlier = inProgress.last { $0.rendering != nil }?.rendering
+                current.rendering = RenderingInBackground(after: earlier, render: { [render] in
+                    render(missing.map { jobs[$0] }) { rendered, _, _ in
+                        progress?.detail(done: done + rendered, total: ordered.count)
+                    }
+                }, store: { [cache, cacheHealth] results in
+                    guard let cache else { return }
+                    for (index, result) in zip(missing, results) {
+                        guard case .success(let diagram) = result, cacheHealth.works else { continue }
                         do {
                             try cache.store(diagram, for: jobs[index])
                         } catch {
-                            cacheWorks = false
-                            warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
+                            cacheHealth.works = false
                         }
-                    case .failure(let failure):
-                        failures.append(failure)
                     }
-                }
-                let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: missing.count, processors: processors) { position in
-                    results[missing[position]].map { finish($0, missing[position]) }
-                }.values
-                for (index, result) in zip(missing, finished) { drawn[index] = result }
-            }
-            for (planned, result) in zip(batch, drawn) {
-                guard let result = try result?.get() else { continue }
-                result.files.warnings.forEach { warn("warning: diagram \(result.files.id): \($0)") }
-                try deliver(planned, result)
+                })
             }
             finishedBefore += batch.count
+            inProgress.append(current)
+            if inProgress.count > DiagramDrawing.batchesAhead {
+                try complete(inProgress.removeFirst(), failures: &failures, write: write, deliver: deliver)
+            }
+        }
+        while !inProgress.isEmpty {
+            try complete(inProgress.removeFirst(), failures: &failures, write: write, deliver: deliver)
+        }
+        if !cacheHealth.works, let cache {
+            warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
         }
         if !failures.isEmpty {
             throw DiagramFailure(failures: failures.sorted { $0.id < $1.id })
+        }
+    }
+
+    /// Waits for a batch's rendering and its storing in the cache, finishes and writes the diagrams Graphviz
+    /// drew, and delivers the whole batch in order.
+    private func complete(_ batch: BatchInProgress, failures: inout [RenderFailure],
+                          write: (PlannedDiagram, DrawnDiagram) throws -> Void,
+                          deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
+        var drawn = batch.drawn
+        if let rendered = batch.rendering?.waitUntilStored() {
+            var results: [Int: RenderedDiagram] = [:]
+            for (index, result) in zip(batch.missing, rendered) {
+                switch result {
+                case .success(let diagram): results[index] = diagram
+                case .failure(let failure): failures.append(failure)
+                }
+            }
+            let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.missing.count, processors: processors) { position in
+                let index = batch.missing[position]
+                return results[index].map { DiagramDrawing.finish($0, of: batch.batch[index], write: write) }
+            }.values
+            for (index, result) in zip(batch.missing, finished) { drawn[index] = result }
+        }
+        for (planned, result) in zip(batch.batch, drawn) {
+            guard let result = try result?.get() else { continue }
+            result.files.warnings.forEach { warn("warning: diagram \(result.files.id): \($0)") }
+            try deliver(planned, result)
+        }
+    }
+
+    /// A drawn diagram with its files written, or its failure to write.
+    private static func finish(_ rendered: RenderedDiagram, of planned: PlannedDiagram,
+                               write: (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
+        Result {
+            let drawn = DrawnDiagram(rendered, of: planned)
+            try write(planned, drawn)
+            return drawn
         }
     }
 
@@ -225,5 +262,59 @@ extension BuildContext {
                                            legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
                                            truncatedCount: planned.truncatedCount, formats: formats,
                                            formatNote: note, svgDigest: drawn.svgDigest)
+    }
+}
+
+/// A batch between reading the cache and delivering: what the cache held, finished, and Graphviz's work on
+/// the rest, under way.
+private struct BatchInProgress {
+    var batch: [PlannedDiagram]
+    var jobs: [RenderJob]
+    var drawn: [Result<DrawnDiagram, Error>?]
+    var missing: [Int]
+    var rendering: RenderingInBackground?
+}
+
+/// A render batch running on a thread of its own, after the one before it (batches are drawn one at a time,
+/// in order), then storing what was drawn, while the next batch is drawn.
+private final class RenderingInBackground: @unchecked Sendable {
+    private let running = DispatchGroup()
+    private let storing = DispatchGroup()
+    private var results: [Result<RenderedDiagram, RenderFailure>] = []
+
+    init(after earlier: RenderingInBackground?, render: @escaping () -> [Result<RenderedDiagram, RenderFailure>],
+         store: @escaping ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
+        running.enter()
+        storing.enter()
+        Thread {
+            earlier?.running.wait()
+            self.results = render()
+            self.running.leave()
+            store(self.results)
+            self.storing.leave()
+        }.start()
+    }
+
+    /// Waits until the rendering and the storing have finished.
+    func wait() {
+        running.wait()
+        storing.wait()
+    }
+
+    /// The results, once they are drawn and stored.
+    func waitUntilStored() -> [Result<RenderedDiagram, RenderFailure>] {
+        wait()
+        return results
+    }
+}
+
+/// Whether the render cache could be written so far; once it could not, no more is stored.
+private final class CacheHealth: @unchecked Sendable {
+    private let lock = NSLock()
+    private var working = true
+
+    var works: Bool {
+        get { lock.withLock { working } }
+        set { lock.withLock { working = newValue } }
     }
 }

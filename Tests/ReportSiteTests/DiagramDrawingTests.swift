@@ -22,6 +22,29 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertEqual(LinkChecker(site: site).problems(), [])
     }
 
+    func testACacheThatCannotBeWrittenIsWarnedAboutOnceAndEveryDiagramIsStillDrawnInOrder() throws {
+        let folder = NSTemporaryDirectory() + "relmap-cache-file-\(UUID().uuidString)"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = SampleSite.model()
+        let diagrams = SampleDiagrams.plan(for: model).all
+        let batches = Array(repeating: diagrams, count: 2 * DiagramDrawing.batchSize / diagrams.count + 1).enumerated()
+            .flatMap { copy, diagrams in diagrams.map { diagram in
+                var renamed = diagram
+                renamed.id = "\(diagram.id)-\(copy)"
+                return renamed
+            } }
+        var warnings: [String] = []
+        var delivered: [String] = []
+        let drawing = DiagramDrawing(cache: RenderCache(directory: folder + "/cache"), processors: 1,
+                                     warn: { warnings.append($0) }, render: SampleDiagrams.inProcess)
+        try drawing.draw(batches, progress: nil) { planned, _ in delivered.append(planned.id) }
+        XCTAssertEqual(warnings.filter { $0.contains("cannot write the render cache") }.count, 1, "\(warnings)")
+        let ordered = batches.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }.map(\.id)
+        XCTAssertEqual(delivered, ordered)
+        XCTAssertGreaterThan(DiagramDrawing.batches(batches.sorted { $0.dot.utf8.count > $1.dot.utf8.count }).count, 2)
+    }
+
     func testFocusFormatsChooseWhichFilesActorDiagramsGet() throws {
         let site = try SampleDiagrams.build(focusFormats: [.svg, .png, .pdf, .dot])
         for format in ["svg", "png", "pdf", "dot"] {
