@@ -60,9 +60,9 @@ public struct DiagramDrawing {
     /// A batch closes once its DOT reaches this many bytes, so a batch of large maps stays small.
     static let batchBytes = 16 << 20
 
-    /// How many batches are read from the cache and queued for Graphviz while the oldest one is finished: a
-    /// batch of large maps takes a while to finish, and the small ones after it go quickly. At most this many
-    /// and one batches' files are held in memory at once.
+    /// How many batches of small diagrams are read from the cache and queued for Graphviz while the oldest one
+    /// is finished: Graphviz draws a batch of focus diagrams faster than their files are written. Batches of
+    /// more than `batchBytes` of DOT together are not queued, so large maps are held one batch at a time.
     static let batchesAhead = 3
 
     /// The diagrams cut into batches of at most `batchSize` diagrams and about `batchBytes` of DOT each, in order.
@@ -105,9 +105,9 @@ public struct DiagramDrawing {
     /// largest DOT first (so the long layouts start early and a batch's jobs take about as long as
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
     /// drawn are reported together at the end. `write` gets each drawn diagram on the drawing threads, to write
-    /// its files; `deliver` gets them in turn, in the batch's order. While Graphviz draws the batches queued
-    /// (`batchesAhead`), the oldest is stored in the cache, finished and written, so the workers do not wait
-    /// for this process between batches.
+    /// its files; `deliver` gets them in turn, in the batch's order. What Graphviz drew is stored in the cache
+    /// on the batch's own thread while Graphviz draws the next, and, while it draws the batches queued
+    /// (`batchesAhead`), the oldest is finished and written, so the workers do not wait for this process.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
               write: (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
@@ -146,7 +146,10 @@ public struct DiagramDrawing {
             }
             finishedBefore += batch.count
             inProgress.append(current)
-            if inProgress.count > DiagramDrawing.batchesAhead {
+            // The oldest batch is finished now when enough are queued, when nothing of it is being drawn, or
+            // when the queue holds a batch's worth of DOT (large maps, whose files are large too).
+            while let oldest = inProgress.first, inProgress.count > DiagramDrawing.batchesAhead || oldest.rendering == nil
+                    || inProgress.reduce(0, { $0 + $1.dotBytes }) > DiagramDrawing.batchBytes {
                 try complete(inProgress.removeFirst(), failures: &failures, write: write, deliver: deliver)
             }
         }
@@ -273,6 +276,8 @@ private struct BatchInProgress {
     var drawn: [Result<DrawnDiagram, Error>?]
     var missing: [Int]
     var rendering: RenderingInBackground?
+
+    var dotBytes: Int { batch.reduce(0) { $0 + $1.dot.utf8.count } }
 }
 
 /// A render batch running on a thread of its own, after the one before it (batches are drawn one at a time,
