@@ -18,53 +18,53 @@ public struct Source: Hashable, Sendable {
 
     public var id: String {
         get { shared.value.id }
-        set { change { $0.id = newValue } }
+        set { shared = shared.changing { $0.id = newValue } }
     }
 
     public var title: String {
         get { shared.value.title }
-        set { change { $0.title = newValue } }
+        set { shared = shared.changing { $0.title = newValue } }
     }
 
     public var publisher: String {
         get { shared.value.publisher }
-        set { change { $0.publisher = newValue } }
+        set { shared = shared.changing { $0.publisher = newValue } }
     }
 
     public var author: String? {
         get { shared.value.author }
-        set { change { $0.author = newValue } }
+        set { shared = shared.changing { $0.author = newValue } }
     }
 
     public var published: PartialDate {
         get { shared.value.published }
-        set { change { $0.published = newValue } }
+        set { shared = shared.changing { $0.published = newValue } }
     }
 
     public var dateNote: String? {
         get { shared.value.dateNote }
-        set { change { $0.dateNote = newValue } }
+        set { shared = shared.changing { $0.dateNote = newValue } }
     }
 
     public var file: String {
         get { shared.value.file }
-        set { change { $0.file = newValue } }
+        set { shared = shared.changing { $0.file = newValue } }
     }
 
     public var url: String? {
         get { shared.value.url }
-        set { change { $0.url = newValue } }
+        set { shared = shared.changing { $0.url = newValue } }
     }
 
     /// How many paragraphs (non-empty lines) the document has, when recorded; evidence is checked against it.
     public var paragraphs: Int? {
         get { shared.value.paragraphs }
-        set { change { $0.paragraphs = newValue } }
+        set { shared = shared.changing { $0.paragraphs = newValue } }
     }
 
     public var location: SourceLocation {
         get { shared.value.location }
-        set { change { $0.location = newValue } }
+        set { shared = shared.changing { $0.location = newValue } }
     }
 
     public init(id: String, title: String, publisher: String, author: String? = nil, published: PartialDate,
@@ -72,20 +72,6 @@ public struct Source: Hashable, Sendable {
                 location: SourceLocation) {
         shared = SharedValue(Fields(id: id, title: title, publisher: publisher, author: author, published: published,
                                     dateNote: dateNote, file: file, url: url, paragraphs: paragraphs, location: location))
-    }
-
-    private mutating func change(_ update: (inout Fields) -> Void) {
-        var fields = shared.value
-        update(&fields)
-        shared = SharedValue(fields)
-    }
-
-    public static func == (left: Source, right: Source) -> Bool {
-        left.shared === right.shared || left.shared.value == right.shared.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        shared.value.hash(into: &hasher)
     }
 }
 
@@ -122,63 +108,63 @@ public struct Actor: Hashable, Sendable {
 
     public var id: String {
         get { shared.value.id }
-        set { change { $0.id = newValue } }
+        set { shared = shared.changing { $0.id = newValue } }
     }
 
     public var name: String {
         get { shared.value.name }
-        set { change { $0.name = newValue } }
+        set { shared = shared.changing { $0.name = newValue } }
     }
 
     public var kind: ActorKind {
         get { shared.value.kind }
-        set { change { $0.kind = newValue } }
+        set { shared = shared.changing { $0.kind = newValue } }
     }
 
     public var aliases: [String] {
         get { shared.value.aliases }
-        set { change { $0.aliases = newValue } }
+        set { shared = shared.changing { $0.aliases = newValue } }
     }
 
     public var country: String? {
         get { shared.value.country }
-        set { change { $0.country = newValue } }
+        set { shared = shared.changing { $0.country = newValue } }
     }
 
     public var office: String? {
         get { shared.value.office }
-        set { change { $0.office = newValue } }
+        set { shared = shared.changing { $0.office = newValue } }
     }
 
     public var iso3: String? {
         get { shared.value.iso3 }
-        set { change { $0.iso3 = newValue } }
+        set { shared = shared.changing { $0.iso3 = newValue } }
     }
 
     public var coordinate: Coordinate? {
         get { shared.value.coordinate }
-        set { change { $0.coordinate = newValue } }
+        set { shared = shared.changing { $0.coordinate = newValue } }
     }
 
     public var capital: String? {
         get { shared.value.capital }
-        set { change { $0.capital = newValue } }
+        set { shared = shared.changing { $0.capital = newValue } }
     }
 
     public var note: String? {
         get { shared.value.note }
-        set { change { $0.note = newValue } }
+        set { shared = shared.changing { $0.note = newValue } }
     }
 
     public var location: SourceLocation {
         get { shared.value.location }
-        set { change { $0.location = newValue } }
+        set { shared = shared.changing { $0.location = newValue } }
     }
 
     /// Where individual fields were written, by key (`country`), for precise diagnostics.
     public var fieldLocations: [String: SourceLocation] {
         get { shared.value.fieldLocations }
-        set { change { $0.fieldLocations = newValue } }
+        set { shared = shared.changing { $0.fieldLocations = newValue } }
     }
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], country: String? = nil,
@@ -187,20 +173,6 @@ public struct Actor: Hashable, Sendable {
         shared = SharedValue(Fields(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office,
                                     iso3: iso3, coordinate: coordinate, capital: capital, note: note, location: location,
                                     fieldLocations: [:]))
-    }
-
-    private mutating func change(_ update: (inout Fields) -> Void) {
-        var fields = shared.value
-        update(&fields)
-        shared = SharedValue(fields)
-    }
-
-    public static func == (left: Actor, right: Actor) -> Bool {
-        left.shared === right.shared || left.shared.value == right.shared.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        shared.value.hash(into: &hasher)
     }
 
     /// The name and every alias.
@@ -292,63 +264,63 @@ public struct Relation: Hashable, Sendable {
 
     public var id: String {
         get { shared.value.id }
-        set { change { $0.id = newValue } }
+        set { shared = shared.changing { $0.id = newValue } }
     }
 
     public var type: RelationType {
         get { shared.value.type }
-        set { change { $0.type = newValue } }
+        set { shared = shared.changing { $0.type = newValue } }
     }
 
     public var participants: [String] {
         get { shared.value.participants }
-        set { change { $0.participants = newValue } }
+        set { shared = shared.changing { $0.participants = newValue } }
     }
 
     public var start: PartialDate? {
         get { shared.value.start }
-        set { change { $0.start = newValue } }
+        set { shared = shared.changing { $0.start = newValue } }
     }
 
     public var end: PartialDate? {
         get { shared.value.end }
-        set { change { $0.end = newValue } }
+        set { shared = shared.changing { $0.end = newValue } }
     }
 
     public var status: RelationStatus {
         get { shared.value.status }
-        set { change { $0.status = newValue } }
+        set { shared = shared.changing { $0.status = newValue } }
     }
 
     public var summary: String {
         get { shared.value.summary }
-        set { change { $0.summary = newValue } }
+        set { shared = shared.changing { $0.summary = newValue } }
     }
 
     public var evidence: [Evidence] {
         get { shared.value.evidence }
-        set { change { $0.evidence = newValue } }
+        set { shared = shared.changing { $0.evidence = newValue } }
     }
 
     public var claims: [Claim] {
         get { shared.value.claims }
-        set { change { $0.claims = newValue } }
+        set { shared = shared.changing { $0.claims = newValue } }
     }
 
     public var details: RelationDetails {
         get { shared.value.details }
-        set { change { $0.details = newValue } }
+        set { shared = shared.changing { $0.details = newValue } }
     }
 
     public var location: SourceLocation {
         get { shared.value.location }
-        set { change { $0.location = newValue } }
+        set { shared = shared.changing { $0.location = newValue } }
     }
 
     /// Where individual fields were written, by key (`facility`, `place`, `participants.0`…), for precise diagnostics.
     public var fieldLocations: [String: SourceLocation] {
         get { shared.value.fieldLocations }
-        set { change { $0.fieldLocations = newValue } }
+        set { shared = shared.changing { $0.fieldLocations = newValue } }
     }
 
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
@@ -357,20 +329,6 @@ public struct Relation: Hashable, Sendable {
         shared = SharedValue(Fields(id: id, type: type, participants: participants, start: start, end: end, status: status,
                                     summary: summary, evidence: evidence, claims: claims, details: details, location: location,
                                     fieldLocations: [:]))
-    }
-
-    private mutating func change(_ update: (inout Fields) -> Void) {
-        var fields = shared.value
-        update(&fields)
-        shared = SharedValue(fields)
-    }
-
-    public static func == (left: Relation, right: Relation) -> Bool {
-        left.shared === right.shared || left.shared.value == right.shared.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        shared.value.hash(into: &hasher)
     }
 
     /// True when sources disagree about one of this relation's facts.
@@ -472,11 +430,30 @@ public struct RelationModel: Sendable {
 }
 
 /// An immutable value behind a reference, so that copying the struct that holds it is one retain; the holder
-/// changes a field by holding a new one.
+/// changes a field by holding a new one. Two are equal when they are one, or hold equal values.
 final class SharedValue<Value: Sendable>: Sendable {
     let value: Value
 
     init(_ value: Value) {
         self.value = value
+    }
+
+    /// A new shared value: this one's, changed by `update`.
+    func changing(_ update: (inout Value) -> Void) -> SharedValue {
+        var changed = value
+        update(&changed)
+        return SharedValue(changed)
+    }
+}
+
+extension SharedValue: Equatable where Value: Equatable {
+    static func == (left: SharedValue, right: SharedValue) -> Bool {
+        left === right || left.value == right.value
+    }
+}
+
+extension SharedValue: Hashable where Value: Hashable {
+    func hash(into hasher: inout Hasher) {
+        value.hash(into: &hasher)
     }
 }
