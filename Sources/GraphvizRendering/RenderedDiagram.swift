@@ -22,3 +22,10 @@ public struct RenderedDiagram: Sendable {
         self.usedFallback = usedFallback
     }
 }
+
+extension Sequence where Element == Result<RenderedDiagram, RenderFailure> {
+    /// The seconds Graphviz spent on the diagrams drawn, failures counting none.
+    public var graphvizSeconds: Double {
+        reduce(0) { total, result in total + ((try? result.get().graphvizSeconds) ?? 0) }
+    }
+}

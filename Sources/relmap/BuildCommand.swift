@@ -62,9 +62,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         var graphvizSeconds = 0.0
-        var finished = false
+        // Set once the build has done what was asked (a stale --check included).
+        var succeeded = false
         defer {
-            if timings, finished {
+            if timings, succeeded {
                 Terminal.write(String(format: "{\"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
                                       Date().timeIntervalSince(started), graphvizSeconds))
             }
@@ -80,7 +81,7 @@ struct BuildCommand: ParsableCommand {
                                        options: ["focus-formats: \(try focusFormats().map(\.rawValue).joined(separator: ","))"])
         if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: output) {
             progress.finish("\(output) is up to date")
-            finished = true
+            succeeded = true
             return
         }
         // Network figures (betweenness above all) cost seconds on a large model, so they wait until a build is due.
@@ -102,7 +103,6 @@ struct BuildCommand: ParsableCommand {
             if check { try? FileManager.default.removeItem(atPath: stager.parent) }
         }
         // A failed build leaves the disk as it found it: a cache this build started goes too.
-        var succeeded = false
         defer {
             if !succeeded, !cacheExisted { try? FileManager.default.removeItem(atPath: writer.cacheFolder) }
         }
@@ -111,7 +111,7 @@ struct BuildCommand: ParsableCommand {
         let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(), processors: processors,
                                      warn: { progress.note($0) }, render: { jobs, report in
                                          let results = renderer.render(jobs, progress: report)
-                                         graphvizSeconds += results.compactMap { try? $0.get().graphvizSeconds }.reduce(0, +)
+                                         graphvizSeconds += results.graphvizSeconds
                                          return results
                                      })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model, processors: processors), progress: progress)] + SiteBuilder.pageSteps
@@ -131,7 +131,6 @@ struct BuildCommand: ParsableCommand {
             progress.finish(comparison.isUpToDate ? "\(output) is up to date" : "\(output) is stale")
             comparison.lines.forEach { print($0) }
             succeeded = true
-            finished = true
             if !comparison.isUpToDate { throw ExitCode(1) }
             return
         }
@@ -146,7 +145,6 @@ struct BuildCommand: ParsableCommand {
             throw cannotWrite(error)
         }
         succeeded = true
-        finished = true
         progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
     }
 
