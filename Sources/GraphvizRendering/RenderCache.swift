@@ -3,12 +3,15 @@ import Foundation
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
-/// Each diagram is a file per format, `<key>.svg`, `<key>.png`…, plus `<key>.json` with the
-/// metadata. Every file is written to a temporary name and renamed into place, and the metadata
-/// goes last, so a diagram counts as cached only once all of its files are complete.
+/// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version, a second line of
+/// JSON metadata (engine, warnings, and each format with its length in bytes), then the bytes of each format
+/// in that order. A large build stores thousands of diagrams, and creating a file costs more than writing it,
+/// so a diagram's formats share one. The file is written to a temporary name and renamed into place, and a file
+/// whose lengths do not add up is a miss, so a diagram counts as cached only when all of it is there.
 public struct RenderCache {
-    /// Changes whenever the renderer's output for the same job changes, so old entries stop matching.
-    public static let formatVersion = 2
+    /// Changes whenever the renderer's output for the same job, or this file's layout, changes, so old entries
+    /// stop matching.
+    public static let formatVersion = 3
 
     public let directory: String
 
@@ -30,40 +33,61 @@ public struct RenderCache {
         return SHA256.hash(data: Array(header.utf8) + Array(job.dot.utf8)).hexadecimal
     }
 
-    /// The stored diagram for `job`, or nil unless its metadata and every requested format are on disk.
+    /// The stored diagram for `job`, or nil unless its file is whole and holds every requested format.
     public func cached(_ job: RenderJob) -> RenderedDiagram? {
-        let key = Self.key(for: job)
-        guard let metadataData = FileManager.default.contents(atPath: path(key, "json")),
-              let metadata = try? JSONDecoder().decode(Metadata.self, from: metadataData) else { return nil }
+        guard let file = FileManager.default.contents(atPath: path(for: job)),
+              let stored = Self.decode(file) else { return nil }
         var outputs: [OutputFormat: Data] = [:]
         for format in job.distinctFormats {
-            guard let data = FileManager.default.contents(atPath: path(key, format.fileExtension)) else { return nil }
+            guard let data = stored.outputs[format] else { return nil }
             outputs[format] = data
         }
-        return RenderedDiagram(id: job.id, outputs: outputs, warnings: metadata.warnings,
-                               engineUsed: metadata.engineUsed, usedFallback: metadata.usedFallback)
+        return RenderedDiagram(id: job.id, outputs: outputs, warnings: stored.metadata.warnings,
+                               engineUsed: stored.metadata.engineUsed, usedFallback: stored.metadata.usedFallback)
     }
 
-    /// Stores a successfully rendered diagram: each format atomically, then the metadata.
+    /// Stores a successfully rendered diagram, atomically.
     public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let key = Self.key(for: job)
-        for format in OutputFormat.allCases {
-            if let data = diagram.outputs[format] {
-                try writeAtomically(data, to: path(key, format.fileExtension))
-            }
-        }
-        let metadata = Metadata(formatVersion: Self.formatVersion, id: diagram.id, engineUsed: diagram.engineUsed,
-                                usedFallback: diagram.usedFallback, warnings: diagram.warnings,
-                                formats: OutputFormat.allCases.filter { diagram.outputs[$0] != nil })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try writeAtomically(try encoder.encode(metadata), to: path(key, "json"))
+        try writeAtomically(try Self.encode(diagram), to: path(for: job))
     }
 
-    /// The path of a cache file.
-    public func path(_ key: String, _ fileExtension: String) -> String {
-        (directory as NSString).appendingPathComponent("\(key).\(fileExtension)")
+    /// The path of the file that holds `job`'s diagram.
+    public func path(for job: RenderJob) -> String {
+        (directory as NSString).appendingPathComponent("\(Self.key(for: job)).diagram")
+    }
+
+    private static var firstLine: Data { Data("relmap render cache \(formatVersion)\n".utf8) }
+
+    static func encode(_ diagram: RenderedDiagram) throws -> Data {
+        let formats = OutputFormat.allCases.filter { diagram.outputs[$0] != nil }
+        let metadata = Metadata(id: diagram.id, engineUsed: diagram.engineUsed, usedFallback: diagram.usedFallback,
+                                warnings: diagram.warnings,
+                                parts: formats.map { Metadata.Part(format: $0, bytes: diagram.outputs[$0]!.count) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var file = firstLine
+        file.append(try encoder.encode(metadata))
+        file.append(UInt8(ascii: "\n"))
+        for format in formats { file.append(diagram.outputs[format]!) }
+        return file
+    }
+
+    /// The metadata and formats of a cache file, or nil when it is of another version, cut short or too long.
+    static func decode(_ file: Data) -> (metadata: Metadata, outputs: [OutputFormat: Data])? {
+        let first = firstLine
+        guard file.starts(with: first),
+              let end = file[(file.startIndex + first.count)...].firstIndex(of: UInt8(ascii: "\n")),
+              let metadata = try? JSONDecoder().decode(Metadata.self, from: file.subdata(in: file.startIndex + first.count..<end))
+        else { return nil }
+        var start = end + 1
+        var outputs: [OutputFormat: Data] = [:]
+        for part in metadata.parts {
+            guard part.bytes >= 0, part.bytes <= file.endIndex - start else { return nil }
+            outputs[part.format] = file.subdata(in: start..<start + part.bytes)
+            start += part.bytes
+        }
+        return start == file.endIndex ? (metadata, outputs) : nil
     }
 
     private func writeAtomically(_ data: Data, to path: String) throws {
@@ -79,14 +103,19 @@ public struct RenderCache {
         }
     }
 
-    /// What `<key>.json` holds.
+    /// The second line of a cache file.
     struct Metadata: Codable {
-        var formatVersion: Int
+        /// One format's bytes, in the order they follow the metadata.
+        struct Part: Codable {
+            var format: OutputFormat
+            var bytes: Int
+        }
+
         var id: String
         var engineUsed: LayoutEngine
         var usedFallback: Bool
         var warnings: [String]
-        var formats: [OutputFormat]
+        var parts: [Part]
     }
 }
 

@@ -2,7 +2,7 @@
 import Foundation
 import XCTest
 
-/// Pins the on-disk cache: keys, hits, misses and that the metadata is written last.
+/// Pins the on-disk cache: keys, hits, misses, and that a diagram is one file written whole or not at all.
 final class RenderCacheTests: XCTestCase {
     private var directory: String!
 
@@ -32,49 +32,43 @@ final class RenderCacheTests: XCTestCase {
         XCTAssertEqual(RenderCache.key(for: renamed), key)
     }
 
-    func testAStoredDiagramIsAHitWithTheSameBytes() throws {
+    func testAStoredDiagramIsAHitWithTheSameBytesFromOneFile() throws {
         let cache = RenderCache(directory: directory)
         XCTAssertNil(cache.cached(job))
-        let diagram = try InProcessRenderer.render(job)
+        var diagram = try InProcessRenderer.render(job)
+        diagram.warnings = ["a warning\nover two lines"]
         try cache.store(diagram, for: job)
         let hit = try XCTUnwrap(cache.cached(job))
         XCTAssertEqual(hit.outputs, diagram.outputs)
+        XCTAssertEqual(hit.outputs[.svg]?.startIndex, 0)
         XCTAssertEqual(hit.id, job.id)
         XCTAssertEqual(hit.engineUsed, .dot)
+        XCTAssertEqual(hit.warnings, diagram.warnings)
         let key = RenderCache.key(for: job)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), ["\(key).json", "\(key).png", "\(key).svg"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["\(key).diagram"])
     }
 
-    func testAMissingFormatOrMissingMetadataIsAMiss() throws {
+    func testAFileCutShortOrLengthenedOrMissingAFormatIsAMiss() throws {
         let cache = RenderCache(directory: directory)
         try cache.store(try InProcessRenderer.render(job), for: job)
-        let key = RenderCache.key(for: job)
-        try FileManager.default.removeItem(atPath: cache.path(key, "png"))
-        XCTAssertNil(cache.cached(job))
-        try cache.store(try InProcessRenderer.render(job), for: job)
-        try FileManager.default.removeItem(atPath: cache.path(key, "json"))
+        let path = cache.path(for: job)
+        let whole = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        for damaged in [whole.dropLast(1), whole + Data([0]), whole.prefix(30), Data()] {
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            XCTAssertNil(cache.cached(job))
+        }
+        var svgOnly = job
+        svgOnly.formats = [.svg]
+        try cache.store(try InProcessRenderer.render(svgOnly), for: job)
         XCTAssertNil(cache.cached(job))
     }
 
-    func testAStoreThatFailsPartWayLeavesNoMetadataAndNoTemporaryFiles() throws {
+    func testAStoreThatFailsLeavesNoFileAndNoTemporaryFile() throws {
         let cache = RenderCache(directory: directory)
-        let key = RenderCache.key(for: job)
-        try FileManager.default.createDirectory(atPath: cache.path(key, "svg") + "/blocker", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: cache.path(for: job) + "/blocker", withIntermediateDirectories: true)
         XCTAssertThrowsError(try cache.store(try InProcessRenderer.render(job), for: job))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
-        XCTAssertFalse(files.contains("\(key).json"))
         XCTAssertFalse(files.contains { $0.hasSuffix(".tmp") })
         XCTAssertNil(cache.cached(job))
-    }
-
-    func testTheMetadataIsWrittenAfterEveryFormat() throws {
-        let cache = RenderCache(directory: directory)
-        try cache.store(try InProcessRenderer.render(job), for: job)
-        let key = RenderCache.key(for: job)
-        func modified(_ fileExtension: String) throws -> Date {
-            try FileManager.default.attributesOfItem(atPath: cache.path(key, fileExtension))[.modificationDate] as! Date
-        }
-        XCTAssertGreaterThanOrEqual(try modified("json"), try modified("svg"))
-        XCTAssertGreaterThanOrEqual(try modified("json"), try modified("png"))
     }
 }
