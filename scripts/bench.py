@@ -50,7 +50,7 @@ class Bench:
     def discard(self, path):
         """Moves a finished run's files aside, into a folder removed when the benchmark ends. Deleting thousands
         of files right before a build makes that build pay for them: on ext4 without a journal, each new file's
-        inode is found by scanning past the recently deleted ones (a sixth of a 1,000-actor `--jobs 2` build)."""
+        inode is found by scanning past the recently deleted ones (an eighth of a 1,000-actor `--jobs 2` build)."""
         if os.path.lexists(path):
             self.discarded += 1
             os.makedirs(self.trash, exist_ok=True)

@@ -3,12 +3,13 @@ import RelationModel
 
 extension PageGenerator {
     /// One page per actor: focus diagram, memberships, relations by type, incidents, network figures and
-    /// links to every related actor.
-    static let actors = PageGenerator("actor pages") { context in
+    /// links to every related actor. The pages are most of a site's, and each shows one diagram of its own, so
+    /// each is written as soon as its focus diagram is drawn.
+    static let actors = PageGenerator("actor pages", startsBeforeDrawing: true) { context in
         let index = ActorIndex(context: context)
         return context.model.actors.sorted { $0.id < $1.id }.map { actor in
             let path = SitePath.actor(actor.id)
-            return Page(path: path, template: "actor") {
+            return Page(path: path, template: "actor", diagrams: context.actorDiagrams[actor.id].map { [$0] } ?? []) {
                 let body = ActorBody(actor: actor, context: context, index: index, linker: PageLinker(context: context, path: path))
                 let description = "\(actor.name): \(RelationWording.kind(of: actor)) — relations, memberships and incidents with their sources."
                 return PageContext(path: path, title: actor.name, description: description, context: context, page: body)

@@ -7,8 +7,8 @@ public struct BuildContext {
     public let metadata: SiteMetadata
     public let templates: TemplateSet
     public let metrics: NetworkMetrics
-    /// The diagrams drawn so far, by diagram id.
-    public var diagrams: [String: SiteDiagram] = [:]
+    /// The diagrams drawn so far, by diagram id; shared by the copies of this context.
+    public var diagrams = DrawnDiagrams()
     /// The views that have a page, in catalogue order.
     public var views: [ViewEntry] = []
     /// The id of the diagram the index shows as its overview map.
@@ -22,6 +22,8 @@ public struct BuildContext {
     public var processors: Int
     /// What the last build rendered its pages from, so unchanged pages are kept; nil renders every page.
     public var pageMemo: PageMemo?
+    /// The pages the drawing step started, written beside it as their diagrams are drawn; nil before it runs.
+    var pagesBesideDrawing: PagesBesideDrawing?
 
     /// - Parameter metricsCache: a folder to keep the network figures in between builds; nil computes them afresh.
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,

@@ -83,21 +83,32 @@ public struct DiagramDrawing {
         return batches
     }
 
-    /// The build step that draws `plan` into the context.
-    public func step(_ plan: DiagramPlan, progress: BuildProgress? = nil) -> BuildStep {
+    /// The build step that draws `plan` into the context. The pages of `startingPages` (by default the kinds
+    /// that start before drawing) are listed first and each written, beside the drawing, once its diagrams are
+    /// drawn; the step that writes the other pages waits for them.
+    public func step(_ plan: DiagramPlan, startingPages: [PageGenerator] = PageGenerator.all.filter(\.startsBeforeDrawing),
+                     progress: BuildProgress? = nil) -> BuildStep {
         let diagrams = plan.all
         return BuildStep("Draw \(diagrams.count) diagrams") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
-            let site = context.site
-            try draw(diagrams, focusIDs: focusIDs, progress: progress, write: { planned, drawn in
-                try site.addFiles(of: drawn, for: planned)
-            }, deliver: { planned, drawn in
-                context.add(planned, drawn)
-            })
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
             context.yearDiagrams = plan.years.mapValues(\.id)
             context.actorDiagrams = plan.actors.mapValues(\.id)
+            let pages = try PagesBesideDrawing(startingPages, context: context)
+            context.pagesBesideDrawing = pages
+            let site = context.site
+            do {
+                try draw(diagrams, focusIDs: focusIDs, progress: progress, write: { planned, drawn in
+                    try site.addFiles(of: drawn, for: planned)
+                }, deliver: { planned, drawn in
+                    context.add(planned, drawn)
+                    pages.drawn(planned.id)
+                })
+            } catch {
+                pages.cancel()
+                throw error
+            }
         }
     }
 
@@ -249,7 +260,7 @@ extension Site {
 
 extension BuildContext {
     /// Records what the pages say about a drawn diagram whose files are written; pages read its SVG back.
-    mutating func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) {
+    func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) {
         let rendered = drawn.files
         let formats = DiagramDrawing.formats.filter { rendered.outputs[$0] != nil }.map(\.fileExtension)
         var notes: [String] = []

@@ -4,12 +4,17 @@ import Foundation
 /// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
 public struct PageGenerator {
     public var name: String
+    /// Whether the pages are listed before the diagrams are drawn and each written, beside the drawing, as soon
+    /// as the diagrams it names (`Page.diagrams`) are: for a kind whose list needs no drawn diagram and whose
+    /// pages read no diagram but those they name. Other kinds are listed once every diagram is drawn.
+    public var startsBeforeDrawing: Bool
     /// The pages; a kind with many pages lists them with deferred contexts (as the actor pages do), so each
     /// context is made only when its page is rendered.
     public var pages: (BuildContext) throws -> [Page]
 
-    public init(_ name: String, pages: @escaping (BuildContext) throws -> [Page]) {
+    public init(_ name: String, startsBeforeDrawing: Bool = false, pages: @escaping (BuildContext) throws -> [Page]) {
         self.name = name
+        self.startsBeforeDrawing = startsBeforeDrawing
         self.pages = pages
     }
 
@@ -35,6 +40,8 @@ public struct Page {
 
     public var path: String
     public var content: Content
+    /// The ids of the diagrams the page shows, which a page listed before drawing waits for.
+    public var diagrams: [String] = []
 
     public init(path: String, template: String, context: Any) {
         self.path = path
@@ -47,6 +54,12 @@ public struct Page {
         content = .deferred(template, makeContext: makeContext)
     }
 
+    /// A page made when it is rendered that shows `diagrams`.
+    public init(path: String, template: String, diagrams: [String], makeContext: @escaping () -> Any) {
+        self.init(path: path, template: template, makeContext: makeContext)
+        self.diagrams = diagrams
+    }
+
     public init(path: String, bytes: Data) {
         self.path = path
         content = .bytes(bytes)
@@ -56,5 +69,28 @@ public struct Page {
     public init(path: String, makeBytes: @escaping () throws -> Data) {
         self.path = path
         content = .deferredBytes(makeBytes)
+    }
+}
+
+/// A page kind's pages as listed for one build.
+struct ListedPages {
+    var generator: PageGenerator
+    var pages: [Page]
+}
+
+/// A page that could not be made, with its kind, for the step's error.
+struct FailedPage {
+    var generator: PageGenerator
+    var error: PageError
+
+    /// The first failure of `failures` (by index into the pages of `kinds`, in order), with its kind.
+    static func first(of failures: [Int: PageError], in kinds: [ListedPages]) -> FailedPage? {
+        guard let index = failures.keys.min() else { return nil }
+        var start = 0
+        for kind in kinds {
+            if index < start + kind.pages.count { return FailedPage(generator: kind.generator, error: failures[index]!) }
+            start += kind.pages.count
+        }
+        return nil
     }
 }

@@ -98,7 +98,7 @@ struct DiagramFigure: Encodable {
 struct PageLinker {
     let model: RelationModel
     let root: String
-    let diagrams: [String: SiteDiagram]
+    let diagrams: DrawnDiagrams
     let site: Site
 
     init(context: BuildContext, path: String) {

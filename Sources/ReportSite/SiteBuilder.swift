@@ -13,17 +13,28 @@ public struct SiteBuilder {
 
     /// The steps that turn a context with its diagrams into pages: every page kind's pages, the assets, and a
     /// final check that every link resolves. The pages of all kinds share one pool of threads, so a long page
-    /// of one kind is made while the threads go on with the next kind's pages instead of waiting at its end; a
-    /// failure still names its kind's step ("Write actor pages").
+    /// of one kind is made while the threads go on with the next kind's pages instead of waiting at its end; the
+    /// kinds the drawing step started are only waited for. A failure names its kind's step ("Write actor pages").
     public static var pageSteps: [BuildStep] {
         [
             BuildStep("Write pages") { context in
-                let kinds = try PageGenerator.all.map { generator in (generator, try generator.pages(context)) }
+                let started = context.pagesBesideDrawing
+                context.pagesBesideDrawing = nil
+                let startedNames = Set(started?.kinds.map(\.generator.name) ?? [])
+                let failure: FailedPage?
                 do {
-                    try context.write(kinds.flatMap { $0.1 })
-                } catch let error as PageError where !(error.underlying is SiteWriteError) {
-                    let kind = kinds.first { $0.1.contains { $0.path == error.path } }?.0
-                    throw BuildError(step: kind.map { "Write \($0.name)" } ?? "Write pages", path: error.path, underlying: error.underlying)
+                    let kinds = try PageGenerator.all.filter { !startedNames.contains($0.name) }
+                        .map { ListedPages(generator: $0, pages: try $0.pages(context)) }
+                    failure = context.firstFailure(writing: kinds)
+                } catch {
+                    started?.cancel()
+                    throw error
+                }
+                let failures = [failure, started?.finish()].compactMap { $0 }
+                let order = { (failed: FailedPage) in PageGenerator.all.firstIndex { $0.name == failed.generator.name } ?? .max }
+                if let first = failures.min(by: { order($0) < order($1) }) {
+                    if first.error.underlying is SiteWriteError { throw first.error }
+                    throw BuildError(step: "Write \(first.generator.name)", path: first.error.path, underlying: first.error.underlying)
                 }
             },
             BuildStep("Copy stylesheet and script") { context in
@@ -46,6 +57,7 @@ public struct SiteBuilder {
     public func build(_ context: BuildContext, progress: BuildProgress? = nil) throws -> Site {
         var context = context
         context.site = context.site.copy()
+        context.diagrams = context.diagrams.copy()
         for (index, step) in steps.enumerated() {
             progress?.step(index + 1, of: steps.count, step.name)
             do {
@@ -66,11 +78,12 @@ public struct SiteBuilder {
 }
 
 extension BuildContext {
-    /// Renders pages and adds them to the site on `processors` threads, naming the first page in list order that
-    /// failed. A page whose inputs the memo has seen is taken from the previous site instead, when its bytes
-    /// there are the ones recorded. Each thread holds one page at a time.
-    func write(_ pages: [Page]) throws {
-        let failures = ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
+    /// Renders the pages of `kinds` and adds them to the site on `processors` threads, and returns the first
+    /// page in list order that failed, with its kind. A page whose inputs the memo has seen is taken from the
+    /// previous site instead, when its bytes there are the ones recorded. Each thread holds one page at a time.
+    func firstFailure(writing kinds: [ListedPages]) -> FailedPage? {
+        let pages = kinds.flatMap(\.pages)
+        let results = ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
             let page = pages[index]
             do {
                 try add(page)
@@ -78,11 +91,14 @@ extension BuildContext {
             } catch {
                 return PageError(path: page.path, underlying: error)
             }
-        }
-        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+        }.values
+        var failures: [Int: PageError] = [:]
+        if let index = results.firstIndex(where: { $0 != nil }) { failures[index] = results[index] }
+        return FailedPage.first(of: failures, in: kinds)
     }
 
-    private func add(_ page: Page) throws {
+    /// Renders a page, or takes it from the previous site when the memo knows its inputs, and adds it.
+    func add(_ page: Page) throws {
         switch try make(page, memo: pageMemo) {
         case .rendered(let data, let entry):
             try site.add(data, at: page.path)

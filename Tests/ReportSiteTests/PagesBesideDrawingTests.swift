@@ -1,0 +1,88 @@
+import Foundation
+@testable import ReportSite
+import XCTest
+
+/// Pins the pages written beside the drawing: each waits for the diagrams it shows, and the site is the same
+/// as when every page is written after the drawing.
+final class PagesBesideDrawingTests: XCTestCase {
+    private func page(_ path: String, showing diagrams: [String], fails: Bool = false) -> Page {
+        var page = Page(path: path) {
+            if fails { throw CocoaError(.fileWriteUnknown) }
+            return Data(path.utf8)
+        }
+        page.diagrams = diagrams
+        return page
+    }
+
+    private func drawn(_ id: String) -> SiteDiagram {
+        SiteDiagram(id: id, title: id, caption: "")
+    }
+
+    func testAPageIsWrittenOnlyOnceEveryDiagramItShowsIsDrawnAndFinishingWritesTheRest() throws {
+        var context = try SampleSite.context()
+        context.processors = 2
+        context.diagrams["drawn-before"] = drawn("drawn-before")
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
+            [page("a.html", showing: ["one"]), page("b.html", showing: []), page("c.html", showing: ["one", "two"]),
+             page("d.html", showing: ["drawn-before"])]
+        }
+        let pages = try PagesBesideDrawing([generator], context: context)
+        XCTAssertFalse(context.site.contains("a.html"))
+        XCTAssertFalse(context.site.contains("c.html"))
+        context.diagrams["one"] = drawn("one")
+        pages.drawn("one")
+        XCTAssertFalse(context.site.contains("c.html"), "c.html still waits for the second diagram")
+        XCTAssertNil(pages.finish())
+        XCTAssertEqual(context.site.paths, ["a.html", "b.html", "c.html", "d.html"])
+    }
+
+    func testTheFirstFailingPageInListOrderIsReportedWithItsKind() throws {
+        let context = try SampleSite.context()
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
+            [page("a.html", showing: []), page("b.html", showing: ["never"], fails: true), page("c.html", showing: [], fails: true)]
+        }
+        let failure = try PagesBesideDrawing([generator], context: context).finish()
+        XCTAssertEqual(failure?.generator.name, "test pages")
+        XCTAssertEqual(failure?.error.path, "b.html")
+    }
+
+    func testCancellingDropsThePagesStillWaiting() throws {
+        let context = try SampleSite.context()
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
+            [page("a.html", showing: ["never"])]
+        }
+        let pages = try PagesBesideDrawing([generator], context: context)
+        pages.cancel()
+        XCTAssertFalse(context.site.contains("a.html"))
+    }
+
+    func testPagesWrittenBesideTheDrawingAreTheBytesOfPagesWrittenAfterIt() throws {
+        let model = SampleSite.model()
+        let plan = SampleDiagrams.plan(for: model)
+        // Slow batches, so that a page released before its diagram is drawn would be written without it.
+        let slow: DiagramDrawing.RenderBatch = { jobs, progress in
+            Thread.sleep(forTimeInterval: 0.05)
+            return SampleDiagrams.inProcess(jobs, progress)
+        }
+        let drawing = DiagramDrawing(cache: nil, processors: 2, render: slow)
+        let beside = try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context(model: model))
+        let after = try SiteBuilder(steps: [drawing.step(plan, startingPages: [])] + SiteBuilder.pageSteps)
+            .build(try SampleSite.context(model: model))
+        XCTAssertEqual(beside, after)
+        XCTAssertTrue(try XCTUnwrap(beside.text(at: "actors/kyrgyzstan.html")).contains(#"id="focus-kyrgyzstan-title""#))
+    }
+
+    func testAnActorPageThatCannotBeMadeBesideTheDrawingNamesItsStepAndFile() throws {
+        let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
+        var broken = templates.templates
+        broken["actor"] = nil
+        let context = try SampleSite.context(templates: try TemplateSet(templates: broken, assets: templates.assets))
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let steps = [drawing.step(SampleDiagrams.plan(for: context.model))] + SiteBuilder.pageSteps
+        XCTAssertThrowsError(try SiteBuilder(steps: steps).build(context)) { error in
+            let failure = error as? BuildError
+            XCTAssertEqual(failure?.step, "Write actor pages")
+            XCTAssertEqual(failure?.path, "actors/kurmanbek-bakiev.html")
+        }
+    }
+}
