@@ -83,6 +83,13 @@ struct FailedPage {
     var generator: PageGenerator
     var error: PageError
 
+    /// What the build throws for it: the file that could not be written, or the failure named for its kind's
+    /// step ("Write actor pages").
+    var stepError: Error {
+        if let writeError = error.underlying as? SiteWriteError { return writeError }
+        return BuildError(step: "Write \(generator.name)", path: error.path, underlying: error.underlying)
+    }
+
     /// The first failure of `failures` (by index into the pages of `kinds`, in order), with its kind.
     static func first(of failures: [Int: PageError], in kinds: [ListedPages]) -> FailedPage? {
         guard let index = failures.keys.min() else { return nil }

@@ -32,10 +32,7 @@ public struct SiteBuilder {
                 }
                 let failures = [failure, started?.finish()].compactMap { $0 }
                 let order = { (failed: FailedPage) in PageGenerator.all.firstIndex { $0.name == failed.generator.name } ?? .max }
-                if let first = failures.min(by: { order($0) < order($1) }) {
-                    if first.error.underlying is SiteWriteError { throw first.error }
-                    throw BuildError(step: "Write \(first.generator.name)", path: first.error.path, underlying: first.error.underlying)
-                }
+                if let first = failures.min(by: { order($0) < order($1) }) { throw first.stepError }
             },
             BuildStep("Copy stylesheet and script") { context in
                 for name in context.templates.assets.keys.sorted() {
@@ -58,6 +55,8 @@ public struct SiteBuilder {
         var context = context
         context.site = context.site.copy()
         context.diagrams = context.diagrams.copy()
+        // Pages the drawing started are stopped when a step fails, and written when no step wrote them.
+        defer { context.pagesBesideDrawing?.cancel() }
         for (index, step) in steps.enumerated() {
             progress?.step(index + 1, of: steps.count, step.name)
             do {
@@ -73,6 +72,7 @@ public struct SiteBuilder {
                 throw BuildError(step: step.name, underlying: error)
             }
         }
+        if let failed = context.pagesBesideDrawing?.finish() { throw failed.stepError }
         return context.site
     }
 }

@@ -85,4 +85,12 @@ final class PagesBesideDrawingTests: XCTestCase {
             XCTAssertEqual(failure?.path, "actors/kurmanbek-bakiev.html")
         }
     }
+
+    func testPagesTheDrawingStartedAreWrittenWhenNoLaterStepWritesThem() throws {
+        let model = SampleSite.model()
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let site = try SiteBuilder(steps: [drawing.step(SampleDiagrams.plan(for: model))]).build(try SampleSite.context(model: model))
+        XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"id="focus-kyrgyzstan-title""#))
+        XCTAssertNil(site["index.html"])
+    }
 }
