@@ -2,72 +2,100 @@ import Foundation
 
 /// The frames between the pool and `relmap render-worker`: a 4-byte big-endian length, then that many bytes.
 ///
-/// Each frame's payload is a 4-byte length and that much JSON, then raw bytes the JSON accounts for, so neither a
-/// job's DOT source nor a reply's drawings are escaped into (and parsed out of) JSON strings. A request's JSON
-/// is its `RenderJob` without the DOT, which follows; a reply's is its `WorkerReply` without the files, which
-/// follow in the order and sizes the JSON lists. The worker answers each request in turn and exits at end of input.
+/// Each frame's payload is a 4-byte length and that much header (see `FrameHeaderWriter`), then raw bytes the
+/// header accounts for, so neither a job's DOT source nor a reply's drawings are escaped or parsed. A request's
+/// header is its `RenderJob` without the DOT, which follows; a reply's is its `WorkerReply` without the files,
+/// which follow in the order and sizes the header lists. The worker answers each request in turn and exits at
+/// end of input.
 enum WorkerFrame {
     /// Larger frames mean a broken peer, not a diagram.
     static let maximumLength = 1 << 30
 
-    /// A job's frame: its JSON header, then its DOT source.
+    /// A job's frame: its header, then its DOT source.
     static func encode(_ job: RenderJob) throws -> Data {
         let dot = Data(job.dot.utf8)
-        let header = JobHeader(id: job.id, engine: job.engine, formats: job.formats, fallbackEngine: job.fallbackEngine, dotBytes: dot.count)
-        var payload = framed(try JSONEncoder().encode(header))
+        var header = FrameHeaderWriter()
+        header.text(job.id)
+        header.text(job.engine.rawValue)
+        header.texts(job.formats.map(\.rawValue))
+        header.optionalText(job.fallbackEngine?.rawValue)
+        header.number(dot.count)
+        var payload = framed(Data(header.bytes))
         payload.append(dot)
         return framed(payload)
     }
 
     /// The job in a frame's payload (the bytes after the frame's length).
     static func decodeJob(_ payload: Data) throws -> RenderJob {
-        let (json, attached) = try split(payload)
-        let header = try JSONDecoder().decode(JobHeader.self, from: json)
-        guard header.dotBytes == attached.count, let dot = String(data: attached, encoding: .utf8) else { throw MalformedFrame() }
-        return RenderJob(id: header.id, dot: dot, engine: header.engine, formats: header.formats, fallbackEngine: header.fallbackEngine)
+        let (head, attached) = try split(payload)
+        var header = FrameHeaderReader(head)
+        let id = try header.text()
+        let engine = try header.value(LayoutEngine.self)
+        let formats = try header.texts().map { name in
+            guard let format = OutputFormat(rawValue: name) else { throw MalformedFrame() }
+            return format
+        }
+        let fallbackEngine = try header.optionalText().map { name in
+            guard let engine = LayoutEngine(rawValue: name) else { throw MalformedFrame() }
+            return engine
+        }
+        let dotBytes = try header.number()
+        guard header.isAtEnd, dotBytes == attached.count, let dot = String(data: attached, encoding: .utf8) else { throw MalformedFrame() }
+        return RenderJob(id: id, dot: dot, engine: engine, formats: formats, fallbackEngine: fallbackEngine)
     }
 
-    /// A reply's frame: its JSON header, then its files' bytes.
+    /// A reply's frame: its header, then its files' bytes.
     static func encode(_ reply: WorkerReply) throws -> Data {
-        var reply = reply
         let formats = reply.outputs.keys.sorted()
-        reply.outputSizes = formats.map { WorkerReply.OutputSize(format: $0, bytes: reply.outputs[$0]!.count) }
-        var payload = framed(try JSONEncoder().encode(reply))
+        var header = FrameHeaderWriter()
+        header.text(reply.id)
+        header.number(formats.count)
+        for format in formats {
+            header.text(format)
+            header.number(reply.outputs[format]!.count)
+        }
+        header.texts(reply.warnings)
+        header.text(reply.engineUsed.rawValue)
+        header.flag(reply.usedFallback)
+        header.optionalText(reply.failure)
+        header.seconds(reply.graphvizSeconds)
+        header.number(reply.residentMemoryMB)
+        var payload = framed(Data(header.bytes))
         for format in formats { payload.append(reply.outputs[format]!) }
         return framed(payload)
     }
 
     /// The reply in a frame's payload (the bytes after the frame's length).
     static func decodeReply(_ payload: Data) throws -> WorkerReply {
-        let (json, attached) = try split(payload)
-        var reply = try JSONDecoder().decode(WorkerReply.self, from: json)
+        let (head, attached) = try split(payload)
+        var header = FrameHeaderReader(head)
+        let id = try header.text()
+        let count = try header.number()
+        guard count >= 0, count <= OutputFormat.allCases.count else { throw MalformedFrame() }
+        var outputs: [String: Data] = [:]
         var offset = attached.startIndex
-        for size in reply.outputSizes {
-            guard size.bytes >= 0, offset + size.bytes <= attached.endIndex else { throw MalformedFrame() }
-            reply.outputs[size.format] = attached.subdata(in: offset..<(offset + size.bytes))
-            offset += size.bytes
+        for _ in 0..<count {
+            let format = try header.text()
+            let bytes = try header.number()
+            guard bytes >= 0, bytes <= attached.endIndex - offset else { throw MalformedFrame() }
+            outputs[format] = attached.subdata(in: offset..<(offset + bytes))
+            offset += bytes
         }
-        guard offset == attached.endIndex else { throw MalformedFrame() }
+        let reply = WorkerReply(id: id, outputs: outputs, warnings: try header.texts(), engineUsed: try header.value(LayoutEngine.self),
+                                usedFallback: try header.flag(), failure: try header.optionalText(),
+                                graphvizSeconds: try header.seconds(), residentMemoryMB: try header.number())
+        guard header.isAtEnd, offset == attached.endIndex else { throw MalformedFrame() }
         return reply
     }
 
-    /// A payload's JSON header and the bytes after it.
-    private static func split(_ payload: Data) throws -> (json: Data, attached: Data) {
+    /// A payload's header and the bytes after it.
+    private static func split(_ payload: Data) throws -> (header: Data, attached: Data) {
         let bytes = [UInt8](payload.prefix(4))
         guard bytes.count == 4 else { throw MalformedFrame() }
         let headerEnd = 4 + length(of: bytes)
         guard headerEnd <= payload.count else { throw MalformedFrame() }
         let start = payload.startIndex
         return (payload[(start + 4)..<(start + headerEnd)], payload[(start + headerEnd)...])
-    }
-
-    /// A job as its frame's JSON gives it: everything but the DOT source, and the source's length in bytes.
-    private struct JobHeader: Codable {
-        var id: String
-        var engine: LayoutEngine
-        var formats: [OutputFormat]
-        var fallbackEngine: LayoutEngine?
-        var dotBytes: Int
     }
 
     struct MalformedFrame: Error {}
@@ -84,17 +112,10 @@ enum WorkerFrame {
 }
 
 /// A worker's answer to one job: the outputs, or why the job failed; plus the worker's memory use.
-struct WorkerReply: Codable {
-    /// A file that follows the JSON in the frame: its format and length.
-    struct OutputSize: Codable {
-        var format: String
-        var bytes: Int
-    }
-
+struct WorkerReply {
     var id: String
-    /// The files, by format name; carried after the JSON, not in it.
+    /// The files, by format name; carried after the header, not in it.
     var outputs: [String: Data] = [:]
-    var outputSizes: [OutputSize] = []
     var warnings: [String]
     var engineUsed: LayoutEngine
     var usedFallback: Bool
@@ -103,8 +124,16 @@ struct WorkerReply: Codable {
     /// The worker's resident memory after the job, so the pool can recycle workers that grew too large.
     var residentMemoryMB: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case id, outputSizes, warnings, engineUsed, usedFallback, failure, graphvizSeconds, residentMemoryMB
+    init(id: String, outputs: [String: Data], warnings: [String], engineUsed: LayoutEngine, usedFallback: Bool, failure: String?,
+         graphvizSeconds: Double, residentMemoryMB: Int) {
+        self.id = id
+        self.outputs = outputs
+        self.warnings = warnings
+        self.engineUsed = engineUsed
+        self.usedFallback = usedFallback
+        self.failure = failure
+        self.graphvizSeconds = graphvizSeconds
+        self.residentMemoryMB = residentMemoryMB
     }
 
     init(_ result: Result<RenderedDiagram, RenderFailure>, job: RenderJob, residentMemoryMB: Int) {
