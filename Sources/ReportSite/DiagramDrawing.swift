@@ -89,7 +89,7 @@ public struct DiagramDrawing {
     public func step(_ plan: DiagramPlan, startingPages: [PageGenerator] = PageGenerator.all.filter(\.startsBeforeDrawing),
                      progress: BuildProgress? = nil) -> BuildStep {
         let diagrams = plan.all
-        return BuildStep("Draw \(diagrams.count) diagrams") { context in
+        return BuildStep("Draw \(counted(diagrams.count, "diagram"))") { context in
             let focusIDs = Set(plan.actors.values.map(\.id))
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview

@@ -105,7 +105,7 @@ final class DiagramDrawingTests: XCTestCase {
         var plan = DiagramPlan()
         plan.views = [(ViewEntry(id: "broken", title: "Broken", diagram: "broken"), PlannedDiagram(id: "broken", title: "Broken", caption: "", dot: "digraph { a -> "))]
         XCTAssertThrowsError(try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context())) { error in
-            XCTAssertEqual((error as? BuildError)?.step, "Draw 1 diagrams")
+            XCTAssertEqual((error as? BuildError)?.step, "Draw 1 diagram")
             XCTAssertTrue("\(error)".contains("broken"))
         }
     }
