@@ -3,8 +3,9 @@ import Foundation
 /// The pages of the kinds that start before drawing (`PageGenerator.startsBeforeDrawing`), written on threads
 /// of their own while the diagrams are drawn, each as soon as the diagrams it shows are. Graphviz draws in
 /// worker processes, and a core it leaves idle (with one worker, or while one long layout finishes) writes
-/// pages instead of waiting for the last diagram. While the drawing lasts the threads run only on a core
-/// nothing else wants (Linux's `SCHED_IDLE`), so they never slow Graphviz down; then at the usual priority.
+/// pages instead of waiting for the last diagram. The threads run only on a core nothing else wants (Linux's
+/// `SCHED_IDLE`), so they never slow Graphviz down; the pages they have not written when the drawing ends are
+/// written at the usual priority.
 final class PagesBesideDrawing: @unchecked Sendable {
     /// The kinds started, with their pages in list order.
     let kinds: [ListedPages]
@@ -38,7 +39,7 @@ final class PagesBesideDrawing: @unchecked Sendable {
         for _ in 0..<max(1, min(context.processors, pages.count)) {
             threads.enter()
             Thread { [self] in
-                PagesBesideDrawing.runOnlyWhenIdle(true)
+                PagesBesideDrawing.runOnlyWhenIdle()
                 writePages()
                 threads.leave()
             }.start()
@@ -56,19 +57,24 @@ final class PagesBesideDrawing: @unchecked Sendable {
         }
     }
 
-    /// Writes the pages still waiting (a diagram they name was not drawn), waits until every page is written,
-    /// and returns the first page in list order that failed, with its kind.
+    /// Stops the threads beside the drawing, writes the pages they had not taken (those still waiting, because
+    /// a diagram they name was not drawn, included) on `context.processors` threads at the usual priority, and
+    /// returns the first page in list order that failed, with its kind.
     func finish() -> FailedPage? {
-        condition.withLock {
-            if !drawingEnded {
-                drawingEnded = true
-                ready += Set(waiting.values.joined()).sorted()
-                waiting = [:]
-            }
+        let rest: [Int] = condition.withLock {
+            drawingEnded = true
             condition.broadcast()
+            let rest = Array(ready[readyTaken...]) + Set(waiting.values.joined()).sorted()
+            readyTaken = ready.count
+            waiting = [:]
+            return rest
         }
         threads.wait()
-        return condition.withLock { FailedPage.first(of: failures, in: kinds) }
+        let results = context.write(rest.map { pages[$0] })
+        return condition.withLock {
+            for (index, failure) in zip(rest, results) where failure != nil { failures[index] = failure }
+            return FailedPage.first(of: failures, in: kinds)
+        }
     }
 
     /// Drops the pages not yet started and waits for those being written: the build stopped.
@@ -81,12 +87,7 @@ final class PagesBesideDrawing: @unchecked Sendable {
     }
 
     private func writePages() {
-        var idle = true
-        while let (index, drawingEnded) = nextPage() {
-            if idle, drawingEnded {
-                PagesBesideDrawing.runOnlyWhenIdle(false)
-                idle = false
-            }
+        while let index = nextPage() {
             do {
                 try context.add(pages[index])
             } catch {
@@ -95,29 +96,30 @@ final class PagesBesideDrawing: @unchecked Sendable {
         }
     }
 
-    /// The next page whose diagrams are drawn, waiting for one, and whether the drawing has ended; nil once no
-    /// page is left or the build stopped.
-    private func nextPage() -> (index: Int, drawingEnded: Bool)? {
+    /// The next page whose diagrams are drawn, waiting for one; nil once the drawing has ended or the build
+    /// stopped.
+    private func nextPage() -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if cancelled { return nil }
+            if cancelled || drawingEnded { return nil }
             if readyTaken < ready.count {
                 readyTaken += 1
-                return (ready[readyTaken - 1], drawingEnded)
+                return ready[readyTaken - 1]
             }
-            if drawingEnded { return nil }
             condition.wait()
         }
     }
 
-    /// Puts the calling thread in Linux's `SCHED_IDLE` scheduling class, or back in the normal one.
-    private static func runOnlyWhenIdle(_ idle: Bool) {
+    /// Puts the calling thread in Linux's `SCHED_IDLE` scheduling class. A thread without the right to raise
+    /// its priority cannot leave that class, so these threads stop when the drawing ends and the pages left
+    /// are written by others.
+    private static func runOnlyWhenIdle() {
         #if os(Linux)
         // Glibc's module for Swift does not export SCHED_IDLE; it is 5 in <linux/sched.h>.
         let schedIdle: Int32 = 5
         var parameters = sched_param()
-        _ = pthread_setschedparam(pthread_self(), idle ? schedIdle : Int32(SCHED_OTHER), &parameters)
+        _ = pthread_setschedparam(pthread_self(), schedIdle, &parameters)
         #endif
     }
 }

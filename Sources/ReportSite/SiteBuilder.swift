@@ -78,23 +78,27 @@ public struct SiteBuilder {
 }
 
 extension BuildContext {
-    /// Renders the pages of `kinds` and adds them to the site on `processors` threads, and returns the first
-    /// page in list order that failed, with its kind. A page whose inputs the memo has seen is taken from the
-    /// previous site instead, when its bytes there are the ones recorded. Each thread holds one page at a time.
+    /// Renders the pages of `kinds` and adds them to the site (see `write`), and returns the first page in list
+    /// order that failed, with its kind.
     func firstFailure(writing kinds: [ListedPages]) -> FailedPage? {
-        let pages = kinds.flatMap(\.pages)
-        let results = ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
-            let page = pages[index]
-            do {
-                try add(page)
-                return nil
-            } catch {
-                return PageError(path: page.path, underlying: error)
-            }
-        }.values
+        let results = write(kinds.flatMap(\.pages))
         var failures: [Int: PageError] = [:]
         if let index = results.firstIndex(where: { $0 != nil }) { failures[index] = results[index] }
         return FailedPage.first(of: failures, in: kinds)
+    }
+
+    /// Renders pages and adds them to the site on `processors` threads, and returns each page's failure, in
+    /// order. A page whose inputs the memo has seen is taken from the previous site instead, when its bytes
+    /// there are the ones recorded. Each thread holds one page at a time.
+    func write(_ pages: [Page]) -> [PageError?] {
+        ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
+            do {
+                try add(pages[index])
+                return nil
+            } catch {
+                return PageError(path: pages[index].path, underlying: error)
+            }
+        }.values
     }
 
     /// Renders a page, or takes it from the previous site when the memo knows its inputs, and adds it.

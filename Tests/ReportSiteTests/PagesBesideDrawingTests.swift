@@ -93,4 +93,42 @@ final class PagesBesideDrawingTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"id="focus-kyrgyzstan-title""#))
         XCTAssertNil(site["index.html"])
     }
+
+    func testPagesBesideTheDrawingRunOnlyOnIdleCoresAndThoseLeftWhenItEndsAtTheUsualPriority() throws {
+        let policies = PolicyLog()
+        func page(_ path: String, showing diagrams: [String]) -> Page {
+            var page = Page(path: path) {
+                policies.record(path)
+                return Data(path.utf8)
+            }
+            page.diagrams = diagrams
+            return page
+        }
+        let context = try SampleSite.context()
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { _ in
+            [page("early.html", showing: []), page("late.html", showing: ["never drawn"])]
+        }
+        let pages = try PagesBesideDrawing([generator], context: context)
+        let deadline = Date().addingTimeInterval(10)
+        while !context.site.contains("early.html"), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertNil(pages.finish())
+        let schedIdle: Int32 = 5
+        XCTAssertEqual(policies["early.html"], schedIdle)
+        XCTAssertEqual(policies["late.html"], Int32(SCHED_OTHER))
+    }
+}
+
+/// The scheduling policy of the thread that made each page.
+private final class PolicyLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var policies: [String: Int32] = [:]
+
+    func record(_ path: String) {
+        var policy: Int32 = -1
+        var parameters = sched_param()
+        pthread_getschedparam(pthread_self(), &policy, &parameters)
+        lock.withLock { policies[path] = policy }
+    }
+
+    subscript(path: String) -> Int32? { lock.withLock { policies[path] } }
 }
