@@ -135,7 +135,7 @@ public struct DiagramDrawing {
                 cache?.cached(jobs[index]).map { DiagramDrawing.finish($0, of: batch[index], write: write) }
             }.values
             let missing = drawn.indices.filter { drawn[$0] == nil }
-            var current = BatchInProgress(batch: batch, jobs: jobs, drawn: drawn, missing: missing)
+            var current = BatchInProgress(batch: batch, drawn: drawn, missing: missing)
             if !missing.isEmpty {
                 let done = finishedBefore + batch.count - missing.count
                 let earlier = inProgress.last { $0.rendering != nil }?.rendering
@@ -283,7 +283,6 @@ extension BuildContext {
 /// the rest, under way.
 private struct BatchInProgress {
     var batch: [PlannedDiagram]
-    var jobs: [RenderJob]
     var drawn: [Result<DrawnDiagram, Error>?]
     var missing: [Int]
     var rendering: RenderingInBackground?

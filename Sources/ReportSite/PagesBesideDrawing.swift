@@ -88,10 +88,8 @@ final class PagesBesideDrawing: @unchecked Sendable {
 
     private func writePages() {
         while let index = nextPage() {
-            do {
-                try context.add(pages[index])
-            } catch {
-                condition.withLock { failures[index] = PageError(path: pages[index].path, underlying: error) }
+            if let failure = context.failure(writing: pages[index]) {
+                condition.withLock { failures[index] = failure }
             }
         }
     }

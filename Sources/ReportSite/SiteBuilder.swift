@@ -91,14 +91,17 @@ extension BuildContext {
     /// order. A page whose inputs the memo has seen is taken from the previous site instead, when its bytes
     /// there are the ones recorded. Each thread holds one page at a time.
     func write(_ pages: [Page]) -> [PageError?] {
-        ParallelResults<PageError?>(count: pages.count, processors: processors) { index in
-            do {
-                try add(pages[index])
-                return nil
-            } catch {
-                return PageError(path: pages[index].path, underlying: error)
-            }
-        }.values
+        ParallelResults<PageError?>(count: pages.count, processors: processors) { failure(writing: pages[$0]) }.values
+    }
+
+    /// Adds a page (see `add`), and gives its failure, naming it, when it could not be made or written.
+    func failure(writing page: Page) -> PageError? {
+        do {
+            try add(page)
+            return nil
+        } catch {
+            return PageError(path: page.path, underlying: error)
+        }
     }
 
     /// Renders a page, or takes it from the previous site when the memo knows its inputs, and adds it.
