@@ -99,3 +99,61 @@ struct FrameHeaderReader {
         return bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
+
+extension FrameHeaderWriter {
+    /// Lists files by name and length in bytes; their bytes follow the header, in this order (see `FramePayload`).
+    mutating func files(_ files: [(name: String, data: Data)]) {
+        number(files.count)
+        for file in files {
+            text(file.name)
+            number(file.data.count)
+        }
+    }
+}
+
+extension FrameHeaderReader {
+    /// The files a writer's `files` listed, at most `limit` of them, cut from `attached` in order; their lengths
+    /// must add up to all of `attached`.
+    mutating func files(in attached: Data, atMost limit: Int) throws -> [String: Data] {
+        let count = try number()
+        guard count >= 0, count <= limit else { throw WorkerFrame.MalformedFrame() }
+        var files: [String: Data] = [:]
+        var offset = attached.startIndex
+        for _ in 0..<count {
+            let name = try text()
+            let bytes = try number()
+            guard bytes >= 0, bytes <= attached.endIndex - offset else { throw WorkerFrame.MalformedFrame() }
+            files[name] = attached.subdata(in: offset..<(offset + bytes))
+            offset += bytes
+        }
+        guard offset == attached.endIndex else { throw WorkerFrame.MalformedFrame() }
+        return files
+    }
+}
+
+/// A header and the bytes it accounts for, in one piece: the header's length (4 bytes, big-endian), the
+/// header, then the bytes. A worker frame's payload has this shape, and so has a render cache file after its
+/// first line.
+enum FramePayload {
+    static func make(header: FrameHeaderWriter, attached: [Data]) -> Data {
+        var payload = lengthPrefixed(Data(header.bytes))
+        for data in attached { payload.append(data) }
+        return payload
+    }
+
+    /// The header, ready to read, and the bytes after it.
+    static func split(_ payload: Data) throws -> (header: FrameHeaderReader, attached: Data) {
+        let prefix = [UInt8](payload.prefix(4))
+        guard prefix.count == 4 else { throw WorkerFrame.MalformedFrame() }
+        let headerEnd = 4 + WorkerFrame.length(of: prefix)
+        guard headerEnd <= payload.count else { throw WorkerFrame.MalformedFrame() }
+        let start = payload.startIndex
+        return (FrameHeaderReader(payload[(start + 4)..<(start + headerEnd)]), payload[(start + headerEnd)...])
+    }
+
+    /// `data` after its length, 4 bytes big-endian.
+    static func lengthPrefixed(_ data: Data) -> Data {
+        var length = UInt32(data.count).bigEndian
+        return Data(bytes: &length, count: 4) + data
+    }
+}

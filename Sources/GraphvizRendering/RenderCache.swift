@@ -3,15 +3,16 @@ import Foundation
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
-/// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version, a second line of
-/// JSON metadata (engine, warnings, and each format with its length in bytes), then the bytes of each format
-/// in that order. A large build stores thousands of diagrams, and creating a file costs more than writing it,
-/// so a diagram's formats share one. The file is written to a temporary name and renamed into place, and a file
-/// whose lengths do not add up is a miss, so a diagram counts as cached only when all of it is there.
+/// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version, then a header
+/// (engine, warnings, and each format with its length in bytes) and the bytes of each format in that order,
+/// laid out as a worker's reply is (`FramePayload`). A large build stores thousands of diagrams, and creating a
+/// file costs more than writing it, so a diagram's formats share one. The file is written to a temporary name
+/// and renamed into place, and a file whose lengths do not add up is a miss, so a diagram counts as cached only
+/// when all of it is there.
 public struct RenderCache {
     /// Changes whenever the renderer's output for the same job, or this file's layout, changes, so old entries
     /// stop matching.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     public let directory: String
 
@@ -42,14 +43,14 @@ public struct RenderCache {
             guard let data = stored.outputs[format] else { return nil }
             outputs[format] = data
         }
-        return RenderedDiagram(id: job.id, outputs: outputs, warnings: stored.metadata.warnings,
-                               engineUsed: stored.metadata.engineUsed, usedFallback: stored.metadata.usedFallback)
+        return RenderedDiagram(id: job.id, outputs: outputs, warnings: stored.warnings,
+                               engineUsed: stored.engineUsed, usedFallback: stored.usedFallback)
     }
 
     /// Stores a successfully rendered diagram, atomically.
     public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try writeAtomically(try Self.encode(diagram), to: path(for: job))
+        try writeAtomically(Self.encode(diagram), to: path(for: job))
     }
 
     /// The path of the file that holds `job`'s diagram.
@@ -59,35 +60,32 @@ public struct RenderCache {
 
     private static var firstLine: Data { Data("relmap render cache \(formatVersion)\n".utf8) }
 
-    static func encode(_ diagram: RenderedDiagram) throws -> Data {
-        let formats = OutputFormat.allCases.filter { diagram.outputs[$0] != nil }
-        let metadata = Metadata(id: diagram.id, engineUsed: diagram.engineUsed, usedFallback: diagram.usedFallback,
-                                warnings: diagram.warnings,
-                                parts: formats.map { Metadata.Part(format: $0, bytes: diagram.outputs[$0]!.count) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var file = firstLine
-        file.append(try encoder.encode(metadata))
-        file.append(UInt8(ascii: "\n"))
-        for format in formats { file.append(diagram.outputs[format]!) }
-        return file
+    static func encode(_ diagram: RenderedDiagram) -> Data {
+        let files = OutputFormat.allCases.compactMap { format in diagram.outputs[format].map { (name: format.rawValue, data: $0) } }
+        var header = FrameHeaderWriter()
+        header.text(diagram.engineUsed.rawValue)
+        header.flag(diagram.usedFallback)
+        header.texts(diagram.warnings)
+        header.files(files)
+        return firstLine + FramePayload.make(header: header, attached: files.map(\.data))
     }
 
-    /// The metadata and formats of a cache file, or nil when it is of another version, cut short or too long.
-    static func decode(_ file: Data) -> (metadata: Metadata, outputs: [OutputFormat: Data])? {
+    /// What a cache file holds, or nil when it is of another version, cut short or too long.
+    static func decode(_ file: Data) -> Stored? {
         let first = firstLine
         guard file.starts(with: first),
-              let end = file[(file.startIndex + first.count)...].firstIndex(of: UInt8(ascii: "\n")),
-              let metadata = try? JSONDecoder().decode(Metadata.self, from: file.subdata(in: file.startIndex + first.count..<end))
+              var (header, attached) = try? FramePayload.split(file.dropFirst(first.count)),
+              let engineUsed = try? header.value(LayoutEngine.self),
+              let usedFallback = try? header.flag(),
+              let warnings = try? header.texts(),
+              let files = try? header.files(in: attached, atMost: OutputFormat.allCases.count), header.isAtEnd
         else { return nil }
-        var start = end + 1
         var outputs: [OutputFormat: Data] = [:]
-        for part in metadata.parts {
-            guard part.bytes >= 0, part.bytes <= file.endIndex - start else { return nil }
-            outputs[part.format] = file.subdata(in: start..<start + part.bytes)
-            start += part.bytes
+        for (name, data) in files {
+            guard let format = OutputFormat(rawValue: name) else { return nil }
+            outputs[format] = data
         }
-        return start == file.endIndex ? (metadata, outputs) : nil
+        return Stored(engineUsed: engineUsed, usedFallback: usedFallback, warnings: warnings, outputs: outputs)
     }
 
     private func writeAtomically(_ data: Data, to path: String) throws {
@@ -103,19 +101,12 @@ public struct RenderCache {
         }
     }
 
-    /// The second line of a cache file.
-    struct Metadata: Codable {
-        /// One format's bytes, in the order they follow the metadata.
-        struct Part: Codable {
-            var format: OutputFormat
-            var bytes: Int
-        }
-
-        var id: String
+    /// What a cache file holds.
+    struct Stored {
         var engineUsed: LayoutEngine
         var usedFallback: Bool
         var warnings: [String]
-        var parts: [Part]
+        var outputs: [OutputFormat: Data]
     }
 }
 

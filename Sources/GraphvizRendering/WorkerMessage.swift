@@ -20,15 +20,12 @@ enum WorkerFrame {
         header.texts(job.formats.map(\.rawValue))
         header.optionalText(job.fallbackEngine?.rawValue)
         header.number(dot.count)
-        var payload = framed(Data(header.bytes))
-        payload.append(dot)
-        return framed(payload)
+        return FramePayload.lengthPrefixed(FramePayload.make(header: header, attached: [dot]))
     }
 
     /// The job in a frame's payload (the bytes after the frame's length).
     static func decodeJob(_ payload: Data) throws -> RenderJob {
-        let (head, attached) = try split(payload)
-        var header = FrameHeaderReader(head)
+        var (header, attached) = try FramePayload.split(payload)
         let id = try header.text()
         let engine = try header.value(LayoutEngine.self)
         let formats = try header.texts().map { name in
@@ -46,64 +43,31 @@ enum WorkerFrame {
 
     /// A reply's frame: its header, then its files' bytes.
     static func encode(_ reply: WorkerReply) throws -> Data {
-        let formats = reply.outputs.keys.sorted()
+        let files = reply.outputs.keys.sorted().map { (name: $0, data: reply.outputs[$0]!) }
         var header = FrameHeaderWriter()
         header.text(reply.id)
-        header.number(formats.count)
-        for format in formats {
-            header.text(format)
-            header.number(reply.outputs[format]!.count)
-        }
+        header.files(files)
         header.texts(reply.warnings)
         header.text(reply.engineUsed.rawValue)
         header.flag(reply.usedFallback)
         header.optionalText(reply.failure)
         header.seconds(reply.graphvizSeconds)
         header.number(reply.residentMemoryMB)
-        var payload = framed(Data(header.bytes))
-        for format in formats { payload.append(reply.outputs[format]!) }
-        return framed(payload)
+        return FramePayload.lengthPrefixed(FramePayload.make(header: header, attached: files.map(\.data)))
     }
 
     /// The reply in a frame's payload (the bytes after the frame's length).
     static func decodeReply(_ payload: Data) throws -> WorkerReply {
-        let (head, attached) = try split(payload)
-        var header = FrameHeaderReader(head)
-        let id = try header.text()
-        let count = try header.number()
-        guard count >= 0, count <= OutputFormat.allCases.count else { throw MalformedFrame() }
-        var outputs: [String: Data] = [:]
-        var offset = attached.startIndex
-        for _ in 0..<count {
-            let format = try header.text()
-            let bytes = try header.number()
-            guard bytes >= 0, bytes <= attached.endIndex - offset else { throw MalformedFrame() }
-            outputs[format] = attached.subdata(in: offset..<(offset + bytes))
-            offset += bytes
-        }
-        let reply = WorkerReply(id: id, outputs: outputs, warnings: try header.texts(), engineUsed: try header.value(LayoutEngine.self),
+        var (header, attached) = try FramePayload.split(payload)
+        let reply = WorkerReply(id: try header.text(), outputs: try header.files(in: attached, atMost: OutputFormat.allCases.count),
+                                warnings: try header.texts(), engineUsed: try header.value(LayoutEngine.self),
                                 usedFallback: try header.flag(), failure: try header.optionalText(),
                                 graphvizSeconds: try header.seconds(), residentMemoryMB: try header.number())
-        guard header.isAtEnd, offset == attached.endIndex else { throw MalformedFrame() }
+        guard header.isAtEnd else { throw MalformedFrame() }
         return reply
     }
 
-    /// A payload's header and the bytes after it.
-    private static func split(_ payload: Data) throws -> (header: Data, attached: Data) {
-        let bytes = [UInt8](payload.prefix(4))
-        guard bytes.count == 4 else { throw MalformedFrame() }
-        let headerEnd = 4 + length(of: bytes)
-        guard headerEnd <= payload.count else { throw MalformedFrame() }
-        let start = payload.startIndex
-        return (payload[(start + 4)..<(start + headerEnd)], payload[(start + headerEnd)...])
-    }
-
     struct MalformedFrame: Error {}
-
-    private static func framed(_ payload: Data) -> Data {
-        var length = UInt32(payload.count).bigEndian
-        return Data(bytes: &length, count: 4) + payload
-    }
 
     /// The payload length announced by a frame's first four bytes.
     static func length(of header: some Collection<UInt8>) -> Int {
