@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
-        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT"]),
     ],
     swiftLanguageModes: [.v5]

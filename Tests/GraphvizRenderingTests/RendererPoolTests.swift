@@ -4,10 +4,6 @@ import XCTest
 
 /// Pins the worker pool: order, crash graphs, crashed and killed workers, time limits, recycling.
 final class RendererPoolTests: XCTestCase {
-    private func sharedGraph(_ name: String) throws -> String {
-        try String(contentsOfFile: TestSupport.sharedGraphvizFile(name), encoding: .utf8)
-    }
-
     func testEachResultIsDeliveredOnceWithItsIndexAsSoonAsItIsKnown() throws {
         let jobs = (0..<6).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))
@@ -41,10 +37,11 @@ final class RendererPoolTests: XCTestCase {
     }
 
     func testTheGraphsThatCrashGvFreeLayoutRenderThroughThePool() throws {
-        let crash = try sharedGraph("free-layout-crash.dot")
-        let minimal = try sharedGraph("free-layout-crash-min.dot")
+        let graphs = try TestSupport.freeLayoutCrashFixtures.map {
+            try String(contentsOfFile: TestSupport.fixture($0), encoding: .utf8)
+        }
         let jobs = (0..<10).flatMap { index in
-            [TestSupport.job("crash\(index)", crash, formats: [.svg, .png, .pdf]), TestSupport.job("min\(index)", minimal)]
+            [TestSupport.job("a\(index)", graphs[0], formats: [.svg, .png, .pdf]), TestSupport.job("b\(index)", graphs[1])]
         }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2, jobsPerWorker: 8))
         defer { renderer.shutdown() }

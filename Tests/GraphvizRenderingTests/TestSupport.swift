@@ -10,12 +10,13 @@ enum TestSupport {
         return runner.deletingLastPathComponent().appendingPathComponent("relmap").path
     }
 
-    /// `/work/shared/graphviz`, found from this file: `<package>/../shared/graphviz`.
-    static func sharedGraphvizFile(_ name: String, filePath: String = #filePath) -> String {
-        URL(fileURLWithPath: filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/graphviz/\(name)").path
+    /// A file of `Tests/GraphvizRenderingTests/Fixtures`, found from this source file.
+    static func fixture(_ name: String, filePath: String = #filePath) -> String {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
     }
+
+    /// The graphs that crash `gvFreeLayout` (see `Fixtures/README.md`).
+    static let freeLayoutCrashFixtures = ["free-layout-crash-a.dot", "free-layout-crash-b.dot"]
 
     static func settings(workers: Int = 2, timeoutSeconds: Double = 60, jobsPerWorker: Int = 200,
                          maximumWorkerMemoryMB: Int = 1024, environment: [String: String] = [:]) -> RenderSettings {
