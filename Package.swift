@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Targets still compiled in Swift 5 mode while their shared state is moved behind locks the compiler can check.
+let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
 let package = Package(
     name: "relmap",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "relmap", targets: ["relmap"]),
     ],
@@ -33,7 +35,8 @@ let package = Package(
                 "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: swift5Mode
         ),
         .executableTarget(
             name: "relmap",
@@ -41,15 +44,17 @@ let package = Package(
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
                 "ModelSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: swift5Mode
         ),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
-                                                         .product(name: "Mustache", package: "swift-mustache")]),
+                                                         .product(name: "Mustache", package: "swift-mustache")],
+                    swiftSettings: swift5Mode),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,18 @@
 import CGraphviz
 import Foundation
+import Synchronization
 
 /// Collects what Graphviz reports through `agerr`, so nothing reaches stderr raw.
 ///
 /// Graphviz calls the handler once per fragment ("Error", ": ", text); the fragments are
 /// accumulated and split into messages afterwards. Used only under `GraphvizSession`'s lock.
 enum GraphvizMessages {
-    private static var text = ""
+    private static let text = Mutex("")
 
     private static let handler: agusererrf = { fragment in
         if let fragment {
-            GraphvizMessages.text += String(cString: fragment)
+            let piece = String(cString: fragment)
+            GraphvizMessages.text.withLock { $0 += piece }
         }
         return 0
     }
@@ -23,7 +25,7 @@ enum GraphvizMessages {
 
     /// Forgets what was collected and Graphviz's error count.
     static func reset() {
-        text = ""
+        text.withLock { $0 = "" }
         _ = agreseterrors()
     }
 
@@ -40,7 +42,7 @@ enum GraphvizMessages {
             }
             current = nil
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+        for line in text.withLock({ $0 }).split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
             if line.hasPrefix("Error: ") {
                 flush()
                 current = (true, [String(line.dropFirst("Error: ".count))])

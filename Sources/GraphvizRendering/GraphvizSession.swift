@@ -35,7 +35,8 @@ enum GraphvizSession {
     }
 
     private static let lock = NSLock()
-    private static let context: OpaquePointer = {
+    /// Used only under `lock`.
+    nonisolated(unsafe) private static let context: OpaquePointer = {
         GraphvizMessages.install
         return gvContext()
     }()

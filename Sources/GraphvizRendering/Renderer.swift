@@ -74,7 +74,7 @@ public final class Renderer {
 
 /// One place in the pool: at most one worker process, used by one thread at a time, and the worker that will
 /// replace it, started while the current one finishes its last jobs so that its start-up is not waited for.
-final class WorkerSlot {
+final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are read and set under `lock`.
     private let settings: RenderSettings
     private let lock = NSLock()
     private var worker: WorkerProcess?

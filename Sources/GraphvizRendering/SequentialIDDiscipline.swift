@@ -9,7 +9,8 @@ import Foundation
 /// Named objects get even ids (2, 4, 6…), anonymous ones odd ids, as in cgraph's own scheme.
 enum SequentialIDDiscipline {
     /// The discipline, allocated once and never freed: cgraph keeps pointers to it.
-    static let discipline: UnsafeMutablePointer<Agdisc_t> = {
+    /// cgraph only reads it, under `GraphvizSession`'s lock.
+    nonisolated(unsafe) static let discipline: UnsafeMutablePointer<Agdisc_t> = {
         let idDiscipline = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
         idDiscipline.initialize(to: Agiddisc_t(
             open: { _, _ in Unmanaged.passRetained(NameTable()).toOpaque() },
@@ -26,9 +27,9 @@ enum SequentialIDDiscipline {
             idregister: { _, _, _ in }
         ))
         let memory = UnsafeMutablePointer<Agmemdisc_t>.allocate(capacity: 1)
-        memory.initialize(to: AgMemDisc)
+        memory.initialize(to: relmap_default_memory_discipline())
         let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
-        io.initialize(to: AgIoDisc)
+        io.initialize(to: relmap_default_io_discipline())
         let discipline = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
         discipline.initialize(to: Agdisc_t(mem: memory, id: idDiscipline, io: io))
         return discipline

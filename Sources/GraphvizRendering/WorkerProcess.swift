@@ -6,7 +6,7 @@ import Foundation
 /// SIGPIPE when it has died; its stderr goes to a second socket pair, kept so a crash message can be reported. Every
 /// descriptor is close-on-exec, so no worker inherits another's connection. Swift's backtracer is
 /// turned off in workers, so a crash ends at once with C's own message (e.g. "double free or corruption").
-final class WorkerProcess {
+final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time: its slot's, then the one that stops it.
     enum Outcome {
         case replied(WorkerReply)
         case crashed(String)

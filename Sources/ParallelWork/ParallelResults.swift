@@ -1,35 +1,35 @@
-import Foundation
+import Dispatch
+import Synchronization
 
 /// Computes `count` values on at most `processors` threads at once and keeps them in index order.
-public final class ParallelResults<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-    private var next = 0
+public final class ParallelResults<Value: Sendable>: Sendable {
+    private struct State {
+        var slots: [Value?]
+        var next = 0
+    }
 
-    public init(count: Int, processors: Int, compute: (Int) -> Value) {
-        slots = Array(repeating: nil, count: count)
+    private let state: Mutex<State>
+
+    public init(count: Int, processors: Int, compute: @Sendable (Int) -> Value) {
+        state = Mutex(State(slots: Array(repeating: nil, count: count)))
         DispatchQueue.concurrentPerform(iterations: max(1, min(processors, count))) { _ in
             while let index = takeNext() {
                 let value = compute(index)
-                lock.lock()
-                slots[index] = value
-                lock.unlock()
+                state.withLock { $0.slots[index] = value }
             }
         }
     }
 
     private func takeNext() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard state.next < state.slots.count else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
     }
 
     /// The values, in index order.
     public var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
+        state.withLock { $0.slots.map { $0! } }
     }
 }

@@ -182,13 +182,14 @@ public struct DiagramDrawing {
                           deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         var drawn = batch.drawn
         if let rendered = batch.rendering?.waitUntilStored() {
-            var results: [Int: RenderedDiagram] = [:]
+            var renderedByIndex: [Int: RenderedDiagram] = [:]
             for (index, result) in zip(batch.missing, rendered) {
                 switch result {
-                case .success(let diagram): results[index] = diagram
+                case .success(let diagram): renderedByIndex[index] = diagram
                 case .failure(let failure): failures.append(failure)
                 }
             }
+            let results = renderedByIndex
             let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.missing.count, processors: processors) { position in
                 let index = batch.missing[position]
                 return results[index].map { DiagramDrawing.finish($0, of: batch.batch[index], write: write) }
