@@ -39,6 +39,8 @@ extension AttributeKey where Value == String {
     public static var size: Self { .init("size") }
     /// The node `twopi` puts at the centre.
     public static var root: Self { .init("root") }
+    /// xdot drawing operations (`XDotDrawing`) that Graphviz draws under the graph, in every output format.
+    public static var background: Self { .init("_background") }
 }
 
 extension AttributeKey where Value == Color {

@@ -217,8 +217,10 @@ public struct DiagramDrawing {
         guard let engine = LayoutEngine(rawValue: diagram.engine) else {
             throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
         }
-        return RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
-                         fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+        var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
+                            fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+        job.startsFromGivenPositions = diagram.startsFromGivenPositions
+        return job
     }
 }
 

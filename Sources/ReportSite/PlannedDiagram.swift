@@ -17,6 +17,8 @@ public struct PlannedDiagram: Sendable, Equatable {
     public var actorIDs: [String]
     public var legend: [LegendLine]
     public var truncatedCount: Int
+    /// See `Diagram.startsFromGivenPositions`.
+    public var startsFromGivenPositions = false
 
     public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: String = "dot",
                 fallbackEngine: String? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],

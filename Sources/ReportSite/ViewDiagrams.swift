@@ -56,6 +56,7 @@ extension PlannedDiagram {
                   engine: diagram.engine,
                   fallbackEngine: diagram.fallbackEngine, relationIDs: diagram.relationIDs, actorIDs: diagram.actorIDs,
                   legend: diagram.legend.map(LegendLine.init), truncatedCount: diagram.truncatedCount)
+        startsFromGivenPositions = diagram.startsFromGivenPositions
     }
 }
 

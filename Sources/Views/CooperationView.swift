@@ -11,7 +11,9 @@ public enum CooperationView: View {
         guard !relations.isEmpty else { return nil }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
-        builder.mergedLabel = label
+        // Labels on every line piled up between busy pairs: the domain is the line's colour, and the years and
+        // summaries are in its tooltip and in the table beside the diagram.
+        builder.mergedLabel = { _ in nil }
         for relation in relations {
             relation.participants.forEach { builder.addActor($0) }
         }
@@ -21,15 +23,24 @@ public enum CooperationView: View {
             look.color = domain.color
             look.colorMeaning = domain.label
             look.penwidth = 2
-            builder.addRelation(relation, look: look, label: label([relation]))
+            builder.addRelation(relation, look: look, label: nil)
         }
-        let choice = EngineChoice.labelledNetwork(nodeCount: builder.actorIDs.count)
-        NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: builder.actorIDs.count,
-                                    edgeCount: relations.count)
-        builder.labelScale = NetworkLayout.labelScale(nodeCount: builder.actorIDs.count)
+        let nodeCount = builder.actorIDs.count
+        let choice: (engine: String, fallback: String?)
+        if nodeCount <= StressLayout.maximumNodes {
+            let edges = builder.graph.allEdges.map { ($0.from, $0.to) }
+            builder.pin(StressLayout(nodes: builder.graph.allNodes.map(\.name), sizes: builder.nodeSizes, edges: edges).positions)
+            NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: relations.count)
+            builder.startsFromGivenPositions = true
+            choice = ("neato", nil)
+        } else {
+            choice = EngineChoice.labelledNetwork(nodeCount: nodeCount)
+            NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: nodeCount, edgeCount: relations.count)
+        }
+        builder.labelScale = NetworkLayout.labelScale(nodeCount: nodeCount)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Cooperation between actors, coloured by domain and labelled with the domain and years, several between one pair and domain as one counted line; a dot joins the parties of a cooperation among more than two.\(options.yearSentence)\(EngineChoice.straightEdgesNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
+            description: "Cooperation between actors, coloured by domain (colours of their own, not the relation types' of the other maps), several between one pair and domain as one wider line; a dot joins the parties of a cooperation among more than two. Hover a line for its relations and years.\(options.yearSentence)\(EngineChoice.straightEdgesNote(nodeCount: nodeCount, edgeCount: relations.count))",
             engine: choice.engine, fallbackEngine: choice.fallback)
     }
 

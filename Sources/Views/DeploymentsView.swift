@@ -41,7 +41,7 @@ public enum DeploymentsView: View {
             let isBackdrop = backdrop.contains(place.id)
             let lines = facilityLines[place.id] ?? []
             builder.addActor(place.id, position: projection.positions[place.id]) { node in
-                node[.fontsize] = isBackdrop ? 9 : 10
+                node[.fontsize] = isBackdrop ? 11 : 12
                 if isBackdrop {
                     node[.fontcolor] = Palette.grey
                     node[.color] = Palette.grey

@@ -20,6 +20,9 @@ public struct Diagram: Sendable {
     public var legend: [LegendEntry]
     /// Actors left out by the size cap (shown as "+N more").
     public var truncatedCount: Int
+    /// Whether every node has a start position and lines are polylines, so that a neato layout does not depend
+    /// on what the Graphviz process laid out before.
+    public var startsFromGivenPositions = false
 
     public init(id: String, title: String, caption: String, graph: DOT.Graph, engine: String,
                 fallbackEngine: String? = nil, relationIDs: [String], actorIDs: [String],

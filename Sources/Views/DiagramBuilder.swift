@@ -14,6 +14,8 @@ struct DiagramBuilder {
     private var edgeLegend: [LegendEntry] = []
     /// Sentences added to the caption, such as what was left out.
     var notes: [String] = []
+    /// What a view draws under the graph (a map), before the legend's symbols.
+    var backdrop = XDotDrawing()
     /// When set, edges between the same two nodes for relations of one type and colour are drawn as one,
     /// labelled by this (given the merged relations); the edges wait in `parallelEdges` until the diagram is built.
     var mergedLabel: (([Relation]) -> String?)?
@@ -21,9 +23,10 @@ struct DiagramBuilder {
     private var parallelIndex: [[String]: Int] = [:]
     /// Whether actors that no edge reaches are left out of the diagram.
     var dropsUnlinkedActors = false
-    /// How much larger than usual the title and legend are drawn; above 1 they go below the drawing, for a
-    /// large network that is shrunk to page width.
+    /// How much larger than usual the title and legend are drawn, for a large network shown smaller.
     var labelScale = 1.0
+    /// See `Diagram.startsFromGivenPositions`.
+    var startsFromGivenPositions = false
 
     init(model: RelationModel, links: LinkStyle, id: String) {
         self.model = model
@@ -31,12 +34,35 @@ struct DiagramBuilder {
         graph = Graph(name: id, directed: true, idPrefix: id)
         graph[.fontname] = Fonts.face
         graph.nodeDefaults[.fontname] = Fonts.face
-        graph.nodeDefaults[.fontsize] = 11
+        // At least 11 pt everywhere: at 1,920 px across a slide, a picture up to 1,500 pt wide then shows its
+        // smallest text at 14 px.
+        graph.nodeDefaults[.fontsize] = 12
         graph.edgeDefaults[.fontname] = Fonts.face
-        graph.edgeDefaults[.fontsize] = 9
+        graph.edgeDefaults[.fontsize] = 11
     }
 
     func contains(actor id: String) -> Bool { nodeNames.contains(id) }
+
+    /// Each node's box as Graphviz will draw it, by name, estimated from its label, font size and shape.
+    var nodeSizes: [String: RadialLayout.Size] {
+        var sizes: [String: RadialLayout.Size] = [:]
+        for node in graph.allNodes {
+            guard case .text(let text)? = node[.label] else { continue }
+            let size = node[.fontsize] ?? graph.nodeDefaults[.fontsize] ?? 14
+            sizes[node.name] = RadialLayout.size(of: text.components(separatedBy: "\n"), fontSize: size,
+                                                 shape: node[.shape] ?? .ellipse)
+        }
+        return sizes
+    }
+
+    /// Pins nodes at positions given in points.
+    mutating func pin(_ positions: [String: Position]) {
+        for index in graph.statements.indices {
+            guard case .node(var node) = graph.statements[index], let position = positions[node.name] else { continue }
+            node[.pos] = position
+            graph.statements[index] = .node(node)
+        }
+    }
 
     /// Adds an actor's node once: shape and fill by kind, tooltip, link to its page.
     mutating func addActor(_ id: String, position: Position? = nil, emphasized: Bool = false,
@@ -48,13 +74,14 @@ struct DiagramBuilder {
         node[.class] = "actor"
         if let actor = model.actor(id) {
             let style = Palette.style(of: actor.kind)
-            node[.label] = .text(actor.name)
+            node[.label] = .text(TextMeasure.wrapped(actor.name, limit: 20).joined(separator: "\n"))
             node[.shape] = style.shape
             node[.fillcolor] = style.fill
             node[.style] = actor.kind == .state ? [.filled, .rounded] : [.filled]
             node[.tooltip] = RelationText.tooltip(actor, in: model)
             node[.class] = "actor kind-\(actor.kind.rawValue)"
-            note(LegendEntry(label: style.label, kind: .node(shape: style.shape, fill: style.fill)))
+            note(LegendEntry(label: style.label, kind: .node(NodeSymbol(shape: style.shape, fill: style.fill,
+                                                                        isRounded: actor.kind == .state))))
         } else {
             node[.label] = .text(id)
             node[.shape] = .plaintext
@@ -78,9 +105,10 @@ struct DiagramBuilder {
     /// Adds one edge drawing `relation` (a relation may need several), with its tooltip and link; with
     /// `mergedLabel` set, the edge waits to be merged with its parallels.
     mutating func addEdge(_ relation: Relation, from: String, to: String, look: EdgeLook, label: String?,
-                          part: String? = nil) {
+                          part: String? = nil, group: String? = nil) {
         if relationSet.insert(relation.id).inserted { relationIDs.append(relation.id) }
-        let member = ParallelEdges.Member(relation: relation, from: from, to: to, look: look, label: label, part: part)
+        let member = ParallelEdges.Member(relation: relation, from: from, to: to, look: look, label: label, part: part,
+                                          group: group)
         guard mergedLabel != nil else { return append(member) }
         let key = ParallelEdges.groupKey(of: member)
         if let index = parallelIndex[key] {
@@ -112,7 +140,7 @@ struct DiagramBuilder {
                 continue
             }
             graph.append(group.edge(label: mergedLabel(group.relations), model: model, links: links))
-            group.look.legendEntries.forEach { note($0) }
+            group.first.look.legendEntries.forEach { note($0) }
         }
     }
 
@@ -128,7 +156,7 @@ struct DiagramBuilder {
         }
         let fills = Set(graph.allNodes.compactMap { $0[.fillcolor] })
         nodeLegend.removeAll { entry in
-            if case .node(_, let fill) = entry.kind { return !fills.contains(fill) }
+            if case .node(let symbol) = entry.kind { return !fills.contains(symbol.fill) }
             return false
         }
     }
@@ -148,7 +176,7 @@ struct DiagramBuilder {
         node[.width] = 0.12
         node[.color] = look.color
         node[.xlabel] = label.map { .text($0) }
-        node[.fontsize] = 9
+        node[.fontsize] = 11
         node[.tooltip] = RelationText.tooltip(relation, in: model)
         node[.url] = links.relationAnchor(relation)
         node[.class] = "relation-hub"
@@ -164,16 +192,19 @@ struct DiagramBuilder {
         }
     }
 
+    /// Adds a legend entry the diagram's edges and nodes do not add themselves.
+    mutating func addLegendEntry(_ entry: LegendEntry) { note(entry) }
+
     private mutating func note(_ entry: LegendEntry) {
         switch entry.kind {
         case .node: if !nodeLegend.contains(entry) { nodeLegend.append(entry) }
-        case .edge: if !edgeLegend.contains(entry) { edgeLegend.append(entry) }
+        case .edge: if !edgeLegend.contains(where: { $0.label == entry.label }) { edgeLegend.append(entry) }
         }
     }
 
     /// The legend: node kinds, then edge colours, then line styles, each as first used.
     var legend: [LegendEntry] {
-        let colours = edgeLegend.filter { if case .edge(let style, _) = $0.kind { return style.items == [.solid] } else { return false } }
+        let colours = edgeLegend.filter { if case .edge(let line) = $0.kind { return line.style.items == [.solid] } else { return false } }
         let styles = edgeLegend.filter { !colours.contains($0) }
         return nodeLegend + colours + styles
     }
@@ -197,13 +228,22 @@ struct DiagramBuilder {
         let pictureSources = sources.count <= 4 ? RelationText.sourceNames(sources, in: model)
             : RelationText.sourceNames(Array(sources.prefix(3)), in: model) + " and \(sources.count - 3) more (listed with the diagram)"
         var graph = graph
-        graph[.label] = .html(GraphLabel.table(title: title, text: sentences.joined(separator: " "),
-                                               sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend,
-                                               scale: labelScale))
-        graph[.labelloc] = labelScale > 1 ? .bottom : .top
+        let block = GraphLabel.table(title: title, text: sentences.joined(separator: " "),
+                                     sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend, scale: labelScale)
+        graph[.label] = .html(block.label)
+        // The label and its legend go at the bottom left, where `LegendDrawing` draws the symbols.
+        graph[.labelloc] = .bottom
         graph[.labeljust] = .left
-        return Diagram(id: id, title: title, caption: caption, graph: graph, engine: engine, fallbackEngine: fallbackEngine,
-                       relationIDs: relationIDs, actorIDs: actorIDs, legend: legend, truncatedCount: truncatedCount)
+        if !block.symbols.isEmpty {
+            var background = XDotDrawing()
+            background.append(backdrop)
+            background.append(block.symbols)
+            graph[.background] = background.text
+        }
+        var diagram = Diagram(id: id, title: title, caption: caption, graph: graph, engine: engine, fallbackEngine: fallbackEngine,
+                              relationIDs: relationIDs, actorIDs: actorIDs, legend: legend, truncatedCount: truncatedCount)
+        diagram.startsFromGivenPositions = startsFromGivenPositions
+        return diagram
     }
 }
 

@@ -27,22 +27,20 @@ public enum DisputesView: View {
             engine: choice.engine, fallbackEngine: choice.fallback)
     }
 
-    /// Disputes in the dispute colour; incidents by severity: deaths, injuries, or neither stated.
+    /// Disputes in the dispute colour; incidents in the incident colour, wider by severity (deaths, injuries,
+    /// neither stated): colour keeps meaning the relation type, as on every map.
     static func look(_ relation: Relation) -> EdgeLook {
         var look = EdgeLook(relation: relation)
         guard relation.type == .incident else { return look }
         if let dead = relation.details.dead, dead > 0 {
-            look.color = Palette.black
             look.colorMeaning = "Incident with deaths (wider: more)"
-            look.penwidth = 2.5 + min(Double(dead).squareRoot(), 5)
+            look.penwidth = 3 + min(Double(dead).squareRoot(), 5)
         } else if let injured = relation.details.injured, injured > 0 {
-            look.color = Palette.orange
             look.colorMeaning = "Incident with injuries"
             look.penwidth = 2.5
         } else {
-            look.color = Palette.grey
             look.colorMeaning = "Incident, no casualties stated"
-            look.penwidth = 1.6
+            look.penwidth = 1.2
         }
         return look
     }

@@ -10,6 +10,9 @@ struct EdgeLook {
     var penwidth: Double = 1.4
     var arrowhead: ArrowType = .normal
     var isDirected: Bool
+    /// The colour the legend shows for this look, when it is not the line's own (a look whose lines take the
+    /// colour of their relation's type shows one neutral symbol).
+    var legendColor: Color?
 
     /// The usual look of a relation: coloured by type, styled by status, arrows only for directed types.
     init(relation: Relation) {
@@ -29,11 +32,12 @@ struct EdgeLook {
         }
     }
 
-    /// The legend entries this look adds: its colour, and its line style when not solid.
+    /// The legend entries this look adds: its colour (with its width and arrow), and its line style when not solid.
     var legendEntries: [LegendEntry] {
-        var entries = [LegendEntry(label: colorMeaning, kind: .edge(style: [.solid], color: color))]
+        let line = LineSymbol(color: legendColor ?? color, width: min(penwidth, 3), arrowhead: isDirected ? arrowhead : nil)
+        var entries = [LegendEntry(label: colorMeaning, kind: .edge(line))]
         if let styleMeaning {
-            entries.append(LegendEntry(label: styleMeaning, kind: .edge(style: style, color: Palette.ink)))
+            entries.append(LegendEntry(label: styleMeaning, kind: .edge(LineSymbol(style: style, color: Palette.ink))))
         }
         return entries
     }

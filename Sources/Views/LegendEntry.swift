@@ -2,10 +2,10 @@ import DOT
 
 /// One legend line: a symbol actually used in a diagram and what it stands for.
 public struct LegendEntry: Hashable, Sendable {
-    /// The symbol: a node shape and fill, or an edge line style and colour.
+    /// The symbol: a node as drawn, or a line as drawn.
     public enum Kind: Hashable, Sendable {
-        case node(shape: Shape, fill: Color)
-        case edge(style: Style, color: Color)
+        case node(NodeSymbol)
+        case edge(LineSymbol)
     }
 
     public var label: String
@@ -16,12 +16,12 @@ public struct LegendEntry: Hashable, Sendable {
         self.kind = kind
     }
 
-    /// The symbol in words, for text legends: "box", "dashed line".
+    /// The symbol in words, for text legends: "rounded box", "dashed line".
     public var symbol: String {
         switch kind {
-        case .node(let shape, _): return shape.rawValue
-        case .edge(let style, _):
-            let names = style.items.filter { $0 != .solid }.map(\.rawValue)
+        case .node(let node): return (node.isRounded ? "rounded " : "") + node.shape.rawValue
+        case .edge(let line):
+            let names = line.style.items.filter { $0 != .solid }.map(\.rawValue)
             return (names.isEmpty ? "solid" : names.joined(separator: " ")) + " line"
         }
     }
@@ -29,8 +29,36 @@ public struct LegendEntry: Hashable, Sendable {
     /// The symbol's colour as a CSS colour (`#rrggbb` or `#rrggbbaa`).
     public var color: Color {
         switch kind {
-        case .node(_, let fill): return fill
-        case .edge(_, let color): return color
+        case .node(let node): return node.fill
+        case .edge(let line): return line.color
         }
+    }
+}
+
+/// A node's look in a legend: its shape, fill and corners.
+public struct NodeSymbol: Hashable, Sendable {
+    public var shape: Shape
+    public var fill: Color
+    public var isRounded: Bool
+
+    public init(shape: Shape, fill: Color, isRounded: Bool = false) {
+        self.shape = shape
+        self.fill = fill
+        self.isRounded = isRounded
+    }
+}
+
+/// A line's look in a legend: style, colour, width and the arrowhead at its end (nil for none).
+public struct LineSymbol: Hashable, Sendable {
+    public var style: Style
+    public var color: Color
+    public var width: Double
+    public var arrowhead: ArrowType?
+
+    public init(style: Style = [.solid], color: Color, width: Double = 1.4, arrowhead: ArrowType? = nil) {
+        self.style = style
+        self.color = color
+        self.width = width
+        self.arrowhead = arrowhead
     }
 }

@@ -41,6 +41,30 @@ enum NetworkLayout {
         graph[.outputorder] = .edgesFirst
     }
 
+    /// neato settings for a focus diagram, which starts from `RadialLayout`'s positions (in points) with the
+    /// focus actor pinned at the centre: overlaps removed with room for lines between the actors, and lines
+    /// routed around the actors they do not join as polylines, whose routing (unlike curves) does not depend on
+    /// what the Graphviz process laid out before.
+    static func applyFocus(to graph: inout Graph) {
+        graph[.outputorder] = .edgesFirst
+        graph[.inputscale] = 72
+        graph[.overlap] = .prism
+        graph[.sep] = "+8"
+        graph[.esep] = "+4"
+        graph[.splines] = .polyline
+    }
+
+    /// neato settings for a diagram whose every node is pinned (positions in points): nothing moves, and lines
+    /// are routed around the nodes they do not join as polylines, whose routing does not depend on what the
+    /// Graphviz process laid out before; straight when routing would take too long (`EngineChoice.routesSplines`).
+    static func applyPinned(to graph: inout Graph, nodeCount: Int, edgeCount: Int) {
+        graph[.outputorder] = .edgesFirst
+        graph[.inputscale] = 72
+        graph[.overlap] = .keep
+        graph[.splines] = EngineChoice.routesSplines(nodeCount: nodeCount, edgeCount: edgeCount) ? .polyline : .line
+        graph[.esep] = "+4"
+    }
+
     /// How much larger the title and legend are drawn, so they stay legible when a large drawing is shrunk to
     /// page width: 1 up to about 25 nodes, growing with the square root of the count, at most 2.5.
     static func labelScale(nodeCount: Int) -> Double {

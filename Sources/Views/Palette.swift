@@ -1,8 +1,11 @@
 import DOT
 import RelationModel
 
-/// The one palette: Okabe–Ito colours, which colour-blind readers can tell apart, always paired with a
-/// second cue (shape, line style, line width or a label) so diagrams also read in greyscale.
+/// The one palette of every diagram. Lines are coloured by relation type with the eight Okabe–Ito colours, which
+/// colour-blind readers can tell apart, and a type keeps its colour on every map; nodes are filled with light
+/// tints of their own (no fill repeats a line colour), and every colour is paired with a second cue (shape, line
+/// style, line width or a label) so diagrams also read in greyscale. A second dimension drawn in colour, such as a
+/// cooperation's domain, takes colours no relation type uses (`domainColors`).
 enum Palette {
     static let orange = Color(hex: "#E69F00")!
     static let skyBlue = Color(hex: "#56B4E9")!
@@ -15,17 +18,20 @@ enum Palette {
     static let grey = Color(hex: "#7F7F7F")!
     static let lightGrey = Color(hex: "#D9D9D9")!
     static let ink = Color(hex: "#333333")!
+    /// The fill of an actor drawn only to keep its place, with nothing in force in the year shown.
+    static let faint = Color(hex: "#F4F4F4")!
 
-    /// Node shape and fill by actor kind; fills are light tints so black labels stay legible.
+    /// Node shape and fill by actor kind; fills are light and opaque, so black labels stay legible and lines
+    /// behind a node do not show through it.
     static func style(of kind: ActorKind) -> (shape: Shape, fill: Color, label: String) {
         switch kind {
-        case .state: return (.box, skyBlue.opacity(0.35), "State")
-        case .organization: return (.hexagon, orange.opacity(0.35), "Organization")
-        case .agency: return (.component, bluishGreen.opacity(0.3), "Agency")
-        case .person: return (.ellipse, reddishPurple.opacity(0.3), "Person")
-        case .armedGroup: return (.octagon, vermillion.opacity(0.3), "Armed group")
-        case .facility: return (.house, yellow.opacity(0.6), "Facility")
-        case .place: return (.note, lightGrey, "Place")
+        case .state: return (.box, Color(hex: "#D4E9F7")!, "State")
+        case .organization: return (.hexagon, Color(hex: "#F8E3BD")!, "Organization")
+        case .agency: return (.component, Color(hex: "#CDEBE0")!, "Agency")
+        case .person: return (.ellipse, Color(hex: "#F1DCE8")!, "Person")
+        case .armedGroup: return (.octagon, Color(hex: "#F5D3BF")!, "Armed group")
+        case .facility: return (.house, Color(hex: "#FAF3B8")!, "Facility")
+        case .place: return (.note, Color(hex: "#E4E4E4")!, "Place")
         }
     }
 
@@ -43,21 +49,27 @@ enum Palette {
         }
     }
 
+    /// Colours for a cooperation's domain, from Paul Tol's colour-blind-safe "muted" scheme, none of them a
+    /// relation type's colour: on the cooperation map, where every line is a cooperation, colour shows the domain.
+    static let domainColors = (security: Color(hex: "#882255")!, military: Color(hex: "#332288")!,
+                               police: Color(hex: "#44AA99")!, economic: Color(hex: "#999933")!,
+                               aid: Color(hex: "#CC6677")!, unstated: Color(hex: "#AA4499")!)
+
     /// Edge colour by cooperation domain; related domains share a colour and the edge label names the domain.
     static func color(of domain: CooperationDomain?) -> (color: Color, label: String) {
         switch domain {
         case .counterTerrorism, .security, .intelligence:
-            return (vermillion, "Counter-terrorism, security, intelligence")
+            return (domainColors.security, "Counter-terrorism, security, intelligence")
         case .militaryTechnical, .training:
-            return (reddishPurple, "Military-technical, training")
+            return (domainColors.military, "Military-technical, training")
         case .police, .antiNarcotics, .border:
-            return (blue, "Police, anti-narcotics, border")
+            return (domainColors.police, "Police, anti-narcotics, border")
         case .economic, .energyWater:
-            return (bluishGreen, "Economic, energy and water")
+            return (domainColors.economic, "Economic, energy and water")
         case .aid:
-            return (orange, "Aid")
+            return (domainColors.aid, "Aid")
         case nil:
-            return (grey, "Domain not stated")
+            return (domainColors.unstated, "Domain not stated")
         }
     }
 

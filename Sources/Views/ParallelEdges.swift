@@ -12,6 +12,9 @@ struct ParallelEdges {
         var look: EdgeLook
         var label: String?
         var part: String?
+        /// What sets this edge apart from others of its type between the same two actors, for merging; by default
+        /// its part, so a deployment's tie from facility to host is not merged with the deployment itself.
+        var group: String?
 
         /// The edge's key, unique in the diagram: the relation id, with the part of a relation drawn as several.
         var key: String { part.map { "\(relation.id)-\($0)" } ?? relation.id }
@@ -27,7 +30,7 @@ struct ParallelEdges {
     /// What parallel edges share: relation type, colour meaning, part and the two nodes in either direction.
     static func groupKey(of member: Member) -> [String] {
         let ends = [member.from, member.to].sorted()
-        return [member.relation.type.rawValue, member.look.colorMeaning, member.part ?? "", ends[0], ends[1]]
+        return [member.relation.type.rawValue, member.look.colorMeaning, member.group ?? member.part ?? "", ends[0], ends[1]]
     }
 
     mutating func append(_ member: Member) { members.append(member) }

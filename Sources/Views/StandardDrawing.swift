@@ -32,10 +32,10 @@ enum StandardDrawing {
             }
             builder.addEdge(relation, from: deployer, to: via, look: look, label: label)
             var hostLook = look
-            hostLook.color = Palette.grey
-            hostLook.colorMeaning = "Facility in its host state"
-            hostLook.penwidth = 0.8
+            hostLook.colorMeaning = "Facility in its host state (thin)"
+            hostLook.penwidth = 0.7
             hostLook.arrowhead = .none
+            hostLook.isDirected = false
             builder.addEdge(relation, from: via, to: host, look: hostLook, label: nil, part: "host")
         case .incident where participants.count < 2:
             guard let actor = participants.first, builder.contains(actor: actor) else { return }
@@ -46,7 +46,7 @@ enum StandardDrawing {
                 var node = Node(marker)
                 node[.shape] = .plaintext
                 node[.label] = .text(eventName(relation))
-                node[.fontsize] = 9
+                node[.fontsize] = 11
                 node[.tooltip] = RelationText.tooltip(relation, in: builder.model)
                 node[.url] = builder.links.relationAnchor(relation)
                 builder.addMarker(node)

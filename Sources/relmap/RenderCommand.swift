@@ -128,8 +128,9 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("nothing to draw in the \(name) view\(asOf.map { " for \($0)" } ?? "")")
                 throw SysExit.dataError
             }
-            let job = RenderJob(id: diagram.id, dot: diagram.dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .dot,
+            var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .dot,
                                 formats: formats, fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+            job.startsFromGivenPositions = diagram.startsFromGivenPositions
             return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption)
         }
     }

@@ -4,9 +4,9 @@ import XCTest
 
 /// Pins that network views route curved edges only while actors × relations stays within the spline budget.
 final class SplineBudgetTests: XCTestCase {
-    func testSmallOverviewRoutesCurvedEdgesAroundTheActors() throws {
+    func testSmallOverviewRoutesEdgesAroundTheActors() throws {
         let diagram = try XCTUnwrap(OverviewView.diagram(of: LayeredEngineChoiceTests.model(disputes: 100), options: ViewOptions(), links: LinkStyle()))
-        XCTAssertTrue(diagram.dot.contains("splines=true"), diagram.dot)
+        XCTAssertTrue(diagram.dot.contains("splines=polyline"), diagram.dot)
         XCTAssertFalse(diagram.caption.contains("Edges are straight"))
     }
 

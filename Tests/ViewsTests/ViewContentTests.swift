@@ -65,7 +65,7 @@ final class ViewContentTests: XCTestCase {
         XCTAssertEqual(focus.actorIDs, ["china", "sco", "kyrgyzstan"])
         XCTAssertEqual(focus.relationIDs, ["m3", "c1"])
         XCTAssertEqual(focus.truncatedCount, 0)
-        XCTAssertFalse(focus.dot.contains("more"))
+        XCTAssertFalse(focus.graph.allNodes.contains { $0.name == "more-actors" })
     }
 
     func testFocusCapCutsTheFarthestActorsAndShowsHowManyMore() throws {

@@ -20,17 +20,17 @@ final class ViewStyleTests: XCTestCase {
         XCTAssertEqual(alliances.legend.map(\.label), ["State", "Organization", "Memberships", "Alliances and pacts",
                                                       "Ended, withdrawn or turned down"])
         for diagram in allDiagrams() {
-            let edgeColours = Set(diagram.graph.allEdges.compactMap { $0[.color] })
+            let edgeColours = Set(diagram.graph.allEdges.filter { $0.to != "more-actors" }.compactMap { $0[.color] })
             let legendColours = Set(diagram.legend.compactMap { entry -> Color? in
-                if case .edge(let style, let color) = entry.kind, style.items == [.solid] { return color }
+                if case .edge(let line) = entry.kind, line.style.items == [.solid] { return line.color }
                 return nil
             })
             let nodeFills = Set(diagram.graph.allNodes.compactMap { $0[.fillcolor] })
             let legendFills = Set(diagram.legend.compactMap { entry -> Color? in
-                if case .node(_, let fill) = entry.kind { return fill }
+                if case .node(let symbol) = entry.kind { return symbol.fill }
                 return nil
             })
-            XCTAssertEqual(edgeColours.subtracting([Color(hex: "#7f7f7f")!]), legendColours.subtracting([Color(hex: "#7f7f7f")!]), diagram.id)
+            XCTAssertEqual(edgeColours, legendColours.subtracting([Color(hex: "#333333")!]), diagram.id)
             XCTAssertEqual(nodeFills, legendFills, diagram.id)
             XCTAssertEqual(Set(diagram.legend).count, diagram.legend.count, "\(diagram.id) repeats a legend entry")
         }
@@ -100,17 +100,28 @@ final class ViewStyleTests: XCTestCase {
         XCTAssertTrue(map.caption.contains("United States"))
     }
 
-    func testFocusIsAnEgoNetworkWithTheActorAtTheCentre() throws {
+    func testFocusIsAnEgoNetworkWithTheActorPinnedAtTheCentre() throws {
         let focus = try XCTUnwrap(ActorFocusView.diagram(of: model, options: ViewOptions(focusActor: "kyrgyzstan"), links: LinkStyle()))
-        XCTAssertEqual(focus.engine, "twopi")
-        XCTAssertTrue(focus.dot.contains("root=kyrgyzstan"))
+        XCTAssertEqual(focus.engine, "neato")
+        let centre = try XCTUnwrap(focus.graph.allNodes.first { $0.name == "kyrgyzstan" })
+        XCTAssertEqual(centre[.pos], Position(x: 0, y: 0, pinned: true))
+        XCTAssertTrue(focus.graph.allNodes.filter { $0.name != "kyrgyzstan" }.allSatisfy { $0[.pos]?.isPinned == false },
+                      "the others start round the centre and are placed by neato")
     }
 
-    func testOverviewIsLaidOutCompactlyWithSfdp() throws {
+    func testOverviewYearsPinEveryActorWhereTheLayoutOfAllYearsPutsIt() throws {
         let overview = try XCTUnwrap(OverviewView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
-        XCTAssertEqual(overview.engine, "sfdp")
-        XCTAssertTrue(overview.dot.contains("overlap=prism"))
-        XCTAssertTrue(overview.dot.contains("K=0.4"))
+        XCTAssertEqual(overview.engine, "neato")
+        XCTAssertTrue(overview.startsFromGivenPositions)
+        let positions = Dictionary(uniqueKeysWithValues: overview.graph.allNodes.map { ($0.name, $0[.pos]) })
+        XCTAssertTrue(positions.values.allSatisfy { $0?.isPinned == true })
+        for year in [2001, 2006, 2010] {
+            let map = try XCTUnwrap(OverviewView.diagram(of: model, options: ViewOptions(asOf: year), links: LinkStyle()))
+            for node in map.graph.allNodes {
+                XCTAssertEqual(node[.pos], positions[node.name] ?? nil, "\(year): \(node.name) moved")
+            }
+            XCTAssertEqual(Set(map.actorIDs), Set(overview.actorIDs), "\(year): every actor keeps its place, faint when idle")
+        }
     }
 
     func testEncodingIsDeterministic() {

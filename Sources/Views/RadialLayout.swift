@@ -1,0 +1,67 @@
+import DOT
+import Foundation
+
+/// Starting positions for a hub and its neighbours: the hub at the centre, each step out on an ellipse around
+/// it (wider than tall, as boxes and screens are), the neighbours in the order given clockwise from the top, the
+/// ellipse as long as their boxes laid end to end. neato starts from these, so actors that the order puts side
+/// by side (a deployer and its facilities, the organisations an actor belongs to) stay side by side, and its
+/// stress layout and overlap removal make the picture compact from there.
+struct RadialLayout {
+    /// A node's box in points.
+    struct Size {
+        var width: Double
+        var height: Double
+    }
+
+    /// Space kept between two boxes, in points.
+    static let gap = 10.0
+    /// How much wider than tall the ellipses are.
+    static let aspect = 1.6
+
+    private(set) var positions: [String: Position] = [:]
+
+    /// - Parameters:
+    ///   - centre: the node at the centre.
+    ///   - bands: the other nodes, one list per step out, each in the order they go round (clockwise from the top).
+    ///   - sizes: every node's box.
+    init(centre: String, bands: [[String]], sizes: [String: Size]) {
+        let fallback = Size(width: 54, height: 36)
+        positions[centre] = Position(x: 0, y: 0, pinned: true)
+        var radius = 0.0
+        for band in bands where !band.isEmpty {
+            let boxes = band.map { sizes[$0] ?? fallback }
+            let around = boxes.map { ($0.width + $0.height) / 2 + Self.gap }.reduce(0, +)
+            // The perimeter of an ellipse of semi-axes a = aspect·b and b is about 2π·b·√((aspect² + 1) / 2).
+            radius = max(radius + (boxes.map(\.height).max() ?? 36) * 2, around / (2 * Double.pi * ((Self.aspect * Self.aspect + 1) / 2).squareRoot()))
+            for (index, id) in band.enumerated() {
+                let angle = 2 * Double.pi * Double(index) / Double(band.count)
+                positions[id] = Position(x: (radius * Self.aspect * sin(angle) * 100).rounded() / 100,
+                                         y: (radius * cos(angle) * 100).rounded() / 100, pinned: false)
+            }
+        }
+    }
+
+    /// A node's box as Graphviz draws `lines` of text in a node of `shape` at `fontSize` points: the text plus
+    /// the default margins (8 pt across, 4 pt down), at least 0.75 × 0.5 in, widened for shapes that draw
+    /// corners or a roof around the text.
+    static func size(of lines: [String], fontSize: Double, shape: Shape) -> Size {
+        let text = TextMeasure.width(lines: lines, size: fontSize)
+        var width = max(text + 16, 54)
+        var height = max(Double(lines.count) * fontSize * 1.2 + 8, 36)
+        switch shape {
+        case .ellipse, .oval, .circle:
+            width *= 1.42
+            height *= 1.42
+        case .hexagon, .octagon:
+            width = max(text * 1.45 + 16, 54)
+        case .house:
+            width *= 1.1
+            height *= 1.5
+        case .component, .note:
+            width += 12
+        default:
+            break
+        }
+        return Size(width: width.rounded(.up), height: height.rounded(.up))
+    }
+}

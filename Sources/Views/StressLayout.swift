@@ -1,0 +1,160 @@
+import DOT
+import Foundation
+import Synchronization
+
+/// A network's node positions, computed here rather than by Graphviz so that one layout serves every year of a
+/// view: the yearly maps pin their nodes where the layout of all years put them, and stepping from one year to
+/// the next moves nothing that is in both.
+///
+/// Stress majorization (SMACOF), the method of Graphviz's neato: nodes are placed so that their distances on the
+/// page match their distances in the graph, weighted by the inverse square of those. It starts from a circle in
+/// the given order and runs a fixed number of rounds in a fixed order, so the same graph always gives the same
+/// positions. Then boxes that overlap are pushed apart. The cost grows with the square of the nodes; views use it
+/// up to `maximumNodes`.
+struct StressLayout {
+    /// Above this many nodes a view leaves the layout to sfdp.
+    static let maximumNodes = 400
+    /// How much more the drawing is spread across than down: boxes are wide, and so are screens and slides.
+    static let widening = 1.4
+
+    private(set) var positions: [String: Position] = [:]
+
+    /// - Parameters:
+    ///   - nodes: the nodes, in a stable order.
+    ///   - sizes: each node's box in points.
+    ///   - edges: pairs of nodes that are joined.
+    init(nodes: [String], sizes: [String: RadialLayout.Size], edges: [(String, String)]) {
+        let count = nodes.count
+        guard count > 0 else { return }
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
+        var neighbours = [[Int]](repeating: [], count: count)
+        for (from, to) in edges {
+            guard let a = index[from], let b = index[to], a != b else { continue }
+            if !neighbours[a].contains(b) { neighbours[a].append(b) }
+            if !neighbours[b].contains(a) { neighbours[b].append(a) }
+        }
+        let boxes = nodes.map { sizes[$0] ?? RadialLayout.Size(width: 54, height: 36) }
+        // The length of one step in the graph: about the size of a box with room for a line between two.
+        let step = boxes.map { ($0.width + $0.height) / 2 }.reduce(0, +) / Double(count) + 40
+        let distances = Self.graphDistances(neighbours)
+        var x = (0..<count).map { step * Double(count) / (2 * .pi) * sin(2 * .pi * Double($0) / Double(count)) }
+        var y = (0..<count).map { step * Double(count) / (2 * .pi) * cos(2 * .pi * Double($0) / Double(count)) }
+        if count > 1 {
+            for _ in 0..<Self.rounds(count) {
+                var nextX = [Double](repeating: 0, count: count)
+                var nextY = [Double](repeating: 0, count: count)
+                for i in 0..<count {
+                    var weightSum = 0.0, sumX = 0.0, sumY = 0.0
+                    for j in 0..<count where j != i {
+                        let ideal = Double(distances[i][j]) * step
+                        let weight = 1 / (ideal * ideal)
+                        let dx = x[i] - x[j], dy = y[i] - y[j]
+                        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+                        sumX += weight * (x[j] + ideal * dx / actual)
+                        sumY += weight * (y[j] + ideal * dy / actual)
+                        weightSum += weight
+                    }
+                    nextX[i] = sumX / weightSum
+                    nextY[i] = sumY / weightSum
+                }
+                x = nextX
+                y = nextY
+            }
+        }
+        // Stress treats nodes as points: spread the drawing evenly until no two boxes overlap (as Graphviz's
+        // overlap=scale does), at most threefold, wider than tall as boxes are, then push apart what still does.
+        let margin = 24.0
+        var spread = 1.0
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                let needX = (boxes[i].width + boxes[j].width) / 2 + margin, needY = (boxes[i].height + boxes[j].height) / 2 + margin
+                let dx = abs(x[i] - x[j]) * Self.widening, dy = abs(y[i] - y[j])
+                guard dx < needX, dy < needY else { continue }
+                spread = max(spread, min(dx > 0 ? needX / dx : .infinity, dy > 0 ? needY / dy : .infinity))
+            }
+        }
+        spread = min(spread, 3)
+        x = x.map { $0 * spread * Self.widening }
+        y = y.map { $0 * spread }
+        Self.separate(x: &x, y: &y, widths: boxes.map { $0.width + margin }, heights: boxes.map { $0.height + margin })
+        for index in 0..<count {
+            positions[nodes[index]] = Position(x: (x[index] * 100).rounded() / 100, y: (y[index] * 100).rounded() / 100)
+        }
+    }
+
+    /// The layout of a graph, computed once per process: every yearly map of a view asks for the layout of the
+    /// same union of years.
+    static func cached(nodes: [String], sizes: [String: RadialLayout.Size], edges: [(String, String)]) -> [String: Position] {
+        var key = nodes.joined(separator: "\u{1}") + "\u{2}"
+        for (from, to) in edges { key += from + "\u{1}" + to + "\u{1}" }
+        for node in nodes { key += sizes[node].map { "\($0.width)x\($0.height)," } ?? "-," }
+        if let known = memo.withLock({ $0[key] }) { return known }
+        let positions = StressLayout(nodes: nodes, sizes: sizes, edges: edges).positions
+        memo.withLock { memo in
+            if memo.count >= 8 { memo.removeAll() }
+            memo[key] = positions
+        }
+        return positions
+    }
+
+    private static let memo = Mutex<[String: [String: Position]]>([:])
+
+    /// Pushes overlapping boxes apart along the axis where they overlap least, in a fixed order, until none
+    /// overlaps or the rounds run out.
+    static func separate(x: inout [Double], y: inout [Double], widths: [Double], heights: [Double], rounds: Int = 300) {
+        let count = x.count
+        for _ in 0..<rounds {
+            var moved = false
+            for i in 0..<count {
+                for j in (i + 1)..<count {
+                    let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
+                    guard overlapX > 0 else { continue }
+                    let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
+                    guard overlapY > 0 else { continue }
+                    moved = true
+                    if overlapY <= overlapX {
+                        let push = overlapY / 2 + 0.01
+                        let direction: Double = y[i] >= y[j] ? 1 : -1
+                        y[i] += push * direction
+                        y[j] -= push * direction
+                    } else {
+                        let push = overlapX / 2 + 0.01
+                        let direction: Double = x[i] >= x[j] ? 1 : -1
+                        x[i] += push * direction
+                        x[j] -= push * direction
+                    }
+                }
+            }
+            if !moved { return }
+        }
+    }
+
+    /// Fewer rounds for larger graphs, whose rounds cost more; stress settles within a few dozen.
+    static func rounds(_ count: Int) -> Int { count <= 100 ? 300 : count <= 200 ? 150 : 80 }
+
+    /// Steps between every two nodes (breadth-first); nodes in different parts count as one step further apart
+    /// than the farthest two of a part, so the parts sit near each other.
+    static func graphDistances(_ neighbours: [[Int]]) -> [[Int]] {
+        let count = neighbours.count
+        var distances = [[Int]](repeating: [Int](repeating: -1, count: count), count: count)
+        var farthest = 1
+        for source in 0..<count {
+            distances[source][source] = 0
+            var queue = [source]
+            var head = 0
+            while head < queue.count {
+                let current = queue[head]
+                head += 1
+                for next in neighbours[current] where distances[source][next] < 0 {
+                    distances[source][next] = distances[source][current] + 1
+                    farthest = max(farthest, distances[source][next])
+                    queue.append(next)
+                }
+            }
+        }
+        for i in 0..<count {
+            for j in 0..<count where distances[i][j] < 0 { distances[i][j] = farthest + 1 }
+        }
+        return distances
+    }
+}
