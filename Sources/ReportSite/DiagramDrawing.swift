@@ -232,7 +232,7 @@ struct DrawnDiagram {
     var svgDigest: String?
 
     init(_ rendered: RenderedDiagram, of planned: PlannedDiagram) {
-        files = rendered
+        files = rendered.titled(planned.title)
         if let svg = rendered.outputs[.svg] {
             files.outputs[.svg] = Data(planned.placeholders.filling(svg: [UInt8](svg)))
         }

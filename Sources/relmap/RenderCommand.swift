@@ -150,7 +150,7 @@ struct RenderCommand: ParsableCommand {
     func write(_ diagram: RenderedDiagram, for request: Request) throws {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for (format, data) in diagram.outputs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (format, data) in diagram.titled(request.title).outputs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 var bytes = data
                 if format == .svg, let svg = String(data: data, encoding: .utf8) {
                     bytes = Data(SVGFinisher.finish(svg, title: request.title, description: request.description,
