@@ -334,10 +334,12 @@ public struct Relation: Hashable, Sendable {
     /// True when sources disagree about one of this relation's facts.
     public var isDisputedBetweenSources: Bool { !claims.isEmpty }
 
-    /// Every actor the relation names: participants, then its facility and place.
+    /// Every actor the relation names: participants, then its facility and place, then places a source claims
+    /// instead of the model's.
     public var involvedActors: [String] {
         var ids = participants
-        for extra in [details.facility, details.place].compactMap({ $0 }) where !ids.contains(extra) {
+        let claimedPlaces = claims.filter { $0.field == "place" }.map(\.value)
+        for extra in [details.facility, details.place].compactMap({ $0 }) + claimedPlaces where !ids.contains(extra) {
             ids.append(extra)
         }
         return ids

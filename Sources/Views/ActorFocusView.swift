@@ -20,6 +20,8 @@ public enum ActorFocusView: View {
         let involving = { (actor: String) in
             (model.relationPositionsByActor[actor] ?? []).filter { options.includes(model.relations[$0], types: allTypes) }
         }
+        // An actor no relation names gets no map of one lonely box; its page says it has no relations.
+        guard !involving(focus).isEmpty else { return nil }
         let hops = max(options.hops, 0)
         let reached = neighbourhood(of: focus, in: model, involving: involving, hops: hops)
         let kept = Array(reached.prefix(max(options.maximumNodes, 1)).map(\.actor))
@@ -96,18 +98,15 @@ public enum ActorFocusView: View {
             let members = reached.filter { $0.steps == step && keptSet.contains($0.actor) && builder.contains(actor: $0.actor) }
             bands.append(members.sorted { key($0.actor) < key($1.actor) }.map(\.actor))
         }
+        // Markers of events with one known side (a protest, a riot) go round with the actors.
+        let listed = Set(bands.joined())
+        bands[0] += builder.graph.allNodes.map(\.name).filter { $0 != focus && !listed.contains($0) && $0 != "more-actors" }
         if truncated { bands[bands.count - 1].append("more-actors") }
         return bands
     }
 
     /// Every actor a relation names: its participants, its facility and place, and places claimed for it.
-    static func involvedActors(of relation: Relation) -> [String] {
-        var ids = relation.involvedActors
-        for claim in relation.claims where claim.field == "place" && !ids.contains(claim.value) {
-            ids.append(claim.value)
-        }
-        return ids
-    }
+    static func involvedActors(of relation: Relation) -> [String] { relation.involvedActors }
 
     /// Draws `relation` as seen from `centre`: a deployment as deployer → facility → host; otherwise a line from
     /// `centre` to each other participant (in the relation's direction when `centre` is its first or second
@@ -118,6 +117,10 @@ public enum ActorFocusView: View {
         let participants = relation.participants
         func once(_ from: String, _ to: String) -> Bool {
             drawn.insert([relation.id] + [from, to].sorted()).inserted
+        }
+        if relation.type == .incident, participants == [centre] {
+            guard once(centre, StandardDrawing.via(relation) ?? "event") else { return }
+            return StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: nil)
         }
         if relation.type == .baseDeployment, participants.contains(centre) {
             let actors = StandardDrawing.actors(of: relation)
