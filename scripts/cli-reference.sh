@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Prints the command-line reference of the README from relmap's own --help text, so the two cannot drift.
+# Prints the command-line reference (docs/cli.md) from relmap's own --help text, so the two cannot drift.
 # usage: scripts/cli-reference.sh RELMAP_BINARY            print the reference
-#        scripts/cli-reference.sh RELMAP_BINARY --update   rewrite it in README.md between its markers
+#        scripts/cli-reference.sh RELMAP_BINARY --update   rewrite it in docs/cli.md between its markers
 set -euo pipefail
 relmap=$1
 reference() {
@@ -18,7 +18,7 @@ reference() {
     done
 }
 if [ "${2:-}" = "--update" ]; then
-    readme="$(dirname "$0")/../README.md"
+    readme="$(dirname "$0")/../docs/cli.md"
     generated=$(reference)
     python3 - "$readme" "$generated" <<'PYTHON'
 import sys

@@ -104,11 +104,11 @@ struct TimelineBody: Encodable {
     var mapNote: String?
     var undated: RowList?
 
-    /// The years that get an "as of" map: every year, or, when the overview is a large diagram (more than
-    /// `DiagramDrawing.largeDiagramActors` actors, shown as an image; sixty of those cost more than the rest of the
-    /// site), the first year of each five-year span (1990–1994, 1995–1999…) and the last year.
-    static func mappedYears(_ years: [Int], overviewActors: Int) -> [Int] {
-        guard DiagramDrawing.isLarge(actorCount: overviewActors) else { return years }
+    /// The years that get an "as of" map: every year, or, when the network is large (its relations name more than
+    /// `DiagramDrawing.largeDiagramActors` actors; sixty maps of it cost more than the rest of the site), the first
+    /// year of each five-year span (1990–1994, 1995–1999…) and the last year.
+    static func mappedYears(_ years: [Int], networkActors: Int) -> [Int] {
+        guard DiagramDrawing.isLarge(actorCount: networkActors) else { return years }
         var spans: Set<Int> = []
         return years.enumerated().filter { index, year in
             let span = Int((Double(year) / 5).rounded(.down))

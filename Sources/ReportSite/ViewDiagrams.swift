@@ -37,8 +37,11 @@ extension DiagramPlan {
         let overview = ViewCatalog.view(named: overviewViewID) ?? views.first
         let overviewDiagram = plan.views.first { $0.entry.id == overview?.id }?.diagram
         plan.overview = overviewDiagram?.id ?? plan.views.first?.diagram.id
+        // The network's size counts every actor its relations name: the overview draws fewer, folded into their
+        // states, but a yearly map costs with the relations it carries.
+        let networkActors = overviewDiagram == nil ? 0 : Set(model.relations.flatMap(\.involvedActors)).count
         let years = overview == nil ? [] : TimelineBody.mappedYears(TimelineBody.yearsWithEvents(in: model),
-                                                                   overviewActors: overviewDiagram?.actorIDs.count ?? 0)
+                                                                   networkActors: networkActors)
         let latestFirst = Array(years.reversed())
         let maps = ParallelResults(count: latestFirst.count, processors: processors) { index in
             overview?.diagram(of: model, options: ViewOptions(asOf: latestFirst[index]), links: links).map(PlannedDiagram.init)

@@ -7,11 +7,11 @@ final class TimelineMapTests: XCTestCase {
     let years = [1988, 1990, 1991, 1994, 1995, 1999, 2003, 2004]
 
     func testEveryYearWithEventsGetsAMapInANetworkOfUpToThreeHundredActors() {
-        XCTAssertEqual(TimelineBody.mappedYears(years, overviewActors: 300), years)
+        XCTAssertEqual(TimelineBody.mappedYears(years, networkActors: 300), years)
     }
 
     func testALargerNetworkGetsAMapForTheFirstYearOfEachFiveAndTheLastYear() {
-        XCTAssertEqual(TimelineBody.mappedYears(years, overviewActors: 301), [1988, 1990, 1995, 2003, 2004])
+        XCTAssertEqual(TimelineBody.mappedYears(years, networkActors: 301), [1988, 1990, 1995, 2003, 2004])
     }
 
     func testTheTimelineSaysWhySomeYearsHaveNoMapOnlyWhenSomeDo() {
