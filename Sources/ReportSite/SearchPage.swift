@@ -1,5 +1,6 @@
 import Foundation
 import RelationModel
+import Synchronization
 
 extension PageGenerator {
     /// The search page (a full list, grouped by kind, that a script filters), the JSON index it filters over, and
@@ -7,24 +8,38 @@ extension PageGenerator {
     /// JSON from `file://`, but load a script).
     static let search = PageGenerator("search page and index") { context in
         let entries = SearchEntry.all(in: context.model, map: OverviewMap(context: context))
+        let index = EncodedSearchIndex(entries: entries)
         return [
             Page(path: SitePath.search, template: "search") {
                 let body = SearchBody(entries: entries, root: SitePath.root(of: SitePath.search))
                 return PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
                                    context: context, page: body)
             },
-            Page(path: SitePath.searchIndex) {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-                return try encoder.encode(entries) + Data("\n".utf8)
-            },
-            Page(path: SitePath.searchScript) {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                // JSON is a JavaScript expression whatever the model's text (since ES2019, U+2028 too).
-                return Data("window.relmapSearchIndex = ".utf8) + (try encoder.encode(entries)) + Data(";\n".utf8)
-            },
+            Page(path: SitePath.searchIndex) { try index.json() + Data("\n".utf8) },
+            // JSON is a JavaScript expression whatever the model's text (since ES2019, U+2028 too).
+            Page(path: SitePath.searchScript) { Data("window.relmapSearchIndex = ".utf8) + (try index.json()) + Data(";\n".utf8) },
         ]
+    }
+}
+
+/// The search entries encoded once, on whichever thread first writes one of the two files that carry them.
+final class EncodedSearchIndex: Sendable {
+    private let entries: [SearchEntry]
+    private let encoded = Mutex<Data?>(nil)
+
+    init(entries: [SearchEntry]) {
+        self.entries = entries
+    }
+
+    func json() throws -> Data {
+        try encoded.withLock { encoded in
+            if let encoded { return encoded }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let data = try encoder.encode(entries)
+            encoded = data
+            return data
+        }
     }
 }
 
@@ -50,7 +65,7 @@ struct OverviewMap {
 }
 
 /// One searchable thing: an actor, a relation or a source, with the text a query is matched against.
-struct SearchEntry: Codable, Equatable {
+struct SearchEntry: Codable, Equatable, Sendable {
     var kind: String
     var title: String
     var detail: String
