@@ -133,7 +133,6 @@ function loadSearchIndex(source) {
 function startSiteSearch(form) {
   const input = form.querySelector("input");
   const root = form.getAttribute("action").replace(/search\.html$/, "");
-  input.value = document.querySelector("form.search") ? "" : input.value;
   input.addEventListener("focus", () => loadSearchIndex(form.dataset.index).catch(() => {}), { once: true });
   form.addEventListener("submit", (event) => {
     const query = input.value.trim();
@@ -806,7 +805,8 @@ function yearSlider(step) {
   const output = make("output", { for: id }, String(years[current]));
   const back = make("button", { type: "button", "aria-label": "Previous year" }, "◀");
   const forward = make("button", { type: "button", "aria-label": "Next year" }, "▶");
-  const playing = urlParam("play") === "1";
+  const playing = urlParam("play") === "1" && current < years.length - 1;
+  if (!playing && urlParam("play")) setURLParams({ play: null });
   const play = make("button", { type: "button", "aria-pressed": playing ? "true" : "false" }, playing ? "Pause" : "Play");
   function go(index, keepPlaying) {
     const params = new URLSearchParams(location.search);
@@ -826,7 +826,7 @@ function yearSlider(step) {
   forward.disabled = current === years.length - 1;
   let timer = null;
   play.addEventListener("click", () => {
-    if (timer || playing) {
+    if (timer) {
       clearTimeout(timer);
       timer = null;
       setURLParams({ play: null });
@@ -836,10 +836,7 @@ function yearSlider(step) {
       go(current < years.length - 1 ? current + 1 : 0, true);
     }
   });
-  if (playing) {
-    if (current < years.length - 1) timer = setTimeout(() => go(current + 1, true), 1800);
-    else setURLParams({ play: null });
-  }
+  if (playing) timer = setTimeout(() => go(current + 1, true), 1800);
   label.appendChild(input);
   [back, label, output, forward, play].forEach((element) => slider.appendChild(element));
   step.parentNode.insertBefore(slider, step.nextSibling);
@@ -856,12 +853,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = document.querySelector("form.search");
   if (form) startSearch(form);
   document.querySelectorAll("p.step[data-years]").forEach(yearSlider);
-  const figures = Array.from(document.querySelectorAll("figure.diagram"));
-  figures.forEach((figure) => {
+  let filtering = false;
+  document.querySelectorAll("figure.diagram").forEach((figure) => {
     explore(figure);
     const bar = filterBar(figure, figure.querySelector(".picture svg"));
     if (bar) figure.querySelector("figcaption").insertBefore(bar, figure.querySelector("figcaption .legend, figcaption .downloads"));
+    filtering = filtering || !!bar;
   });
-  filters.listeners.unshift(applyFiltersToRows);
+  // Rows are filtered only where a filter bar shows what is hidden.
+  if (filtering) filters.listeners.unshift(applyFiltersToRows);
   changeFilters();
 });

@@ -221,6 +221,14 @@ def test_the_slider_changes_the_year_and_the_address(site):
     assert tab.locator("h1").inner_text() == str(years[1])
     assert tab.get_by_role("slider", name="Year").get_attribute("aria-valuetext") == str(years[1])
     close(tab)
+    playing = site.open(f"timeline/{years[0]}.html?play=1")
+    with playing.expect_navigation(timeout=10_000):
+        pass
+    assert playing.url.endswith(f"timeline/{years[1]}.html?play=1"), playing.url
+    playing.get_by_role("button", name="Pause").click()
+    playing.wait_for_timeout(2500)
+    assert playing.url.endswith(f"timeline/{years[1]}.html"), "Pause did not stop at the year"
+    close(playing)
     index = site.open("timeline.html")
     assert index.locator("figure.diagram svg").count() == 1, "the timeline shows no map"
     assert index.get_by_role("slider", name="Year").count() == 1

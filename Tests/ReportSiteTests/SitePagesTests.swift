@@ -130,6 +130,16 @@ final class SitePagesTests: XCTestCase {
         }
     }
 
+    func testEachCitedParagraphNamesItsSourceAndLinksToTheOriginal() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: SitePath.source("rferl-2006-clash")))
+        let groups = page.components(separatedBy: #"<tr class="group">"#).dropFirst()
+        XCTAssertFalse(groups.isEmpty)
+        for group in groups {
+            XCTAssertTrue(group.contains("of “Border clash &lt;leaves&gt; dead &amp; injured”, RFE/RL, 2006-05"), group)
+            XCTAssertTrue(group.contains(#"<a href="https://example.org/a?b=1&amp;c=2" rel="external noopener">the original</a>"#), group)
+        }
+    }
+
     func testRelationRowsCarryTheTypeStatusAndYearsTheFiltersRead() throws {
         let site = try SampleSite.build()
         let model = SampleSite.model()
