@@ -399,7 +399,7 @@ function explore(figure) {
   stage.appendChild(content);
   picture.classList.add("zoomable");
 
-  const view = { scale: 1, x: 0, y: 0, fit: 1 };
+  const view = { scale: 1, x: 0, y: 0, fit: 1, height: 0 };
   function apply() {
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
     picture.dataset.scale = view.scale.toFixed(3);
@@ -431,7 +431,8 @@ function explore(figure) {
     // On a phone the whole picture comes first (fingers zoom in); on a wider screen, legible labels.
     const legible = available < 700 ? widthFit : Math.max(widthFit, 0.75);
     const maxHeight = full ? window.innerHeight - 120 : Math.max(240, window.innerHeight * 0.8);
-    if (initial || full) picture.style.height = Math.round(Math.min(natural.height * (full ? 1 : legible), maxHeight)) + "px";
+    if (initial) view.height = Math.round(Math.min(natural.height * legible, maxHeight));
+    picture.style.height = (full ? Math.round(Math.min(natural.height, maxHeight)) : view.height) + "px";
     view.fit = Math.min(widthFit, picture.clientHeight / natural.height);
     if (initial) {
       view.scale = Math.min(legible, 1);

@@ -99,6 +99,19 @@ def test_zooming_changes_the_on_screen_size_of_a_label(site):
     close(tab)
 
 
+def test_full_screen_enlarges_the_frame_and_leaving_it_restores_it(site):
+    tab = site.open("views/overview.html", height=700)
+    frame = tab.locator("#figure-overview .picture")
+    before = frame.bounding_box()["height"]
+    tab.locator("#figure-overview .diagram-tools button[data-action='full']").click()
+    tab.wait_for_timeout(300)
+    assert frame.bounding_box()["height"] > before, (before, frame.bounding_box())
+    tab.locator("#figure-overview .diagram-tools button[data-action='full']").click()
+    tab.wait_for_timeout(300)
+    assert abs(frame.bounding_box()["height"] - before) < 2, (before, frame.bounding_box())
+    close(tab)
+
+
 def test_dragging_pans_the_diagram_without_following_a_link(site):
     tab = site.open("views/overview.html")
     svg = tab.locator("#figure-overview svg")
