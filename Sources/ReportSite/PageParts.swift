@@ -57,6 +57,11 @@ struct RelationRow: Encodable {
     var period: String
     var sortDate: String
     var status: String
+    /// The relation type's keyword, for the script's filters.
+    var type: String = ""
+    /// The years the relation is in force, as the script's year filter reads them: "2001 2014", "2003 open",
+    /// "2006 2006" for an event, "never" when it is in force in no year.
+    var years: String = ""
     var parties: [ActorLink]
     var place: ActorLink?
     var summary: String
@@ -138,7 +143,8 @@ struct PageLinker {
         return RelationRow(
             id: relation.id, rowAnchor: SitePath.relationAnchor(relation.id), kind: RelationWording.kind(of: relation),
             period: RelationWording.period(of: relation), sortDate: RelationWording.sortKey(of: relation),
-            status: relation.status.rawValue, parties: parties, place: placeID.map { actor($0) },
+            status: relation.status.rawValue, type: relation.type.rawValue, years: RelationWording.yearsInForce(of: relation),
+            parties: parties, place: placeID.map { actor($0) },
             summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),
             citations: citations(relation.evidence),
             conflictHref: relation.isDisputedBetweenSources ? root + SitePath.conflicts + "#" + SitePath.relationAnchor(relation.id) : nil)
@@ -204,6 +210,8 @@ extension RelationRow: DirectlyDigested {
         sink.field("period", period)
         sink.field("sortDate", sortDate)
         sink.field("status", status)
+        sink.field("type", type)
+        sink.field("years", years)
         sink.field("parties", parties)
         sink.field("place", place)
         sink.field("summary", summary)

@@ -27,6 +27,15 @@ enum RelationWording {
         }
     }
 
+    /// The years a relation is in force, as a row gives them to the script's year filter (the same rule as
+    /// the diagrams' `fact-` classes): "2001 2014", "2003 open", "2006 2006" for an event, "never" for none.
+    static func yearsInForce(of relation: Relation) -> String {
+        func bound(_ year: Int) -> String { year == .min || year == .max ? "open" : String(year) }
+        if let years = relation.yearsInForce { return "\(bound(years.first)) \(bound(years.last))" }
+        if !relation.type.isLasting, let year = (relation.start ?? relation.end)?.year { return "\(year) \(year)" }
+        return "never"
+    }
+
     /// A key that sorts relations by date, undated ones last, then by id.
     static func sortKey(of relation: Relation) -> String {
         (relation.start ?? relation.end).map(\.description) ?? "9999"

@@ -1,46 +1,95 @@
 import Foundation
 import RelationModel
+import Synchronization
 
 extension PageGenerator {
-    /// The search page (a full list that a script filters) and the JSON index it filters over.
+    /// The search page (a full list, grouped by kind, that a script filters), the JSON index it filters over, and
+    /// the same index as a script that the search box in every page's header loads (browsers refuse to fetch
+    /// JSON from `file://`, but load a script).
     static let search = PageGenerator("search page and index") { context in
-        let entries = SearchEntry.all(in: context.model)
+        let entries = SearchEntry.all(in: context.model, map: OverviewMap(context: context))
+        let index = EncodedSearchIndex(entries: entries)
         return [
             Page(path: SitePath.search, template: "search") {
-                let body = SearchBody(entries: entries.enumerated().map { SearchBody.Item(entry: $1, index: $0) }, count: entries.count)
+                let body = SearchBody(entries: entries, root: SitePath.root(of: SitePath.search))
                 return PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
                                    context: context, page: body)
             },
-            Page(path: SitePath.searchIndex) {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-                return try encoder.encode(entries) + Data("\n".utf8)
-            },
+            Page(path: SitePath.searchIndex) { try index.json() + Data("\n".utf8) },
+            // JSON is a JavaScript expression whatever the model's text (since ES2019, U+2028 too).
+            Page(path: SitePath.searchScript) { Data("window.relmapSearchIndex = ".utf8) + (try index.json()) + Data(";\n".utf8) },
         ]
     }
 }
 
+/// The search entries encoded once, on whichever thread first writes one of the two files that carry them.
+final class EncodedSearchIndex: Sendable {
+    private let entries: [SearchEntry]
+    private let encoded = Mutex<Data?>(nil)
+
+    init(entries: [SearchEntry]) {
+        self.entries = entries
+    }
+
+    func json() throws -> Data {
+        try encoded.withLock { encoded in
+            if let encoded { return encoded }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let data = try encoder.encode(entries)
+            encoded = data
+            return data
+        }
+    }
+}
+
+/// Where the overview map is and what it shows, so a search hit can be shown on it: nil when the overview is not
+/// drawn inline (a large network is shown as an image, which cannot highlight an actor).
+struct OverviewMap {
+    var page: String
+    var figure: String
+    var actors: Set<String>
+    var relations: Set<String>
+
+    init?(context: BuildContext) {
+        guard let id = context.overviewDiagram, let diagram = context.diagrams[id], diagram.isInline,
+              let view = context.views.first(where: { $0.diagram == id }) else { return nil }
+        page = SitePath.view(view.id)
+        figure = "figure-\(id)"
+        actors = Set(diagram.actorIDs)
+        relations = Set(diagram.relationIDs)
+    }
+
+    /// The overview page with `pin` highlighted on its map.
+    func link(pinning pin: String) -> String { "\(page)?pin=\(pin)#\(figure)" }
+}
+
 /// One searchable thing: an actor, a relation or a source, with the text a query is matched against.
-struct SearchEntry: Codable, Equatable {
+struct SearchEntry: Codable, Equatable, Sendable {
     var kind: String
     var title: String
     var detail: String
     var text: String
     /// Relative to the site root.
     var url: String
+    /// The overview map with this actor or relation highlighted, relative to the site root; nil when the map
+    /// does not show it.
+    var map: String? = nil
 
-    static func all(in model: RelationModel) -> [SearchEntry] {
+    static func all(in model: RelationModel, map: OverviewMap? = nil) -> [SearchEntry] {
         let actors = model.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { actor in
             SearchEntry(kind: "actor", title: actor.name, detail: [RelationWording.kind(of: actor), actor.office].compactMap { $0 }.joined(separator: ", "),
                         text: ([actor.id] + actor.names + [actor.office, actor.note].compactMap { $0 }).joined(separator: " ").lowercased(),
-                        url: SitePath.actor(actor.id))
+                        url: SitePath.actor(actor.id),
+                        map: map.flatMap { $0.actors.contains(actor.id) ? $0.link(pinning: actor.id) : nil })
         }
         let relations = RelationWording.chronological(model.relations).map { relation in
             let names = relation.involvedActors.compactMap { model.actor($0) }
             return SearchEntry(kind: "relation", title: relation.summary,
                                detail: "\(RelationWording.kind(of: relation)), \(RelationWording.period(of: relation)): \(names.map(\.name).joined(separator: ", "))",
                                text: ([relation.id, relation.summary, RelationWording.kind(of: relation)] + names.flatMap(\.names)).joined(separator: " ").lowercased(),
-                               url: SitePath.relationHome(relation) + "#" + SitePath.relationAnchor(relation.id))
+                               url: SitePath.relationHome(relation) + "#" + SitePath.relationAnchor(relation.id),
+                               map: map.flatMap { $0.relations.contains(relation.id) ? $0.link(pinning: "rel-\(relation.id)") : nil })
         }
         let sources = model.sources.sorted { ($0.published, $0.id) < ($1.published, $1.id) }.map { source in
             SearchEntry(kind: "source", title: source.title, detail: "\(source.publisher), \(source.published)",
@@ -52,7 +101,31 @@ struct SearchEntry: Codable, Equatable {
 }
 
 struct SearchBody: Encodable {
-    struct Item: Encodable { var entry: SearchEntry; var index: Int }
-    var entries: [Item]
+    /// An entry with its place in the index, which the script matches against.
+    struct Item: Encodable {
+        var entry: SearchEntry
+        var index: Int
+        /// The entry's map link from the search page.
+        var mapHref: String?
+    }
+
+    /// The entries of one kind under a heading.
+    struct Group: Encodable {
+        var kind: String
+        var heading: String
+        var items: [Item]
+    }
+
+    var groups: [Group]
     var count: Int
+
+    init(entries: [SearchEntry], root: String) {
+        let headings = [("actor", "Actors"), ("relation", "Relations and events"), ("source", "Sources")]
+        let items = entries.enumerated().map { Item(entry: $1, index: $0, mapHref: $1.map.map { root + $0 }) }
+        groups = headings.compactMap { kind, heading in
+            let members = items.filter { $0.entry.kind == kind }
+            return members.isEmpty ? nil : Group(kind: kind, heading: heading, items: members)
+        }
+        count = entries.count
+    }
 }

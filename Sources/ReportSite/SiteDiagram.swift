@@ -84,11 +84,15 @@ public struct LegendLine: Sendable, Equatable, Encodable {
     public var color: String?
     /// Whether the symbol is a line (an edge) rather than a shape (a node), for the swatch's form.
     public var isLine: Bool
+    /// The class its lines carry in the SVG when the entry stands for a relation type (`type-dispute`), so the
+    /// script can make the entry a filter; nil for other entries.
+    public var filter: String?
 
-    public init(symbol: String, meaning: String, color: String? = nil, isLine: Bool = false) {
+    public init(symbol: String, meaning: String, color: String? = nil, isLine: Bool = false, filter: String? = nil) {
         self.symbol = symbol
         self.meaning = meaning
         self.color = color
         self.isLine = isLine
+        self.filter = filter
     }
 }

@@ -9,6 +9,8 @@ public enum SitePath {
     public static let conflicts = "conflicts.html"
     public static let search = "search.html"
     public static let searchIndex = "search-index.json"
+    /// The search index as a script, which the header's search box loads.
+    public static let searchScript = "search-index.js"
     public static let stylesheet = "assets/style.css"
     public static let script = "assets/site.js"
 

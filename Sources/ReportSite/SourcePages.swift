@@ -61,7 +61,8 @@ extension SourceBody {
         if let note = source.dateNote { facts.append(.init(label: "Date note", value: note)) }
         facts.append(.init(label: "Corpus file", value: source.file))
         if let count = source.paragraphs { facts.append(.init(label: "Paragraphs", value: String(count))) }
-        let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), paragraphs: paragraphs,
+        let reference = "“\(source.title)”, " + [source.author, source.publisher, source.published.description].compactMap { $0 }.joined(separator: ", ")
+        let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), reference: reference, paragraphs: paragraphs,
                               hasParagraphs: !paragraphs.isEmpty)
         return PageContext(path: path, title: source.title, description: "\(source.title) (\(source.publisher), \(source.published)) and the relations that cite it.",
                            context: context, page: body)
@@ -74,6 +75,9 @@ struct SourceBody: Encodable {
 
     var facts: [ActorBody.Fact]
     var url: String?
+    /// Title, author, publisher and date in one line, repeated at each paragraph so a link to a paragraph shows
+    /// what it cites.
+    var reference: String
     var paragraphs: [Paragraph]
     var hasParagraphs: Bool
 

@@ -62,6 +62,8 @@ extension RelationRow: MustacheParent {
         case "period": return period
         case "sortDate": return sortDate
         case "status": return status
+        case "type": return type
+        case "years": return years
         case "parties": return parties
         case "place": return place
         case "summary": return summary
@@ -144,6 +146,7 @@ extension LegendLine: MustacheParent {
         case "meaning": return meaning
         case "color": return color
         case "isLine": return isLine
+        case "filter": return filter
         default: return nil
         }
     }
@@ -154,6 +157,7 @@ extension SourceBody: MustacheParent {
         switch name {
         case "facts": return facts
         case "url": return url
+        case "reference": return reference
         case "paragraphs": return paragraphs
         case "hasParagraphs": return hasParagraphs
         default: return nil
@@ -189,6 +193,10 @@ extension TimelineBody: MustacheParent {
         case "hasYears": return hasYears
         case "mapNote": return mapNote
         case "undated": return undated
+        case "figure": return figure
+        case "mapYear": return mapYear
+        case "yearList": return yearList
+        case "yearBase": return yearBase
         default: return nil
         }
     }
@@ -223,6 +231,8 @@ extension TimelineYearBody: MustacheParent {
         case "mapNote": return mapNote
         case "lists": return lists
         case "inForce": return inForce
+        case "yearList": return yearList
+        case "yearBase": return yearBase
         default: return nil
         }
     }
@@ -243,8 +253,19 @@ extension ViewBody: MustacheParent {
 extension SearchBody: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "entries": return entries
+        case "groups": return groups
         case "count": return count
+        default: return nil
+        }
+    }
+}
+
+extension SearchBody.Group: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": return kind
+        case "heading": return heading
+        case "items": return items
         default: return nil
         }
     }
@@ -255,6 +276,7 @@ extension SearchBody.Item: MustacheParent {
         switch name {
         case "entry": return entry
         case "index": return index
+        case "mapHref": return mapHref
         default: return nil
         }
     }
@@ -268,6 +290,7 @@ extension SearchEntry: MustacheParent {
         case "detail": return detail
         case "text": return text
         case "url": return url
+        case "map": return map
         default: return nil
         }
     }

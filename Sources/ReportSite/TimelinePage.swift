@@ -18,8 +18,13 @@ extension PageGenerator {
         }
         let path = SitePath.timeline
         let undated = model.relations.filter { $0.timelineYear == nil }
+        let yearList = years.map(String.init).joined(separator: " ")
+        let linker = PageLinker(context: context, path: path)
+        let latest = years.indices.last { figures[$0] != nil }
         let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
-                                undated: RowList.nonEmpty("Undated", PageLinker(context: context, path: path).rows(undated), anchor: "undated"))
+                                undated: RowList.nonEmpty("Undated", linker.rows(undated), anchor: "undated"),
+                                figure: latest.flatMap { linker.figure(figures[$0]) }, mapYear: latest.map { years[$0] },
+                                yearList: yearList, yearBase: SitePath.timelineYears)
         let index = Page(path: path, template: "timeline",
                          context: PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
                                               context: context, page: body))
@@ -41,7 +46,7 @@ extension PageGenerator {
                         RowList.nonEmpty("Began", linker.rows(calendar.began[year, default: []]).anchoredOnce(&anchored)),
                         RowList.nonEmpty("Ended", linker.rows(calendar.ended[year, default: []]).anchoredOnce(&anchored)),
                     ].compactMap { $0 },
-                    inForce: lines[index].inForce)
+                    inForce: lines[index].inForce, yearList: yearList, yearBase: root + SitePath.timelineYears)
                 return PageContext(path: path, title: "\(year) — Timeline",
                                    description: "Relations and incidents of \(year), with the map of relations in force that year.",
                                    context: context, page: body)
@@ -103,6 +108,12 @@ struct TimelineBody: Encodable {
     var hasYears: Bool
     var mapNote: String?
     var undated: RowList?
+    /// The map of the latest year that has one, shown as the timeline's current picture.
+    var figure: DiagramFigure?
+    var mapYear: Int?
+    /// The years with a page, space-separated, and the folder of their pages, for the script's year slider.
+    var yearList: String
+    var yearBase: String
 
     /// The years that get an "as of" map: every year, or, when the network is large (its relations name more than
     /// `DiagramDrawing.largeDiagramActors` actors; sixty maps of it cost more than the rest of the site), the first
@@ -142,4 +153,7 @@ struct TimelineYearBody: Encodable {
     var mapNote: String?
     var lists: [RowList]
     var inForce: Int
+    /// The years with a page, space-separated, and the folder of their pages, for the script's year slider.
+    var yearList: String
+    var yearBase: String
 }

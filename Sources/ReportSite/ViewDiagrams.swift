@@ -69,7 +69,9 @@ extension LegendLine {
         let color = LegendLine.css(entry.color.rawValue)
         let isLine: Bool
         if case .edge = entry.kind { isLine = true } else { isLine = false }
-        self.init(symbol: entry.symbol, meaning: entry.label, color: color, isLine: isLine)
+        // A line's colour that means a relation type is worded as the type's title.
+        let type = isLine ? RelationType.allCases.first { $0.title == entry.label } : nil
+        self.init(symbol: entry.symbol, meaning: entry.label, color: color, isLine: isLine, filter: type.map { "type-\($0.rawValue)" })
     }
 }
 

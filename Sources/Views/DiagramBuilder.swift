@@ -126,7 +126,7 @@ struct DiagramBuilder {
         if let label = member.label, !label.isEmpty { edge[.label] = .text(label) }
         edge[.tooltip] = RelationText.tooltip(relation, in: model)
         edge[.url] = links.relationAnchor(relation)
-        edge[.class] = "relation type-\(relation.type.rawValue)"
+        edge[.class] = RelationClasses.of([relation], base: "relation")
         graph.append(edge)
         member.look.legendEntries.forEach { note($0) }
     }
@@ -179,7 +179,7 @@ struct DiagramBuilder {
         node[.fontsize] = 11
         node[.tooltip] = RelationText.tooltip(relation, in: model)
         node[.url] = links.relationAnchor(relation)
-        node[.class] = "relation-hub"
+        node[.class] = RelationClasses.of([relation], base: "relation-hub")
         addMarker(node)
         for (index, actor) in present.enumerated() {
             var part = look

@@ -63,9 +63,9 @@ struct ParallelEdges {
         }
         if let label, !label.isEmpty { edge[.label] = .text(label) }
         let names = [first.from, first.to].map { model.actor($0)?.name ?? $0 }
-        edge[.tooltip] = RelationText.tooltip(relations, between: names[0], and: names[1])
+        edge[.tooltip] = RelationText.tooltip(relations, between: names[0], and: names[1], in: model)
         edge[.url] = links.relationAnchor(first.relation)
-        edge[.class] = "relation type-\(first.relation.type.rawValue) merged"
+        edge[.class] = RelationClasses.of(relations, base: "relation merged")
         return edge
     }
 }

@@ -35,12 +35,14 @@ enum RelationText {
     }
 
     /// Tooltip of several relations drawn as one edge: how many of which type between whom, then one line
-    /// per relation (years and summary, shortened), at most `listed` of them.
-    static func tooltip(_ relations: [Relation], between first: String, and second: String, listed: Int = 8) -> String {
+    /// per relation (years, status, the whole summary and its sources), at most `listed` of them.
+    static func tooltip(_ relations: [Relation], between first: String, and second: String, in model: RelationModel,
+                        listed: Int = 10) -> String {
         let kind = relations.first.map { $0.type.words } ?? "relation"
         var lines = ["\(relations.count) × \(kind), \(first) – \(second):"]
         for relation in relations.prefix(listed) {
-            lines.append("• " + [years(relation), shortened(relation.summary, to: 90)].compactMap { $0 }.joined(separator: ": "))
+            let when = [years(relation), relation.status.rawValue].compactMap { $0 }.joined(separator: ", ")
+            lines.append("• \(when): \(relation.summary) Sources: \(sourceNames(relation.citedSources, in: model))")
         }
         if relations.count > listed {
             lines.append("… and \(relations.count - listed) more, listed in the table under the diagram")
@@ -59,14 +61,6 @@ enum RelationText {
         let years = relations.flatMap { [$0.start?.year, $0.end?.year].compactMap { $0 } }
         guard let first = years.min(), let last = years.max() else { return nil }
         return first == last ? String(first) : "\(first)–\(last)"
-    }
-
-    /// `text` cut at a word to at most `limit` characters, with an ellipsis when cut.
-    static func shortened(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit - 1)
-        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return atWord.trimmingCharacters(in: .punctuationCharacters) + "…"
     }
 
     /// Tooltip of an actor: name, kind and country.

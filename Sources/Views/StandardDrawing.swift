@@ -49,6 +49,7 @@ enum StandardDrawing {
                 node[.fontsize] = 11
                 node[.tooltip] = RelationText.tooltip(relation, in: builder.model)
                 node[.url] = builder.links.relationAnchor(relation)
+                node[.class] = RelationClasses.of([relation], base: "relation-event")
                 builder.addMarker(node)
                 builder.addEdge(relation, from: actor, to: marker, look: look, label: label)
             }

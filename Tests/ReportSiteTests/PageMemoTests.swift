@@ -45,9 +45,11 @@ final class PageMemoTests: XCTestCase {
         let link = ActorLink(name: "Kyrgyzstan", href: "../actors/kyrgyzstan.html", kind: "state", separator: ", ")
         let citation = CitationLink(label: "RFE/RL 2006, ¶3", href: "../sources/s.html#p3", title: "Title")
         let full = RelationRow(id: "r1", rowAnchor: "rel-r1", kind: "dispute", period: "2006", sortDate: "2006", status: "ongoing",
+                               type: "dispute", years: "2006 open",
                                parties: [link, link], place: link, summary: "Summary", figures: "4 dead", citations: [citation],
                                conflictHref: "../conflicts.html#r1")
         let bare = RelationRow(id: "r2", rowAnchor: nil, kind: "meeting", period: "", sortDate: "", status: "ended",
+                               type: "meeting", years: "never",
                                parties: [], place: nil, summary: "", figures: nil, citations: [], conflictHref: nil)
         let values: [Any] = [link, citation, full, bare, RowList(heading: "Disputes", listAnchor: nil, rows: [full, bare])]
         for value in values {

