@@ -77,6 +77,13 @@ public struct Corpus: Sendable {
                 }
             }
         }
+        if let speaker = relation.accordingTo.flatMap(model.actor), let first = citedBySource.first {
+            let text = citedBySource.flatMap(\.paragraphs).joined(separator: "\n")
+            if !speaker.names.contains(where: { NameMatch.mentions(text, $0) }) {
+                diagnostics.append(.warning("relation '\(relation.id)' is according to '\(speaker.name)', whom no paragraph it cites mentions by name or alias",
+                                            at: relation.fieldLocations["according_to"] ?? first.location))
+            }
+        }
         return diagnostics
     }
 }
