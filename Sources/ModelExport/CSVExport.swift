@@ -26,7 +26,7 @@ public enum CSVExport {
         let speakerName: String = relation.accordingTo.map { model.actor($0)?.name ?? $0 } ?? ""
         let sureness: [String] = [relation.hedge?.rawValue ?? "", relation.accordingTo ?? "", speakerName]
         let columns: [String] = [
-            relation.id, relation.type.rawValue, relation.type.isDirected ? "true" : "false",
+            relation.id, relation.type.rawValue, relation.isDirected ? "true" : "false",
             relation.status.rawValue, relation.start?.description ?? "", relation.end?.description ?? "",
             relation.participants.first ?? "", names.first ?? "",
             relation.participants.dropFirst().first ?? "", names.dropFirst().first ?? "",

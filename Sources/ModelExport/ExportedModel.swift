@@ -192,7 +192,7 @@ public struct ExportedRelation: Codable, Equatable, Sendable {
         let details = relation.details
         id = relation.id
         type = relation.type.rawValue
-        directed = relation.type.isDirected
+        directed = relation.isDirected
         participants = relation.participants.map(resolve)
         start = relation.start.map(ExportedDate.init)
         end = relation.end.map(ExportedDate.init)

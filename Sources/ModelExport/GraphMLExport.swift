@@ -62,7 +62,7 @@ public enum GraphMLExport {
     public static func edges(of relation: Relation) -> [(from: String, to: String)] {
         let participants = relation.participants
         guard let first = participants.first else { return [] }
-        if relation.type.isDirected {
+        if relation.isDirected {
             return participants.dropFirst().map { (first, $0) }
         }
         var pairs: [(String, String)] = []
@@ -98,7 +98,7 @@ public enum GraphMLExport {
             "hedge": relation.hedge?.rawValue, "according_to": relation.accordingTo,
             "detail": detail(relation.details),
         ]
-        let directed = relation.type.isDirected ? " directed=\"true\"" : ""
+        let directed = relation.isDirected ? " directed=\"true\"" : ""
         return "    <edge id=\"\(XMLText.escaped(relation.id)).\(number)\" source=\"\(XMLText.escaped(from))\" target=\"\(XMLText.escaped(to))\"\(directed)>\n"
             + data(edgeKeys, values) + "    </edge>\n"
     }

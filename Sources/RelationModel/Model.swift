@@ -273,6 +273,7 @@ public struct Relation: Hashable, Sendable {
         var evidence: [Evidence]
         var claims: [Claim]
         var details: RelationDetails
+        var directed: Bool?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
     }
@@ -283,6 +284,16 @@ public struct Relation: Hashable, Sendable {
         get { shared.value.id }
         set { shared = shared.changing { $0.id = newValue } }
     }
+
+    /// `false` when a dispute or an incident names no side as its challenger or initiator; nil as the type has it.
+    public var directed: Bool? {
+        get { shared.value.directed }
+        set { shared = shared.changing { $0.directed = newValue } }
+    }
+
+    /// Whether the first participant acts on the others: the type's direction, unless the relation says the
+    /// document names no side as starting it.
+    public var isDirected: Bool { type.isDirected && directed != false }
 
     public var type: RelationType {
         get { shared.value.type }
@@ -355,10 +366,25 @@ public struct Relation: Hashable, Sendable {
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
                 end: PartialDate? = nil, status: RelationStatus, summary: String, accordingTo: String? = nil,
                 hedge: Hedge? = nil, evidence: [Evidence], claims: [Claim] = [], details: RelationDetails = RelationDetails(),
-                location: SourceLocation) {
+                directed: Bool? = nil, location: SourceLocation) {
         shared = SharedValue(Fields(id: id, type: type, participants: participants, start: start, end: end, status: status,
                                     summary: summary, accordingTo: accordingTo, hedge: hedge, evidence: evidence,
-                                    claims: claims, details: details, location: location, fieldLocations: [:]))
+                                    claims: claims, details: details, directed: directed, location: location,
+                                    fieldLocations: [:]))
+    }
+
+    /// Who the relation is according to and how surely the document puts it, as pages and tooltips word it:
+    /// "stated by Kurmanbek Bakiev", "reported", "expected, according to Russia"; nil when the document asserts
+    /// it as a fact.
+    public func sureness(in model: RelationModel) -> String? {
+        let speaker = accordingTo.map { model.actor($0)?.name ?? $0 }
+        switch (hedge, speaker) {
+        case (nil, nil): return nil
+        case let (nil, speaker?): return "according to \(speaker)"
+        case let (.stated?, speaker?): return "stated by \(speaker)"
+        case let (hedge?, nil): return hedge.rawValue
+        case let (hedge?, speaker?): return "\(hedge.rawValue), according to \(speaker)"
+        }
     }
 
     /// True when the document does not assert the relation as a plain fact: it hedges it, or gives it as one

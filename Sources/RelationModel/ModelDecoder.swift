@@ -16,7 +16,7 @@ struct ModelDecoder {
     /// The keys only some relation types accept (see `keysByType`).
     static let specificRelationKeys = [
         "role", "alliance_type", "domain", "facility", "personnel", "lease", "subject", "quantities",
-        "category", "place", "dead", "injured",
+        "category", "place", "dead", "injured", "directed",
     ]
     static let relationKeys = commonRelationKeys + specificRelationKeys
     /// The type-specific keys each relation type accepts.
@@ -25,8 +25,8 @@ struct ModelDecoder {
         .alliance: ["alliance_type"],
         .cooperation: ["domain"],
         .baseDeployment: ["facility", "personnel", "lease", "place"],
-        .dispute: ["subject", "quantities", "place"],
-        .incident: ["category", "place", "dead", "injured"],
+        .dispute: ["subject", "quantities", "place", "directed"],
+        .incident: ["category", "place", "dead", "injured", "directed"],
         .meeting: ["place"],
         .agreement: ["domain"],
     ]
@@ -211,6 +211,7 @@ struct ModelDecoder {
         details.place = reader.identifier(fields["place"], "place")
         details.dead = reader.count(fields["dead"], "dead")
         details.injured = reader.count(fields["injured"], "injured")
+        let directed = reader.boolean(fields["directed"], "directed")
 
         if let type {
             let specific = Set(Self.specificRelationKeys)
@@ -230,7 +231,7 @@ struct ModelDecoder {
         guard let id, let type, let status, let summary, !evidence.isEmpty else { return nil }
         var relation = Relation(id: id, type: type, participants: participants, start: start, end: end, status: status,
                                 summary: summary, accordingTo: accordingTo, hedge: hedge, evidence: evidence,
-                                claims: claims, details: details, location: reader.location(of: node))
+                                claims: claims, details: details, directed: directed, location: reader.location(of: node))
         relation.fieldLocations = fieldLocations(fields)
         for (index, participant) in participantNodes.enumerated() {
             relation.fieldLocations["participants.\(index)"] = reader.location(of: participant)

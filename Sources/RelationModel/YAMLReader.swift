@@ -110,6 +110,18 @@ struct YAMLReader {
         return value
     }
 
+    /// `true` or `false`.
+    mutating func boolean(_ node: Node?, _ field: String) -> Bool? {
+        guard let node, let text = string(node, field) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            error("'\(field)' must be true or false, found '\(text.truncatedForMessage)'", at: node)
+            return nil
+        }
+    }
+
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ field: String, as type: Value.Type) -> Value?
     where Value.RawValue == String {
         guard let node, let text = string(node, field) else { return nil }

@@ -23,7 +23,7 @@ struct EdgeLook {
         colorMeaning = relation.type.title
         style = line.style
         styleMeaning = line.label
-        isDirected = relation.type.isDirected && relation.participants.count > 1
+        isDirected = relation.isDirected && relation.participants.count > 1
         isHedged = relation.isHedged
         switch relation.type {
         case .membership: arrowhead = .empty

@@ -31,22 +31,10 @@ enum RelationText {
     static func tooltip(_ relation: Relation, in model: RelationModel) -> String {
         let kind = relation.type.words
         return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
-                sureness(relation, in: model).map { "As the source puts it: " + $0 },
+                relation.sureness(in: model).map { "As the source puts it: " + $0 },
                 "Sources: " + sourceNames(relation.citedSources, in: model)].compactMap { $0 }.joined(separator: "\n")
     }
 
-    /// Who a relation is according to and how surely the document puts it: "stated by Kurmanbek Bakiev",
-    /// "reported", "expected, according to Russia"; nil when the document asserts it as a fact.
-    static func sureness(_ relation: Relation, in model: RelationModel) -> String? {
-        let speaker = relation.accordingTo.map { model.actor($0)?.name ?? $0 }
-        switch (relation.hedge, speaker) {
-        case (nil, nil): return nil
-        case let (nil, speaker?): return "according to \(speaker)"
-        case let (.stated?, speaker?): return "stated by \(speaker)"
-        case let (hedge?, nil): return hedge.rawValue
-        case let (hedge?, speaker?): return "\(hedge.rawValue), according to \(speaker)"
-        }
-    }
 
     /// Tooltip of several relations drawn as one edge: how many of which type between whom, then one line
     /// per relation (years and summary, shortened), at most `listed` of them.

@@ -99,6 +99,17 @@ final class AttributionAndTerritoryTests: XCTestCase {
                        ["m.yaml:8:62: error: only a place or a facility can be claimed by several states; 'west' is a collective"])
     }
 
+    func testOnlyDisputesAndIncidentsTakeDirectedAndItIsTrueOrFalse() throws {
+        XCTAssertEqual(replacing("hedge: expected,", with: "hedge: expected, directed: false,"), [])
+        let model = ModelLoader.load([(name: "m.yaml", data: Data(Self.base.replacingOccurrences(of: "hedge: expected,", with: "hedge: expected, directed: false,").utf8))]).model
+        XCTAssertFalse(try XCTUnwrap(model.relation("r3")).isDirected)
+        XCTAssertTrue(try XCTUnwrap(model.relation("r2")).isDirected)
+        XCTAssertEqual(replacing("hedge: expected,", with: "hedge: expected, directed: no,"),
+                       ["m.yaml:12:120: error: 'directed' must be true or false, found 'no'"])
+        XCTAssertEqual(replacing("according_to: bakiev,", with: "directed: false, according_to: bakiev,"),
+                       ["m.yaml:10:97: error: 'directed' does not apply to a cooperation relation (it belongs to: dispute, incident)"])
+    }
+
     func testTheCorpusCheckWarnsWhenNoCitedParagraphNamesWhomARelationIsAccordingTo() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("relmap-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
