@@ -78,7 +78,10 @@ struct ActorBody: Encodable {
             lists.append(RowList.nonEmpty(type.title, linker.rows(relations.filter { $0.type == type }), anchor: "type-\(type.rawValue)"))
         }
         lists.append(RowList.nonEmpty("Incidents", linker.rows(relations.filter { $0.type == .incident }), anchor: "incidents"))
-        lists.append(RowList.nonEmpty("By \(actor.name)'s account", linker.rows(model.relations(accordingTo: actor.id)), anchor: "account"))
+        // A relation the actor both takes part in and states is listed twice; its anchor stays on the first row.
+        var anchored = Set(relations.map(\.id))
+        lists.append(RowList.nonEmpty("By \(actor.name)'s account",
+                                      linker.rows(model.relations(accordingTo: actor.id)).anchoredOnce(&anchored), anchor: "account"))
         self.lists = lists.compactMap { $0 }
         hasRelations = !relations.isEmpty
 

@@ -52,7 +52,7 @@ enum SampleSite {
                      ],
                      details: fight, location: here),
             Relation(id: "bakiev-visit", type: .meeting, participants: ["kurmanbek-bakiev", "uzbekistan"], status: .ended,
-                     summary: "Bakiev visits Tashkent.", evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 5, location: here)], location: here),
+                     summary: "Bakiev visits Tashkent.", accordingTo: "kurmanbek-bakiev", evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 5, location: here)], location: here),
         ]
         return RelationModel(sources: sources, actors: actors, relations: relations)
     }
