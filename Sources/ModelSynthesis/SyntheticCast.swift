@@ -5,8 +5,8 @@ struct SyntheticCast {
     private(set) var idsByKind: [ActorKind: [String]] = [:]
     private(set) var names: [String: String] = [:]
     private(set) var yaml = ""
-    /// Aliases given so far: an alias names one actor only, as validation asks.
-    private var aliases: Set<String> = []
+    /// Names and aliases given so far, lower-cased: an alias names one actor only, as validation asks.
+    private var namesAndAliases: Set<String> = []
 
     init(count: Int, random: inout SyntheticRandom) {
         let states = max(4, count * 6 / 100)
@@ -82,15 +82,16 @@ struct SyntheticCast {
         yaml = writer.finished
     }
 
-    /// The alias as a YAML list, or nil when another actor has it already.
+    /// The alias as a YAML list, or nil when an actor already has it as its name or alias.
     private mutating func uniqueAlias(_ alias: String) -> String? {
-        aliases.insert(alias.lowercased()).inserted ? YAMLValue.texts([alias]) : nil
+        namesAndAliases.insert(alias.lowercased()).inserted ? YAMLValue.texts([alias]) : nil
     }
 
     private mutating func add(_ kind: ActorKind, name: String, index: Int, to writer: inout YAMLListWriter, extra: [(String, String?)]) {
         let id = SyntheticNames.id(name, index)
         idsByKind[kind, default: []].append(id)
         names[id] = name
+        namesAndAliases.insert(name.lowercased())
         writer.item([("id", YAMLValue.text(id)), ("name", YAMLValue.text(name)), ("kind", kind.rawValue)] + extra)
     }
 

@@ -18,8 +18,8 @@ public enum ActorKind: String, CaseIterable, Sendable, Codable, Keyword {
     case state, organization, agency, person
     case armedGroup = "armed-group"
     case facility, place
-    /// Several states or governments that a document names as one party without their forming an
-    /// organization ("the West", "Western governments").
+    /// A group that a document names as one party without its being a state or an organization: several
+    /// states ("the West", "the five countries of central Asia") or people ("villagers along the border").
     case collective
 
     /// Kinds that are expected to carry coordinates.

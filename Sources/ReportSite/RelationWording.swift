@@ -98,7 +98,7 @@ enum RelationWording {
         case .armedGroup: return "Armed groups"
         case .facility: return "Facilities"
         case .place: return "Places"
-        case .collective: return "Groups of states"
+        case .collective: return "Groups"
         }
     }
 }
