@@ -7,7 +7,7 @@ public enum CSVExport {
     public static let columns = [
         "id", "type", "directed", "status", "start", "end",
         "first_id", "first_name", "second_id", "second_name", "participant_ids", "participant_names",
-        "summary", "evidence", "source_count", "conflicting_fields",
+        "summary", "evidence", "source_count", "conflicting_fields", "hedge", "according_to_id", "according_to_name",
     ] + RelationDetails().exportFields.map(\.name)
 
     public static func render(_ model: RelationModel) -> String {
@@ -23,8 +23,10 @@ public enum CSVExport {
         let conflicting = relation.claims.map(\.field).reduce(into: [String]()) { fields, field in
             if !fields.contains(field) { fields.append(field) }
         }
-        return [
-            relation.id, relation.type.rawValue, relation.type.isDirected ? "true" : "false",
+        let speakerName: String = relation.accordingTo.map { model.actor($0)?.name ?? $0 } ?? ""
+        let sureness: [String] = [relation.hedge?.rawValue ?? "", relation.accordingTo ?? "", speakerName]
+        let columns: [String] = [
+            relation.id, relation.type.rawValue, relation.isDirected ? "true" : "false",
             relation.status.rawValue, relation.start?.description ?? "", relation.end?.description ?? "",
             relation.participants.first ?? "", names.first ?? "",
             relation.participants.dropFirst().first ?? "", names.dropFirst().first ?? "",
@@ -33,7 +35,8 @@ public enum CSVExport {
             relation.evidence.map { "\($0.source)#\($0.paragraph)" }.joined(separator: "; "),
             String(relation.citedSources.count),
             conflicting.joined(separator: "; "),
-        ] + relation.details.exportFields.map { $0.value ?? "" }
+        ]
+        return columns + sureness + relation.details.exportFields.map { $0.value ?? "" }
     }
 
     /// One CSV record ending in CRLF.

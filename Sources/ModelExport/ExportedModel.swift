@@ -81,11 +81,18 @@ public struct ExportedActor: Codable, Equatable, Sendable {
     public var kind: String
     public var aliases: [String]
     public var country: String?
+    /// The states that each claim a contested place; absent when the place is not contested.
+    public var claimedBy: [String]?
     public var office: String?
     public var iso3: String?
     public var location: ExportedCoordinate?
     public var capital: String?
     public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, aliases, country, office, iso3, location, capital, note
+        case claimedBy = "claimed_by"
+    }
 
     init(_ actor: Actor) {
         id = actor.id
@@ -93,6 +100,7 @@ public struct ExportedActor: Codable, Equatable, Sendable {
         kind = actor.kind.rawValue
         aliases = actor.aliases
         country = actor.country
+        claimedBy = actor.claimedBy.isEmpty ? nil : actor.claimedBy
         office = actor.office
         iso3 = actor.iso3
         location = actor.coordinate.map { ExportedCoordinate(lat: $0.latitude, lon: $0.longitude) }
@@ -151,6 +159,9 @@ public struct ExportedRelation: Codable, Equatable, Sendable {
     public var end: ExportedDate?
     public var status: String
     public var summary: String
+    /// The actor whose statement or belief the relation is, resolved like a participant.
+    public var accordingTo: ExportedParticipant?
+    public var hedge: String?
     public var evidence: [ExportedEvidence]
     public var claims: [ExportedClaim]
     public var role: String?
@@ -167,9 +178,10 @@ public struct ExportedRelation: Codable, Equatable, Sendable {
     public var injured: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, directed, participants, start, end, status, summary, evidence, claims
+        case id, type, directed, participants, start, end, status, summary, hedge, evidence, claims
         case role, domain, facility, personnel, lease, subject, quantities, category, place, dead, injured
         case allianceType = "alliance_type"
+        case accordingTo = "according_to"
     }
 
     init(_ relation: Relation, in model: RelationModel) {
@@ -180,12 +192,14 @@ public struct ExportedRelation: Codable, Equatable, Sendable {
         let details = relation.details
         id = relation.id
         type = relation.type.rawValue
-        directed = relation.type.isDirected
+        directed = relation.isDirected
         participants = relation.participants.map(resolve)
         start = relation.start.map(ExportedDate.init)
         end = relation.end.map(ExportedDate.init)
         status = relation.status.rawValue
         summary = relation.summary
+        accordingTo = relation.accordingTo.map(resolve)
+        hedge = relation.hedge?.rawValue
         evidence = relation.evidence.map { ExportedEvidence($0, in: model) }
         claims = relation.claims.map { claim in
             ExportedClaim(field: claim.field, value: claim.value, evidence: claim.evidence.map { ExportedEvidence($0, in: model) })

@@ -18,7 +18,7 @@ public enum GraphMLExport {
 
     static let nodeKeys: [Key] = [
         Key(domain: .node, name: "label"), Key(domain: .node, name: "kind"), Key(domain: .node, name: "aliases"),
-        Key(domain: .node, name: "country"), Key(domain: .node, name: "office"), Key(domain: .node, name: "iso3"),
+        Key(domain: .node, name: "country"), Key(domain: .node, name: "claimed_by"), Key(domain: .node, name: "office"), Key(domain: .node, name: "iso3"),
         Key(domain: .node, name: "lat", type: "double"), Key(domain: .node, name: "lon", type: "double"),
         Key(domain: .node, name: "capital"), Key(domain: .node, name: "note"),
     ]
@@ -28,7 +28,8 @@ public enum GraphMLExport {
         Key(domain: .edge, name: "status"), Key(domain: .edge, name: "start"), Key(domain: .edge, name: "end"),
         Key(domain: .edge, name: "start_year", type: "int"), Key(domain: .edge, name: "end_year", type: "int"),
         Key(domain: .edge, name: "summary"), Key(domain: .edge, name: "evidence"),
-        Key(domain: .edge, name: "conflicting_fields"), Key(domain: .edge, name: "detail"),
+        Key(domain: .edge, name: "conflicting_fields"), Key(domain: .edge, name: "hedge"),
+        Key(domain: .edge, name: "according_to"), Key(domain: .edge, name: "detail"),
     ]
 
     public static func render(_ model: RelationModel) -> String {
@@ -61,7 +62,7 @@ public enum GraphMLExport {
     public static func edges(of relation: Relation) -> [(from: String, to: String)] {
         let participants = relation.participants
         guard let first = participants.first else { return [] }
-        if relation.type.isDirected {
+        if relation.isDirected {
             return participants.dropFirst().map { (first, $0) }
         }
         var pairs: [(String, String)] = []
@@ -77,7 +78,8 @@ public enum GraphMLExport {
         let values: [String: String?] = [
             "label": actor.name, "kind": actor.kind.rawValue,
             "aliases": actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: "; "),
-            "country": actor.country, "office": actor.office, "iso3": actor.iso3,
+            "country": actor.country, "claimed_by": actor.claimedBy.isEmpty ? nil : actor.claimedBy.joined(separator: "; "),
+            "office": actor.office, "iso3": actor.iso3,
             "lat": actor.coordinate.map { String($0.latitude) }, "lon": actor.coordinate.map { String($0.longitude) },
             "capital": actor.capital, "note": actor.note,
         ]
@@ -93,9 +95,10 @@ public enum GraphMLExport {
             "summary": relation.summary,
             "evidence": relation.evidence.map { "\($0.source)#\($0.paragraph)" }.joined(separator: "; "),
             "conflicting_fields": relation.claims.isEmpty ? nil : relation.claims.map(\.field).joined(separator: "; "),
+            "hedge": relation.hedge?.rawValue, "according_to": relation.accordingTo,
             "detail": detail(relation.details),
         ]
-        let directed = relation.type.isDirected ? " directed=\"true\"" : ""
+        let directed = relation.isDirected ? " directed=\"true\"" : ""
         return "    <edge id=\"\(XMLText.escaped(relation.id)).\(number)\" source=\"\(XMLText.escaped(from))\" target=\"\(XMLText.escaped(to))\"\(directed)>\n"
             + data(edgeKeys, values) + "    </edge>\n"
     }

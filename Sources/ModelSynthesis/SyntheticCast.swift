@@ -5,6 +5,8 @@ struct SyntheticCast {
     private(set) var idsByKind: [ActorKind: [String]] = [:]
     private(set) var names: [String: String] = [:]
     private(set) var yaml = ""
+    /// Names and aliases given so far, lower-cased: an alias names one actor only, as validation asks.
+    private var namesAndAliases: Set<String> = []
 
     init(count: Int, random: inout SyntheticRandom) {
         let states = max(4, count * 6 / 100)
@@ -13,7 +15,8 @@ struct SyntheticCast {
         let places = max(1, count * 6 / 100)
         let agencies = max(1, count * 12 / 100)
         let armedGroups = max(1, count * 4 / 100)
-        let persons = count - states - organizations - facilities - places - agencies - armedGroups
+        let collectives = max(1, count / 100)
+        let persons = count - states - organizations - facilities - places - agencies - armedGroups - collectives
         var writer = YAMLListWriter(key: "actors")
         var index = 0
         for number in 0..<states {
@@ -33,7 +36,7 @@ struct SyntheticCast {
             let name = SyntheticNames.name(index: index, base: random.pick(["\(word) Cooperation Organization", "Council of \(word)", "\(word) Pact", "\(word) Treaty Organization"]))
             let acronym = String(name.split(separator: " ").compactMap(\.first).filter(\.isUppercase))
             add(.organization, name: name, index: index, to: &writer, extra: [
-                ("aliases", acronym.count > 1 ? YAMLValue.texts([acronym]) : nil),
+                ("aliases", acronym.count > 1 ? uniqueAlias(acronym) : nil),
             ])
         }
         for kind in [ActorKind.facility, .place] {
@@ -66,18 +69,29 @@ struct SyntheticCast {
             let country = random.pick(stateIDs)
             let name = SyntheticNames.name(index: index, base: "\(SyntheticNames.word(&random)) \(surname)")
             add(.person, name: name, index: index, to: &writer, extra: [
-                ("aliases", random.chance(0.3) ? YAMLValue.texts([surname]) : nil),
+                ("aliases", random.chance(0.3) ? uniqueAlias(surname) : nil),
                 ("country", YAMLValue.text(country)),
                 ("office", random.chance(0.6) ? YAMLValue.text(random.pick(["President", "Defence Minister", "Foreign Minister", "Ambassador"]) + " of \(names[country] ?? country)") : nil),
             ])
         }
+        for _ in 0..<collectives {
+            index += 1
+            let base = random.pick(["\(SyntheticNames.word(&random)) bloc", "the \(SyntheticNames.word(&random)) states"])
+            add(.collective, name: SyntheticNames.name(index: index, base: base), index: index, to: &writer, extra: [])
+        }
         yaml = writer.finished
+    }
+
+    /// The alias as a YAML list, or nil when an actor already has it as its name or alias.
+    private mutating func uniqueAlias(_ alias: String) -> String? {
+        namesAndAliases.insert(alias.lowercased()).inserted ? YAMLValue.texts([alias]) : nil
     }
 
     private mutating func add(_ kind: ActorKind, name: String, index: Int, to writer: inout YAMLListWriter, extra: [(String, String?)]) {
         let id = SyntheticNames.id(name, index)
         idsByKind[kind, default: []].append(id)
         names[id] = name
+        namesAndAliases.insert(name.lowercased())
         writer.item([("id", YAMLValue.text(id)), ("name", YAMLValue.text(name)), ("kind", kind.rawValue)] + extra)
     }
 

@@ -89,6 +89,13 @@ struct SyntheticRelations {
         if index % 37 == 5 {
             pairs.append(("claims", conflictingStart(start, random: &random)))
         }
+        // Some relations are hedged, and some are one participant's statement, chosen by position so that the
+        // random sequence, and so the rest of the model, stays as it was.
+        if index % 29 == 9 {
+            pairs += [("according_to", YAMLValue.text(participants[0])), ("hedge", Hedge.stated.rawValue)]
+        } else if index % 13 == 4 {
+            pairs.append(("hedge", [Hedge.reported, .expected, .possible][index % 3].rawValue))
+        }
         writer.item(pairs + details)
     }
 

@@ -77,17 +77,45 @@ public struct Corpus: Sendable {
                 }
             }
         }
+        if let speaker = relation.accordingTo.flatMap(model.actor), let first = citedBySource.first {
+            let text = citedBySource.flatMap(\.paragraphs).joined(separator: "\n")
+            if !speaker.names.contains(where: { NameMatch.mentions(text, $0) }) {
+                diagnostics.append(.warning("relation '\(relation.id)' is according to '\(speaker.name)', whom no paragraph it cites mentions by name or alias",
+                                            at: relation.fieldLocations["according_to"] ?? first.location))
+            }
+        }
         return diagnostics
     }
 }
 
 /// How a paragraph is taken to mention a name: as whole words (an English plural or possessive `s` may follow),
-/// ignoring case, except that an all-capitals name (an acronym such as `US` or `SCO`) must match its case.
+/// ignoring case, except that an all-capitals name (an acronym such as `US` or `SCO`) must match its case. A name
+/// of several words is also mentioned when other words are coordinated with its first: "Kyrgyz and Uzbek border
+/// guards" mentions "Kyrgyz border guard".
 public enum NameMatch {
     public static func mentions(_ text: String, _ name: String) -> Bool {
         guard !name.isEmpty else { return false }
         let isAcronym = name.allSatisfy { !$0.isLetter || $0.isUppercase } && name.contains(where: \.isLetter)
         let options: String.CompareOptions = isAcronym ? [] : [.caseInsensitive]
+        return mentionsExactly(text, name, options: options) || mentionsCoordinated(text, name, options: options)
+    }
+
+    /// "Kyrgyz border guard" in "Kyrgyz and Uzbek border guards" or "Kyrgyz, Tajik and Uzbek border guards".
+    static func mentionsCoordinated(_ text: String, _ name: String, options: String.CompareOptions) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return false }
+        let head = String(words[0])
+        let rest = words.dropFirst().joined(separator: " ")
+        let escape = { (text: String) in NSRegularExpression.escapedPattern(for: text) }
+        let pattern = "(?<![\\p{L}\\p{N}])" + escape(head)
+            + "(?:(?:\\s*,\\s*|\\s*,?\\s+(?:and|or)\\s+)[\\p{L}\\p{N}'’-]+)+\\s+" + escape(rest)
+            + "(?:s|['’]s)?(?![\\p{L}\\p{N}])"
+        let flags: NSRegularExpression.Options = options.contains(.caseInsensitive) ? [.caseInsensitive] : []
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: flags) else { return false }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func mentionsExactly(_ text: String, _ name: String, options: String.CompareOptions) -> Bool {
         var searchRange = text.startIndex..<text.endIndex
         while let found = text.range(of: name, options: options, range: searchRange) {
             let startsWord = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isWordCharacter

@@ -95,6 +95,7 @@ public struct Actor: Hashable, Sendable {
         var kind: ActorKind
         var aliases: [String]
         var country: String?
+        var claimedBy: [String]
         var office: String?
         var iso3: String?
         var coordinate: Coordinate?
@@ -131,6 +132,12 @@ public struct Actor: Hashable, Sendable {
         set { shared = shared.changing { $0.country = newValue } }
     }
 
+    /// The states that each claim a contested place, when it has no undisputed `country`.
+    public var claimedBy: [String] {
+        get { shared.value.claimedBy }
+        set { shared = shared.changing { $0.claimedBy = newValue } }
+    }
+
     public var office: String? {
         get { shared.value.office }
         set { shared = shared.changing { $0.office = newValue } }
@@ -161,16 +168,17 @@ public struct Actor: Hashable, Sendable {
         set { shared = shared.changing { $0.location = newValue } }
     }
 
-    /// Where individual fields were written, by key (`country`), for precise diagnostics.
+    /// Where individual fields were written, by key (`country`, `aliases.0`, `claimed_by.1`…), for precise diagnostics.
     public var fieldLocations: [String: SourceLocation] {
         get { shared.value.fieldLocations }
         set { shared = shared.changing { $0.fieldLocations = newValue } }
     }
 
     public init(id: String, name: String, kind: ActorKind, aliases: [String] = [], country: String? = nil,
-                office: String? = nil, iso3: String? = nil, coordinate: Coordinate? = nil, capital: String? = nil,
-                note: String? = nil, location: SourceLocation) {
-        shared = SharedValue(Fields(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office,
+                claimedBy: [String] = [], office: String? = nil, iso3: String? = nil, coordinate: Coordinate? = nil,
+                capital: String? = nil, note: String? = nil, location: SourceLocation) {
+        shared = SharedValue(Fields(id: id, name: name, kind: kind, aliases: aliases, country: country,
+                                    claimedBy: claimedBy, office: office,
                                     iso3: iso3, coordinate: coordinate, capital: capital, note: note, location: location,
                                     fieldLocations: [:]))
     }
@@ -215,12 +223,19 @@ public struct Claim: Hashable, Sendable {
     public var value: String
     public var evidence: [Evidence]
     public var location: SourceLocation
+    /// Where the field name was written; a field the relation does not have is reported here.
+    public var fieldLocation: SourceLocation
+    /// Where the value was written; a value naming no actor is reported here.
+    public var valueLocation: SourceLocation
 
-    public init(field: String, value: String, evidence: [Evidence], location: SourceLocation) {
+    public init(field: String, value: String, evidence: [Evidence], location: SourceLocation,
+                fieldLocation: SourceLocation? = nil, valueLocation: SourceLocation? = nil) {
         self.field = field
         self.value = value
         self.evidence = evidence
         self.location = location
+        self.fieldLocation = fieldLocation ?? location
+        self.valueLocation = valueLocation ?? location
     }
 }
 
@@ -253,9 +268,12 @@ public struct Relation: Hashable, Sendable {
         var end: PartialDate?
         var status: RelationStatus
         var summary: String
+        var accordingTo: String?
+        var hedge: Hedge?
         var evidence: [Evidence]
         var claims: [Claim]
         var details: RelationDetails
+        var directed: Bool?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
     }
@@ -266,6 +284,16 @@ public struct Relation: Hashable, Sendable {
         get { shared.value.id }
         set { shared = shared.changing { $0.id = newValue } }
     }
+
+    /// `false` when a dispute or an incident names no side as its challenger or initiator; nil as the type has it.
+    public var directed: Bool? {
+        get { shared.value.directed }
+        set { shared = shared.changing { $0.directed = newValue } }
+    }
+
+    /// Whether the first participant acts on the others: the type's direction, unless the relation says the
+    /// document names no side as starting it.
+    public var isDirected: Bool { type.isDirected && directed != false }
 
     public var type: RelationType {
         get { shared.value.type }
@@ -297,6 +325,18 @@ public struct Relation: Hashable, Sendable {
         set { shared = shared.changing { $0.summary = newValue } }
     }
 
+    /// The actor whose statement or belief the relation is, when the document attributes it to one.
+    public var accordingTo: String? {
+        get { shared.value.accordingTo }
+        set { shared = shared.changing { $0.accordingTo = newValue } }
+    }
+
+    /// How surely the document puts the relation; nil when it asserts it as a fact.
+    public var hedge: Hedge? {
+        get { shared.value.hedge }
+        set { shared = shared.changing { $0.hedge = newValue } }
+    }
+
     public var evidence: [Evidence] {
         get { shared.value.evidence }
         set { shared = shared.changing { $0.evidence = newValue } }
@@ -324,11 +364,51 @@ public struct Relation: Hashable, Sendable {
     }
 
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
-                end: PartialDate? = nil, status: RelationStatus, summary: String, evidence: [Evidence],
-                claims: [Claim] = [], details: RelationDetails = RelationDetails(), location: SourceLocation) {
+                end: PartialDate? = nil, status: RelationStatus, summary: String, accordingTo: String? = nil,
+                hedge: Hedge? = nil, evidence: [Evidence], claims: [Claim] = [], details: RelationDetails = RelationDetails(),
+                directed: Bool? = nil, location: SourceLocation) {
         shared = SharedValue(Fields(id: id, type: type, participants: participants, start: start, end: end, status: status,
-                                    summary: summary, evidence: evidence, claims: claims, details: details, location: location,
+                                    summary: summary, accordingTo: accordingTo, hedge: hedge, evidence: evidence,
+                                    claims: claims, details: details, directed: directed, location: location,
                                     fieldLocations: [:]))
+    }
+
+    /// Who the relation is according to and how surely the document puts it, as pages and tooltips word it:
+    /// "stated by Kurmanbek Bakiev", "reported", "expected, according to Russia"; nil when the document asserts
+    /// it as a fact.
+    public func sureness(in model: RelationModel) -> String? {
+        let speaker = accordingTo.map { model.actor($0)?.name ?? $0 }
+        switch (hedge, speaker) {
+        case (nil, nil): return nil
+        case let (nil, speaker?): return "according to \(speaker)"
+        case let (.stated?, speaker?): return "stated by \(speaker)"
+        case let (hedge?, nil): return hedge.rawValue
+        case let (hedge?, speaker?): return "\(hedge.rawValue), according to \(speaker)"
+        }
+    }
+
+    /// True when the document does not assert the relation as a plain fact: it hedges it, or gives it as one
+    /// actor's statement or belief.
+    public var isHedged: Bool { hedge != nil || accordingTo != nil }
+
+    /// The keys a claim may dispute, where a relation gives them (a quantity is disputed by its `what`).
+    public static let claimableKeys: Set<String> = [
+        "start", "end", "status", "role", "alliance_type", "domain", "facility", "personnel", "lease", "subject",
+        "category", "place", "dead", "injured",
+    ]
+
+    /// The keys this relation gives that a claim may dispute, in model spelling: `start`, `end`, `status`, its
+    /// type-specific keys, and the `what` of each of its quantities.
+    public var claimableFields: [String] {
+        let details = details
+        let given: [(String, Bool)] = [
+            ("start", start != nil), ("end", end != nil), ("status", true),
+            ("role", details.role != nil), ("alliance_type", details.allianceType != nil), ("domain", details.domain != nil),
+            ("facility", details.facility != nil), ("personnel", details.personnel != nil), ("lease", details.lease != nil),
+            ("subject", details.subject != nil), ("category", details.category != nil), ("place", details.place != nil),
+            ("dead", details.dead != nil), ("injured", details.injured != nil),
+        ]
+        return given.filter(\.1).map(\.0) + details.quantities.map(\.what)
     }
 
     /// True when sources disagree about one of this relation's facts.
@@ -397,6 +477,8 @@ public struct RelationModel: Sendable {
     public private(set) var relationsByID: [String: Relation]
     /// For each actor id, the positions in `relations` of the relations that involve it, ascending.
     public private(set) var relationPositionsByActor: [String: [Int]]
+    /// For each actor id, the positions in `relations` of the relations given as its statement or belief.
+    public private(set) var relationPositionsBySpeaker: [String: [Int]]
 
     public init(sources: [Source], actors: [Actor], relations: [Relation]) {
         self.sources = sources
@@ -412,6 +494,11 @@ public struct RelationModel: Sendable {
             }
         }
         relationPositionsByActor = positions
+        var spoken: [String: [Int]] = [:]
+        for (position, relation) in relations.enumerated() {
+            if let speaker = relation.accordingTo { spoken[speaker, default: []].append(position) }
+        }
+        relationPositionsBySpeaker = spoken
     }
 
     public func actor(_ id: String) -> Actor? { actorsByID[id] }
@@ -421,6 +508,11 @@ public struct RelationModel: Sendable {
     /// The relations that involve an actor, in model order.
     public func relations(involving actorID: String) -> [Relation] {
         (relationPositionsByActor[actorID] ?? []).map { relations[$0] }
+    }
+
+    /// The relations given as an actor's statement or belief (`according_to`), in model order.
+    public func relations(accordingTo actorID: String) -> [Relation] {
+        (relationPositionsBySpeaker[actorID] ?? []).map { relations[$0] }
     }
 
     /// The period the relations cover, by year.

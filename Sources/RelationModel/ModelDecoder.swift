@@ -8,20 +8,25 @@ struct ModelDecoder {
     var relations: [Relation] = []
 
     static let sourceKeys = ["id", "title", "publisher", "author", "published", "date_note", "file", "url", "paragraphs"]
-    static let actorKeys = ["id", "name", "kind", "aliases", "country", "office", "iso3", "location", "capital", "note"]
-    static let relationKeys = [
-        "id", "type", "participants", "start", "end", "status", "summary", "evidence", "claims",
-        "role", "alliance_type", "domain", "facility", "personnel", "lease", "subject", "quantities",
-        "category", "place", "dead", "injured",
+    static let actorKeys = ["id", "name", "kind", "aliases", "country", "claimed_by", "office", "iso3", "location", "capital", "note"]
+    /// The keys every relation type accepts.
+    static let commonRelationKeys = [
+        "id", "type", "participants", "start", "end", "status", "summary", "according_to", "hedge", "evidence", "claims",
     ]
+    /// The keys only some relation types accept (see `keysByType`).
+    static let specificRelationKeys = [
+        "role", "alliance_type", "domain", "facility", "personnel", "lease", "subject", "quantities",
+        "category", "place", "dead", "injured", "directed",
+    ]
+    static let relationKeys = commonRelationKeys + specificRelationKeys
     /// The type-specific keys each relation type accepts.
     static let keysByType: [RelationType: Set<String>] = [
         .membership: ["role"],
         .alliance: ["alliance_type"],
         .cooperation: ["domain"],
         .baseDeployment: ["facility", "personnel", "lease", "place"],
-        .dispute: ["subject", "quantities", "place"],
-        .incident: ["category", "place", "dead", "injured"],
+        .dispute: ["subject", "quantities", "place", "directed"],
+        .incident: ["category", "place", "dead", "injured", "directed"],
         .meeting: ["place"],
         .agreement: ["domain"],
     ]
@@ -75,8 +80,17 @@ struct ModelDecoder {
         let id = reader.identifier(fields["id"], "id")
         let name = reader.string(fields["name"], "name")
         let kind = reader.choice(fields["kind"], "kind", as: ActorKind.self)
-        let aliases = reader.strings(fields["aliases"], "aliases") ?? []
+        let aliasNodes = reader.items(fields["aliases"], "aliases") ?? []
+        let aliases = aliasNodes.compactMap { reader.string($0, "aliases") }
         let country = reader.identifier(fields["country"], "country")
+        let claimantNodes = reader.items(fields["claimed_by"], "claimed_by") ?? []
+        let claimedBy = claimantNodes.compactMap { reader.identifier($0, "claimed_by") }
+        if let node = fields["claimed_by"], case .sequence = node, claimantNodes.count < 2 {
+            reader.error("'claimed_by' lists the states that each claim a contested place: at least two (for one, use 'country')", at: node)
+        }
+        if fields["claimed_by"] != nil, let node = fields["country"] {
+            reader.error("an actor gives either 'country' or, for contested territory, 'claimed_by', not both", at: node)
+        }
         let office = reader.string(fields["office"], "office")
         let iso3 = reader.string(fields["iso3"], "iso3")
         if let iso3, let node = fields["iso3"], !(iso3.count == 3 && iso3.allSatisfy { $0.isASCII && $0.isUppercase }) {
@@ -86,9 +100,16 @@ struct ModelDecoder {
         let capital = reader.string(fields["capital"], "capital")
         let note = reader.string(fields["note"], "note")
         guard let id, let name, let kind else { return nil }
-        var actor = Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, office: office, iso3: iso3,
-                          coordinate: coordinate, capital: capital, note: note, location: reader.location(of: node))
+        var actor = Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, claimedBy: claimedBy,
+                          office: office, iso3: iso3, coordinate: coordinate, capital: capital, note: note,
+                          location: reader.location(of: node))
         actor.fieldLocations = fieldLocations(fields)
+        for (index, alias) in aliasNodes.enumerated() {
+            actor.fieldLocations["aliases.\(index)"] = reader.location(of: alias)
+        }
+        for (index, claimant) in claimantNodes.enumerated() {
+            actor.fieldLocations["claimed_by.\(index)"] = reader.location(of: claimant)
+        }
         return actor
     }
 
@@ -143,7 +164,9 @@ struct ModelDecoder {
         let value = reader.string(fields["value"], "value")
         let evidence = decodeEvidenceList(fields["evidence"], "evidence")
         guard let field, let value, !evidence.isEmpty else { return nil }
-        return Claim(field: field, value: value, evidence: evidence, location: reader.location(of: node))
+        return Claim(field: field, value: value, evidence: evidence, location: reader.location(of: node),
+                     fieldLocation: fields["field"].map { reader.location(of: $0) },
+                     valueLocation: fields["value"].map { reader.location(of: $0) })
     }
 
     mutating func decodeQuantity(_ node: Node) -> Quantity? {
@@ -167,6 +190,11 @@ struct ModelDecoder {
         let end = reader.date(fields["end"], "end")
         let status = reader.choice(fields["status"], "status", as: RelationStatus.self)
         let summary = reader.string(fields["summary"], "summary")
+        let accordingTo = reader.identifier(fields["according_to"], "according_to")
+        let hedge = reader.choice(fields["hedge"], "hedge", as: Hedge.self)
+        if hedge == .stated, fields["according_to"] == nil, let node = fields["hedge"] {
+            reader.error("hedge 'stated' needs 'according_to': the actor whose statement or belief the relation is", at: node)
+        }
         let evidence = decodeEvidenceList(fields["evidence"], "evidence")
         let claims = (reader.items(fields["claims"], "claims") ?? []).compactMap { decodeClaim($0) }
 
@@ -183,9 +211,10 @@ struct ModelDecoder {
         details.place = reader.identifier(fields["place"], "place")
         details.dead = reader.count(fields["dead"], "dead")
         details.injured = reader.count(fields["injured"], "injured")
+        let directed = reader.boolean(fields["directed"], "directed")
 
         if let type {
-            let specific = Set(Self.relationKeys.dropFirst(9))
+            let specific = Set(Self.specificRelationKeys)
             let allowed = Self.keysByType[type] ?? []
             for (key, value) in fields.values.sorted(by: { $0.key < $1.key }) where specific.contains(key) && !allowed.contains(key) {
                 let owners = Self.keysByType.filter { $0.value.contains(key) }.map(\.key.rawValue).sorted()
@@ -201,8 +230,8 @@ struct ModelDecoder {
         }
         guard let id, let type, let status, let summary, !evidence.isEmpty else { return nil }
         var relation = Relation(id: id, type: type, participants: participants, start: start, end: end, status: status,
-                                summary: summary, evidence: evidence, claims: claims, details: details,
-                                location: reader.location(of: node))
+                                summary: summary, accordingTo: accordingTo, hedge: hedge, evidence: evidence,
+                                claims: claims, details: details, directed: directed, location: reader.location(of: node))
         relation.fieldLocations = fieldLocations(fields)
         for (index, participant) in participantNodes.enumerated() {
             relation.fieldLocations["participants.\(index)"] = reader.location(of: participant)

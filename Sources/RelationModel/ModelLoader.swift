@@ -102,9 +102,14 @@ struct ModelDocument {
             parsed.diagnostics.append(.error("the file is larger than \(ModelLoader.maximumFileSize >> 20) MiB", at: start))
             return parsed
         }
-        guard let text = String(validatingUTF8Data: data) else {
+        guard var text = String(validatingUTF8Data: data) else {
             parsed.diagnostics.append(.error("the file is not valid UTF-8 text", at: invalidUTF8Location()))
             return parsed
+        }
+        // Editors on Windows often start UTF-8 files with a byte-order mark; it is no part of the YAML, and
+        // lines and columns are counted as an editor shows them, without it.
+        if text.unicodeScalars.first == "\u{FEFF}" {
+            text.unicodeScalars.removeFirst()
         }
         if data.contains(0), let nul = text.firstLocation(of: "\u{0}") {
             parsed.diagnostics.append(.error("the file contains a NUL byte; a model is text", at: location(nul)))
@@ -118,7 +123,7 @@ struct ModelDocument {
         do {
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            parsed.diagnostics.append(yamlDiagnostic(error))
+            parsed.diagnostics.append(yamlDiagnostic(error, text: text))
             return parsed
         } catch {
             parsed.diagnostics.append(.error("cannot read YAML: \(error)", at: start))
@@ -157,7 +162,7 @@ struct ModelDocument {
         return SourceLocation(file: file, line: line, column: column)
     }
 
-    private func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
+    private func yamlDiagnostic(_ error: YamlError, text: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let prefix = context.map { "\($0.text), " } ?? ""
@@ -165,21 +170,21 @@ struct ModelDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            guard let key = duplicates.first, let text = String(validatingUTF8Data: data),
+            guard let key = duplicates.first,
                   let repeated = DuplicateKeyLocator.repeatOf(key, at: first.line, column: first.column, in: text) else {
                 return .error("duplicate key \(names) in a mapping", at: first)
             }
             return .error("duplicate key \(names) in a mapping (first at \(first))",
                           at: SourceLocation(file: file, line: repeated.line, column: repeated.column))
         case let .reader(problem, offset, _, _):
-            return .error("cannot read the text: \(problem)", at: offset.map { byteLocation($0) } ?? SourceLocation(file: file, line: 1, column: 1))
+            return .error("cannot read the text: \(problem)", at: offset.map { byteLocation($0, in: text) } ?? SourceLocation(file: file, line: 1, column: 1))
         default:
             return .error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 
-    private func byteLocation(_ offset: Int) -> SourceLocation {
-        let prefix = data.prefix(max(0, offset))
+    private func byteLocation(_ offset: Int, in text: String) -> SourceLocation {
+        let prefix = Array(text.utf8).prefix(max(0, offset))
         let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 - prefix.startIndex + 1 } ?? 0) + 1
         return SourceLocation(file: file, line: line, column: column)

@@ -10,6 +10,7 @@ public enum Validator {
         for actor in model.actors {
             diagnostics += check(actor, in: model)
         }
+        diagnostics += sharedNames(model.actors)
         for relation in model.relations {
             diagnostics += check(relation, in: model)
         }
@@ -40,6 +41,24 @@ public enum Validator {
                 diagnostics.append(unknownActor(country, role: "country", at: actor.fieldLocations["country"] ?? actor.location, in: model))
             }
         }
+        var claimants: Set<String> = []
+        for (index, claimant) in actor.claimedBy.enumerated() {
+            let location = actor.fieldLocations["claimed_by.\(index)"] ?? actor.location
+            if !claimants.insert(claimant).inserted {
+                diagnostics.append(.error("actor '\(actor.id)' names claimant '\(claimant)' twice", at: location))
+            }
+            if let state = model.actor(claimant) {
+                if state.kind != .state {
+                    diagnostics.append(.error("claimant '\(claimant)' of actor '\(actor.id)' is a \(state.kind.words), not a state", at: location))
+                }
+            } else {
+                diagnostics.append(unknownActor(claimant, role: "claimant", at: location, in: model))
+            }
+        }
+        if !actor.claimedBy.isEmpty, !actor.kind.canBeClaimed {
+            diagnostics.append(.error("only a place or a facility can be claimed by several states; '\(actor.id)' is a \(actor.kind.words)",
+                                      at: actor.fieldLocations["claimed_by"] ?? actor.location))
+        }
         if actor.kind == .state, actor.iso3 == nil {
             diagnostics.append(.warning("state '\(actor.id)' has no iso3 code", at: actor.location))
         }
@@ -49,8 +68,44 @@ public enum Validator {
         return diagnostics
     }
 
+    /// Warnings for aliases that are also another actor's name or alias: a document's mention of the name
+    /// cannot tell the two apart. Each clash is reported once, at the later alias, naming where the other is.
+    static func sharedNames(_ actors: [Actor]) -> [Diagnostic] {
+        var names: [String: (actor: String, location: SourceLocation)] = [:]
+        for actor in actors where names[actor.name.lowercased()] == nil {
+            names[actor.name.lowercased()] = (actor.id, actor.fieldLocations["name"] ?? actor.location)
+        }
+        var aliases: [String: (actor: String, location: SourceLocation)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for actor in actors {
+            for (index, alias) in actor.aliases.enumerated() {
+                let key = alias.lowercased()
+                let location = actor.fieldLocations["aliases.\(index)"] ?? actor.fieldLocations["aliases"] ?? actor.location
+                if let named = names[key], named.actor != actor.id {
+                    diagnostics.append(.warning("alias '\(alias)' of actor '\(actor.id)' is the name of actor '\(named.actor)' (at \(named.location)); mentions of it cannot tell the two apart", at: location))
+                } else if let other = aliases[key], other.actor != actor.id {
+                    diagnostics.append(.warning("alias '\(alias)' of actor '\(actor.id)' is also an alias of actor '\(other.actor)' (at \(other.location)); mentions of it cannot tell the two apart", at: location))
+                } else if aliases[key] == nil {
+                    aliases[key] = (actor.id, location)
+                }
+            }
+        }
+        return diagnostics
+    }
+
     static func check(_ relation: Relation, in model: RelationModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if let speaker = relation.accordingTo {
+            let location = relation.fieldLocations["according_to"] ?? relation.location
+            if let actor = model.actor(speaker) {
+                if !actor.kind.canMakeStatements {
+                    diagnostics.append(.error("'according_to' of relation '\(relation.id)' names a \(actor.kind.words), '\(speaker)', which cannot state or believe anything", at: location))
+                }
+            } else {
+                diagnostics.append(unknownActor(speaker, role: "according_to", at: location, in: model))
+            }
+        }
+        diagnostics += relation.claims.flatMap { check($0, of: relation, in: model) }
         var seen: Set<String> = []
         for (index, participant) in relation.participants.enumerated() {
             let location = relation.fieldLocations["participants.\(index)"] ?? relation.location
@@ -96,6 +151,24 @@ public enum Validator {
             diagnostics.append(.warning("relation '\(relation.id)' has ended but gives no end date", at: relation.location))
         }
         return diagnostics
+    }
+
+    /// A claim must dispute a key its relation gives, and a claimed place or facility must be an actor.
+    static func check(_ claim: Claim, of relation: Relation, in model: RelationModel) -> [Diagnostic] {
+        let fields = relation.claimableFields
+        // A key written but not read (a bad value) was reported where it stands; claims on it are not.
+        let unread = relation.fieldLocations[claim.field] != nil && Relation.claimableKeys.contains(claim.field)
+        guard fields.contains(claim.field) || unread else {
+            var message = "claim field '\(claim.field)' is not a key of relation '\(relation.id)', which gives: \(fields.joined(separator: ", "))"
+            if let suggestion = Spelling.closest(to: claim.field, among: fields) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            return [.error(message, at: claim.fieldLocation)]
+        }
+        if claim.field == "place" || claim.field == "facility", model.actor(claim.value) == nil {
+            return [unknownActor(claim.value, role: "claimed \(claim.field)", at: claim.valueLocation, in: model)]
+        }
+        return []
     }
 
     static func unknownActor(_ id: String, role: String, at location: SourceLocation, in model: RelationModel) -> Diagnostic {

@@ -18,9 +18,31 @@ public enum ActorKind: String, CaseIterable, Sendable, Codable, Keyword {
     case state, organization, agency, person
     case armedGroup = "armed-group"
     case facility, place
+    /// A group that a document names as one party without its being a state or an organization: several
+    /// states ("the West", "the five countries of central Asia") or people ("villagers along the border").
+    case collective
 
     /// Kinds that are expected to carry coordinates.
     public var isLocated: Bool { self == .state || self == .facility || self == .place }
+
+    /// Kinds that can state or believe something, and so be what a relation is `according_to`.
+    public var canMakeStatements: Bool { self != .facility && self != .place }
+
+    /// Kinds whose territory may be contested, and so be `claimed_by` several states.
+    public var canBeClaimed: Bool { self == .facility || self == .place }
+}
+
+/// How surely a document puts a relation, when less surely than as a plain fact. The document's own wording
+/// belongs in the summary; this word lets readers and diagrams tell hedged relations from asserted ones.
+public enum Hedge: String, CaseIterable, Sendable, Codable, Keyword {
+    /// An actor's own statement or belief ("Bakiyev says", "Bakiyev believes"), named by `according_to`.
+    case stated
+    /// Passed on from others ("reportedly", "according to the Uzbek media", "allegations").
+    case reported
+    /// Forecast by the document ("is likely to", "is set to", "one can expect").
+    case expected
+    /// Put as possible or uncertain ("may", "perhaps", "apparently", "seems").
+    case possible
 }
 
 /// The closed vocabulary of relation types.

@@ -7,6 +7,9 @@ struct YAMLReader {
 
     /// The longest text any single field may hold.
     static let maximumScalarLength = 10_000
+    /// Numbers must stay below this in magnitude: pages, diagrams and exports write them in plain digits, and
+    /// whole numbers pass through `Int` on the way.
+    static let numberLimit = 1e15
 
     init(file: String) {
         self.file = file
@@ -79,23 +82,44 @@ struct YAMLReader {
         return scalar.string
     }
 
-    /// A non-negative whole number.
+    /// A non-negative whole number below `numberLimit`.
     mutating func count(_ node: Node?, _ field: String) -> Int? {
         guard let node, let text = string(node, field) else { return nil }
         guard let value = Int(text), value >= 0 else {
             error("'\(field)' must be a whole number of at least 0, found '\(text.truncatedForMessage)'", at: node)
             return nil
         }
+        guard Double(value) < Self.numberLimit else {
+            error("'\(field)' \(text.truncatedForMessage) is too large to show: whole numbers go up to 999999999999999", at: node)
+            return nil
+        }
         return value
     }
 
+    /// A finite number whose magnitude is below `numberLimit`.
     mutating func number(_ node: Node?, _ field: String) -> Double? {
         guard let node, let text = string(node, field) else { return nil }
         guard let value = Double(text), value.isFinite else {
             error("'\(field)' must be a number, found '\(text.truncatedForMessage)'", at: node)
             return nil
         }
+        guard abs(value) < Self.numberLimit else {
+            error("'\(field)' \(text.truncatedForMessage) is too large to show: numbers must lie between -10^15 and 10^15", at: node)
+            return nil
+        }
         return value
+    }
+
+    /// `true` or `false`.
+    mutating func boolean(_ node: Node?, _ field: String) -> Bool? {
+        guard let node, let text = string(node, field) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            error("'\(field)' must be true or false, found '\(text.truncatedForMessage)'", at: node)
+            return nil
+        }
     }
 
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ field: String, as type: Value.Type) -> Value?

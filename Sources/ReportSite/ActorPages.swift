@@ -55,6 +55,10 @@ struct ActorBody: Encodable {
             facts.append(Fact(label: "Country", value: model.actor(country)?.name ?? country,
                               link: model.actor(country) == nil ? nil : linker.actor(country)))
         }
+        for claimant in actor.claimedBy {
+            facts.append(Fact(label: "Claimed by", value: model.actor(claimant)?.name ?? claimant,
+                              link: model.actor(claimant) == nil ? nil : linker.actor(claimant)))
+        }
         if let iso3 = actor.iso3 { facts.append(Fact(label: "ISO code", value: iso3)) }
         if let capital = actor.capital { facts.append(Fact(label: "Capital", value: capital)) }
         if let point = actor.coordinate {
@@ -74,6 +78,10 @@ struct ActorBody: Encodable {
             lists.append(RowList.nonEmpty(type.title, linker.rows(relations.filter { $0.type == type }), anchor: "type-\(type.rawValue)"))
         }
         lists.append(RowList.nonEmpty("Incidents", linker.rows(relations.filter { $0.type == .incident }), anchor: "incidents"))
+        // A relation the actor both takes part in and states is listed twice; its anchor stays on the first row.
+        var anchored = Set(relations.map(\.id))
+        lists.append(RowList.nonEmpty("By \(actor.name)'s account",
+                                      linker.rows(model.relations(accordingTo: actor.id)).anchoredOnce(&anchored), anchor: "account"))
         self.lists = lists.compactMap { $0 }
         hasRelations = !relations.isEmpty
 

@@ -68,6 +68,8 @@ struct RelationRow: Encodable {
     var figures: String?
     var citations: [CitationLink]
     var conflictHref: String?
+    /// Who the relation is according to and how surely the document puts it ("stated by …", "reported").
+    var sureness: String? = nil
 }
 
 /// Relations under a heading, shown as one table; `listAnchor` lets other pages link to the heading.
@@ -136,7 +138,7 @@ struct PageLinker {
     }
 
     func row(_ relation: Relation) -> RelationRow {
-        let joiner = relation.type.isDirected && relation.participants.count == 2 ? " → " : ", "
+        let joiner = relation.isDirected && relation.participants.count == 2 ? " → " : ", "
         let parties = relation.participants.enumerated().map { actor($1, separator: $0 == 0 ? "" : joiner) }
         let placeID = relation.details.facility ?? relation.details.place
         let figures = RelationWording.figures(of: relation)
@@ -147,7 +149,8 @@ struct PageLinker {
             parties: parties, place: placeID.map { actor($0) },
             summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),
             citations: citations(relation.evidence),
-            conflictHref: relation.isDisputedBetweenSources ? root + SitePath.conflicts + "#" + SitePath.relationAnchor(relation.id) : nil)
+            conflictHref: relation.isDisputedBetweenSources ? root + SitePath.conflicts + "#" + SitePath.relationAnchor(relation.id) : nil,
+            sureness: relation.sureness(in: model))
     }
 
     func rows(_ relations: [Relation]) -> [RelationRow] {
@@ -218,5 +221,6 @@ extension RelationRow: DirectlyDigested {
         sink.field("figures", figures)
         sink.field("citations", citations)
         sink.field("conflictHref", conflictHref)
+        sink.field("sureness", sureness)
     }
 }

@@ -107,6 +107,7 @@ enum RelationWording {
         case .armedGroup: return "Armed groups"
         case .facility: return "Facilities"
         case .place: return "Places"
+        case .collective: return "Groups"
         }
     }
 }

@@ -70,6 +70,7 @@ extension RelationRow: MustacheParent {
         case "figures": return figures
         case "citations": return citations
         case "conflictHref": return conflictHref
+        case "sureness": return sureness
         default: return nil
         }
     }

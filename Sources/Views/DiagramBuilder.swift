@@ -204,7 +204,7 @@ struct DiagramBuilder {
 
     /// The legend: node kinds, then edge colours, then line styles, each as first used.
     var legend: [LegendEntry] {
-        let colours = edgeLegend.filter { if case .edge(let line) = $0.kind { return line.style.items == [.solid] } else { return false } }
+        let colours = edgeLegend.filter { if case .edge(let line) = $0.kind { return line.style.items == [.solid] && !line.isDoubleLine } else { return false } }
         let styles = edgeLegend.filter { !colours.contains($0) }
         return nodeLegend + colours + styles
     }

@@ -13,6 +13,8 @@ struct EdgeLook {
     /// The colour the legend shows for this look, when it is not the line's own (a look whose lines take the
     /// colour of their relation's type shows one neutral symbol).
     var legendColor: Color?
+    /// Drawn as a double line: the document hedges the relation or gives it as one actor's account.
+    var isHedged: Bool
 
     /// The usual look of a relation: coloured by type, styled by status, arrows only for directed types.
     init(relation: Relation) {
@@ -21,7 +23,8 @@ struct EdgeLook {
         colorMeaning = relation.type.title
         style = line.style
         styleMeaning = line.label
-        isDirected = relation.type.isDirected && relation.participants.count > 1
+        isDirected = relation.isDirected && relation.participants.count > 1
+        isHedged = relation.isHedged
         switch relation.type {
         case .membership: arrowhead = .empty
         case .baseDeployment: arrowhead = .box
@@ -32,18 +35,28 @@ struct EdgeLook {
         }
     }
 
-    /// The legend entries this look adds: its colour (with its width and arrow), and its line style when not solid.
+    /// The legend entries this look adds: its colour (with its width and arrow), its line style when not solid,
+    /// and the double line when hedged.
     var legendEntries: [LegendEntry] {
         let line = LineSymbol(color: legendColor ?? color, width: min(penwidth, 3), arrowhead: isDirected ? arrowhead : nil)
         var entries = [LegendEntry(label: colorMeaning, kind: .edge(line))]
         if let styleMeaning {
             entries.append(LegendEntry(label: styleMeaning, kind: .edge(LineSymbol(style: style, color: Palette.ink))))
         }
+        if isHedged {
+            entries.append(LegendEntry(label: EdgeLook.hedgedMeaning, kind: .edge(LineSymbol(color: Palette.ink, isDoubleLine: true))))
+        }
         return entries
     }
 
+    static let hedgedMeaning = "Hedged, or one actor's account"
+
     func apply(to edge: inout Edge) {
-        edge[.color] = color
+        if isHedged {
+            edge[.colorList] = .doubleLine(color)
+        } else {
+            edge[.color] = color
+        }
         edge[.fontcolor] = Palette.ink
         if style.items != [.solid] { edge[.style] = style }
         edge[.penwidth] = penwidth

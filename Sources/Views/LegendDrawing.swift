@@ -171,6 +171,12 @@ struct LegendDrawing {
         typealias P = XDotDrawing.Point
         let style: StyleItem = line.style.items.contains(.dashed) ? .dashed : line.style.items.contains(.dotted) ? .dotted : .solid
         let size = 4 + line.width
+        if line.isDoubleLine {
+            let offset = max(1.5, line.width)
+            return [middle - offset, middle + offset].map { y in
+                .polyline([P(x: left, y: y), P(x: right, y: y)], stroke: line.color, width: line.width, style: style)
+            }
+        }
         guard let arrow = line.arrowhead, arrow != .none else {
             return [.polyline([P(x: left, y: middle), P(x: right, y: middle)], stroke: line.color, width: line.width, style: style)]
         }

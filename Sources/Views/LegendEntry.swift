@@ -22,7 +22,8 @@ public struct LegendEntry: Hashable, Sendable {
         case .node(let node): return (node.isRounded ? "rounded " : "") + node.shape.rawValue
         case .edge(let line):
             let names = line.style.items.filter { $0 != .solid }.map(\.rawValue)
-            return (names.isEmpty ? "solid" : names.joined(separator: " ")) + " line"
+            let pattern = names.isEmpty ? (line.isDoubleLine ? "" : "solid ") : names.joined(separator: " ") + " "
+            return (line.isDoubleLine ? "double " : "") + pattern + "line"
         }
     }
 
@@ -48,17 +49,21 @@ public struct NodeSymbol: Hashable, Sendable {
     }
 }
 
-/// A line's look in a legend: style, colour, width and the arrowhead at its end (nil for none).
+/// A line's look in a legend: style, colour, width, the arrowhead at its end (nil for none), and whether it is
+/// drawn as two parallel lines.
 public struct LineSymbol: Hashable, Sendable {
     public var style: Style
     public var color: Color
     public var width: Double
     public var arrowhead: ArrowType?
+    public var isDoubleLine: Bool
 
-    public init(style: Style = [.solid], color: Color, width: Double = 1.4, arrowhead: ArrowType? = nil) {
+    public init(style: Style = [.solid], color: Color, width: Double = 1.4, arrowhead: ArrowType? = nil,
+                isDoubleLine: Bool = false) {
         self.style = style
         self.color = color
         self.width = width
         self.arrowhead = arrowhead
+        self.isDoubleLine = isDoubleLine
     }
 }

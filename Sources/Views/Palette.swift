@@ -32,6 +32,7 @@ enum Palette {
         case .armedGroup: return (.octagon, Color(hex: "#F5D3BF")!, "Armed group")
         case .facility: return (.house, Color(hex: "#FAF3B8")!, "Facility")
         case .place: return (.note, Color(hex: "#E4E4E4")!, "Place")
+        case .collective: return (.box3d, Color(hex: "#DCE3F0")!, "Group")
         }
     }
 

@@ -35,12 +35,16 @@ struct ParallelEdges {
 
     mutating func append(_ member: Member) { members.append(member) }
 
-    /// The merged look: the shared line style (solid when the relations differ), wider the more relations.
+    /// The merged look: the shared line style (solid when the relations differ), double only when every
+    /// relation is hedged, wider the more relations.
     var look: EdgeLook {
         var look = first.look
         if members.contains(where: { $0.look.style != look.style }) {
             look.style = [.solid]
             look.styleMeaning = nil
+        }
+        if members.contains(where: { $0.look.isHedged != look.isHedged }) {
+            look.isHedged = false
         }
         look.penwidth = first.look.penwidth * (1 + 0.4 * Double(members.count - 1).squareRoot())
         look.penwidth = min(look.penwidth, 3 * first.look.penwidth)

@@ -27,12 +27,14 @@ enum RelationText {
         }
     }
 
-    /// Tooltip: the summary, then type, status and dates, then the sources cited.
+    /// Tooltip: the summary, then type, status and dates, who says it and how surely, then the sources cited.
     static func tooltip(_ relation: Relation, in model: RelationModel) -> String {
         let kind = relation.type.words
         return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
-                "Sources: " + sourceNames(relation.citedSources, in: model)].joined(separator: "\n")
+                relation.sureness(in: model).map { "As the source puts it: " + $0 },
+                "Sources: " + sourceNames(relation.citedSources, in: model)].compactMap { $0 }.joined(separator: "\n")
     }
+
 
     /// Tooltip of several relations drawn as one edge: how many of which type between whom, then one line
     /// per relation (years, status, the whole summary and its sources), at most `listed` of them.
@@ -70,6 +72,9 @@ enum RelationText {
         if let country = actor.country, actor.kind != .state {
             parts.append(model.actor(country)?.name ?? country)
         }
+        if !actor.claimedBy.isEmpty {
+            parts.append("claimed by " + actor.claimedBy.map { model.actor($0)?.name ?? $0 }.joined(separator: " and "))
+        }
         return parts.joined(separator: ", ")
     }
 
@@ -93,7 +98,10 @@ enum RelationText {
 
     /// "600 km border still in dispute".
     static func quantity(_ quantity: Quantity) -> String {
-        let value = quantity.value.rounded() == quantity.value ? String(Int(quantity.value)) : String(quantity.value)
+        // The model keeps numbers below 10^15, where every whole Double converts to Int; the bound is checked
+        // again here so that a model built in code cannot trap.
+        let isWhole = quantity.value.rounded() == quantity.value && abs(quantity.value) < 1e15
+        let value = isWhole ? String(Int(quantity.value)) : String(quantity.value)
         return "\(value) \(quantity.unit) \(quantity.what)"
     }
 }

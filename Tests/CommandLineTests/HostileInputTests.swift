@@ -160,6 +160,43 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// A quantity of 1e20 once passed `validate` and then crashed `relmap dot disputes` and `relmap build`.
+    func testANumberTooLargeToShowIsRejected() throws {
+        try assertRejected(Data(Self.numbersModel(quantity: "1e20").utf8),
+                           expecting: "model.yaml:9:27: error: 'value' 1e20 is too large to show")
+    }
+
+    /// The largest numbers a valid model may hold are drawn and exported without a crash.
+    func testTheLargestNumbersAValidModelMayHoldAreDrawnAndExported() throws {
+        for quantity in ["999999999999999", "-999999999999999.9", "1e-300"] {
+            let scratch = try Scratch()
+            let model = try scratch.write("model.yaml", Data(Self.numbersModel(quantity: quantity).utf8))
+            var commands = [["validate", model], ["dot", "disputes", model], ["dot", "deployments", model], ["dot", "overview", model]]
+            commands += ["json", "csv", "graphml"].map { ["export", model, "--format", $0] }
+            for arguments in commands {
+                let result = try Relmap.run(arguments)
+                XCTAssertFalse(result.crashed, "\(arguments) crashed with \(quantity): \(result.stderr.suffix(500))")
+                XCTAssertEqual(result.status, 0, "\(arguments) with \(quantity): \(result.stderr)")
+            }
+        }
+    }
+
+    static func numbersModel(quantity: String) -> String {
+        """
+        sources:
+          - {id: s, title: T, publisher: P, published: "2006", file: a.txt}
+        actors:
+          - {id: a, name: A, kind: state, iso3: AAA, location: {lat: 1, lon: 1}}
+          - {id: b, name: B, kind: state, iso3: BBB, location: {lat: 2, lon: 2}}
+          - {id: f, name: F, kind: facility, country: b, location: {lat: 2, lon: 3}}
+        relations:
+          - {id: d, type: dispute, participants: [a, b], status: ongoing, subject: border, summary: S, evidence: [{source: s, paragraph: 999999999999999}],
+             quantities: [{value: \(quantity), unit: km, what: border}]}
+          - {id: i, type: incident, participants: [a, b], start: "2006", status: ended, dead: 999999999999999, injured: 999999999999999, summary: S, evidence: [{source: s, paragraph: 1}]}
+          - {id: p, type: base-deployment, participants: [a, b], facility: f, personnel: 999999999999999, status: ongoing, summary: S, evidence: [{source: s, paragraph: 1}]}
+        """
+    }
+
     func testCorpusFileThatIsAPathIsRejected() throws {
         let yaml = "sources:\n  - {id: s, title: T, publisher: P, published: \"2006\", file: ../../etc/passwd}\n"
         try assertRejected(Data(yaml.utf8), expecting: "model.yaml:2:62: error: 'file' must be a plain file name")

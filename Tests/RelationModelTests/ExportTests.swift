@@ -55,6 +55,57 @@ final class ExportTests: XCTestCase {
         return loaded.model
     }
 
+    /// A contested place, a relation given as one actor's statement and an incident with no initiator named.
+    static let attributedYAML = """
+    sources:
+      - {id: s1, title: T, publisher: P, published: "2006", file: a.txt}
+    actors:
+      - {id: kgz, name: Kyrgyzstan, kind: state, iso3: KGZ, location: {lat: 42.87, lon: 74.59}}
+      - {id: uzb, name: Uzbekistan, kind: state, iso3: UZB, location: {lat: 41.3, lon: 69.24}}
+      - {id: bakiev, name: Kurmanbek Bakiev, kind: person, country: kgz}
+      - {id: sokh, name: Sokh, kind: place, claimed_by: [kgz, uzb], location: {lat: 40.0, lon: 71.1}}
+    relations:
+      - {id: said, type: cooperation, participants: [kgz, uzb], status: agreed, summary: S, according_to: bakiev, hedge: stated, evidence: [{source: s1, paragraph: 1}]}
+      - {id: clash, type: incident, participants: [uzb, kgz], directed: false, place: sokh, status: ended, summary: S, hedge: reported, evidence: [{source: s1, paragraph: 2}]}
+    """
+
+    func testExportsCarryWhoARelationIsAccordingToItsHedgeTheClaimantsAndAnUndirectedIncident() throws {
+        let loaded = ModelLoader.load([(name: "m.yaml", data: Data(Self.attributedYAML.utf8))])
+        XCTAssertEqual(DiagnosticReport(loaded.diagnostics + Validator.validate(loaded.model)).diagnostics, [])
+        let model = loaded.model
+
+        let decoded = try JSONDecoder().decode(ExportedModel.self, from: Data(try ExportFormat.json.render(model).utf8))
+        XCTAssertEqual(decoded.actors.first { $0.id == "sokh" }?.claimedBy, ["kgz", "uzb"])
+        XCTAssertNil(decoded.actors.first { $0.id == "kgz" }?.claimedBy)
+        let said = try XCTUnwrap(decoded.relations.first { $0.id == "said" })
+        XCTAssertEqual([said.accordingTo?.id, said.accordingTo?.name, said.accordingTo?.kind], ["bakiev", "Kurmanbek Bakiev", "person"])
+        XCTAssertEqual(said.hedge, "stated")
+        let clash = try XCTUnwrap(decoded.relations.first { $0.id == "clash" })
+        XCTAssertEqual(clash.directed, false)
+        XCTAssertEqual(clash.hedge, "reported")
+        XCTAssertNil(clash.accordingTo)
+        let json = try ExportFormat.json.render(model)
+        XCTAssertTrue(json.contains(#""claimed_by" : ["#))
+        XCTAssertTrue(json.contains(#""according_to" : {"#))
+
+        let rows = try ExportFormat.csv.render(model).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(rows.first)
+        func cell(_ row: Int, _ column: String) throws -> String { rows[row][try XCTUnwrap(header.firstIndex(of: column))] }
+        XCTAssertEqual(try cell(1, "id"), "clash")
+        XCTAssertEqual(try cell(1, "directed"), "false")
+        XCTAssertEqual(try cell(1, "hedge"), "reported")
+        XCTAssertEqual(try cell(1, "according_to_id"), "")
+        XCTAssertEqual(try cell(2, "hedge"), "stated")
+        XCTAssertEqual(try cell(2, "according_to_id"), "bakiev")
+        XCTAssertEqual(try cell(2, "according_to_name"), "Kurmanbek Bakiev")
+
+        let graphML = try ExportFormat.graphml.render(model)
+        XCTAssertTrue(graphML.contains(#"<data key="n_claimed_by">kgz; uzb</data>"#))
+        XCTAssertTrue(graphML.contains(#"<data key="e_according_to">bakiev</data>"#))
+        XCTAssertTrue(graphML.contains(#"<data key="e_hedge">reported</data>"#))
+        XCTAssertTrue(graphML.contains(#"<edge id="clash.1" source="uzb" target="kgz">"#), graphML)
+    }
+
     func testJSONHoldsResolvedParticipantsDatesAndEvidenceSortedById() throws {
         let json = try ExportFormat.json.render(model())
         let decoded = try JSONDecoder().decode(ExportedModel.self, from: Data(json.utf8))

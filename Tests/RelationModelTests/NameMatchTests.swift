@@ -19,6 +19,15 @@ final class NameMatchTests: XCTestCase {
         XCTAssertTrue(NameMatch.mentions("Kyrgyzstan's border guard", "Kyrgyzstan"))
     }
 
+    func testAWordCoordinatedWithTheFirstOfANameStillMentionsIt() {
+        XCTAssertTrue(NameMatch.mentions("an incident between Kyrgyz and Uzbek border guards", "Kyrgyz border guard"))
+        XCTAssertTrue(NameMatch.mentions("Kazakh, Kyrgyz and Uzbek border guards met", "Kazakh border guard"))
+        XCTAssertTrue(NameMatch.mentions("Kyrgyz or Tajik border guards", "Kyrgyz border guard"))
+        XCTAssertFalse(NameMatch.mentions("Kyrgyz officials and Uzbek border guards", "Kyrgyz border guard"))
+        XCTAssertFalse(NameMatch.mentions("Kyrgyz and Uzbek border guardsmen", "Kyrgyz border guard"))
+        XCTAssertFalse(NameMatch.mentions("Uzbek and Kyrgyz officials", "Uzbek border guard"))
+    }
+
     func testAcronymsMatchOnlyInCapitals() {
         XCTAssertTrue(NameMatch.mentions("the U.S. military and the US base", "US"))
         XCTAssertFalse(NameMatch.mentions("it is in its best interests to cooperate with us", "US"))

@@ -25,6 +25,7 @@ enum SampleSite {
             Actor(id: "sco", name: "Shanghai Cooperation Organisation", kind: .organization, aliases: ["SCO"], location: here),
             Actor(id: "kurmanbek-bakiev", name: "Kurmanbek Bakiev", kind: .person, country: "kyrgyzstan", office: "President", location: here),
             Actor(id: "lonely", name: extraActorName, kind: .place, country: "kyrgyzstan", location: here),
+            Actor(id: "sokh", name: "Sokh", kind: .place, claimedBy: ["kyrgyzstan", "uzbekistan"], location: here),
         ]
         var fight = RelationDetails()
         fight.category = .fight
@@ -34,7 +35,7 @@ enum SampleSite {
         let relations = [
             Relation(id: "kgz-uzb-ct-2006", type: .cooperation, participants: ["kyrgyzstan", "uzbekistan"],
                      start: PartialDate(year: 2006, month: 7, day: 22), status: .agreed, summary: "The presidents agree to fight terrorism.",
-                     evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 3, location: here)], location: here),
+                     accordingTo: "kurmanbek-bakiev", hedge: .stated, evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 3, location: here)], location: here),
             Relation(id: "kgz-sco", type: .membership, participants: ["kyrgyzstan", "sco"], start: PartialDate(year: 2001),
                      status: .ongoing, summary: "Kyrgyzstan is a founding member.", evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 1, location: here)],
                      details: founding, location: here),
@@ -51,7 +52,7 @@ enum SampleSite {
                      ],
                      details: fight, location: here),
             Relation(id: "bakiev-visit", type: .meeting, participants: ["kurmanbek-bakiev", "uzbekistan"], status: .ended,
-                     summary: "Bakiev visits Tashkent.", evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 5, location: here)], location: here),
+                     summary: "Bakiev visits Tashkent.", accordingTo: "kurmanbek-bakiev", evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 5, location: here)], location: here),
         ]
         return RelationModel(sources: sources, actors: actors, relations: relations)
     }

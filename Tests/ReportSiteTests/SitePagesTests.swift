@@ -56,7 +56,7 @@ final class SitePagesTests: XCTestCase {
     func testIndexNamesThePeriodCountsNewestSourceAndModelHashButNoClockTime() throws {
         let index = try XCTUnwrap(try SampleSite.build().text(at: "index.html"))
         XCTAssertTrue(index.contains("2001–2012"))
-        XCTAssertTrue(index.contains("5 actors, 5 dated relations"))
+        XCTAssertTrue(index.contains("6 actors, 5 dated relations"))
         XCTAssertTrue(index.contains("2006-07-25"))
         XCTAssertTrue(index.contains(String(repeating: "ab", count: 6)))
         XCTAssertTrue(index.contains("9.9.9"))
@@ -68,6 +68,23 @@ final class SitePagesTests: XCTestCase {
             let ids = NSRegularExpressionMatches(#"\sid="([^"]*)""#, in: site.text(at: page)!)
             XCTAssertEqual(ids.count, Set(ids).count, "duplicate ids on \(page)")
         }
+    }
+
+    func testAHedgedRelationSaysWhoStatesItAndTheSpeakersPageListsItsAccount() throws {
+        let site = try SampleSite.build()
+        let row = #"The presidents agree to fight terrorism. <span class="sureness">(stated by Kurmanbek Bakiev)</span>"#
+        XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(row))
+        let speaker = try XCTUnwrap(site.text(at: "actors/kurmanbek-bakiev.html"))
+        XCTAssertTrue(speaker.contains(#"<h2 id="account">By Kurmanbek Bakiev&#39;s account</h2>"#))
+        XCTAssertTrue(speaker.contains(row))
+        XCTAssertFalse(try XCTUnwrap(site.text(at: "actors/sco.html")).contains("sureness"))
+    }
+
+    func testAContestedPageListsEachClaimantAsAFact() throws {
+        let page = try XCTUnwrap(try SampleSite.build().text(at: "actors/sokh.html"))
+        XCTAssertTrue(page.contains(#"<dt>Claimed by</dt><dd><a href="../actors/kyrgyzstan.html">Kyrgyzstan</a></dd>"#), page)
+        XCTAssertTrue(page.contains(#"<dt>Claimed by</dt><dd><a href="../actors/uzbekistan.html">Uzbekistan</a></dd>"#))
+        XCTAssertFalse(page.contains("<dt>Country</dt>"))
     }
 
     func testConflictsPageShowsTheModelValueBesideEachSourcesClaim() throws {
@@ -111,7 +128,7 @@ final class SitePagesTests: XCTestCase {
     func testSearchIndexListsEveryActorRelationAndSourceWithSiteRelativeURLs() throws {
         let site = try SampleSite.build()
         let entries = try JSONDecoder().decode([SearchEntry].self, from: XCTUnwrap(site["search-index.json"]))
-        XCTAssertEqual(entries.count, 5 + 5 + 2)
+        XCTAssertEqual(entries.count, 6 + 5 + 2)
         XCTAssertTrue(entries.contains { $0.url == "actors/sco.html" && $0.text.contains("sco") })
         XCTAssertEqual(LinkChecker(site: site).problems(), [])
     }
