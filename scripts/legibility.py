@@ -6,8 +6,9 @@ wrote and the advance widths of the font it used (DejaVu Sans, read with fontToo
 
 - overlapping label pairs: text boxes of two different labels that intersect;
 - foreign crossings: an edge drawn through a node, or a label, that it does not connect;
-- the smallest text on screen, in CSS pixels, at the size the site first shows the diagram (the width its
-  page gives the inline SVG or image, else fitted to the page's column on a 1400-px-wide window);
+- the smallest text on screen, in CSS pixels, at the size the site first shows the diagram on a 1400-px-wide
+  window: fitted to the page's column, but never below the legible scale the site's script starts large maps
+  at (templates/site.js, `layout`: three quarters of the natural size);
 - the smallest text of the PNG when it is shown 1920 px wide on a slide.
 
 Targets (`--check` exits 1 when one fails): no overlapping labels; at most one foreign crossing per diagram
@@ -33,6 +34,8 @@ FONT_FOLDERS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"]
 PAGE_WIDTH = 1400
 COLUMN_WIDTH = min(PAGE_WIDTH, 72 * 16) - 2 * 1.25 * 16 - 2 * 0.5 * 16 - 2
 SLIDE_WIDTH = 1920
+# The least scale site.js opens a diagram at on a window wider than 700 px (`legible` in its `layout`).
+LEGIBLE_SCALE = 0.75
 TARGETS = {"overlaps": 0, "crossings_per_diagram": 1.0, "screen_px": 11.0, "slide_px": 14.0}
 POINT_TO_PX = 4.0 / 3.0
 
@@ -308,23 +311,16 @@ class Diagram:
         return found
 
 
-def page_widths(site):
-    """The CSS width each page first gives a diagram, by diagram id: from `data-display-width` on an inline
-    SVG or an image, the smallest where a diagram appears on several pages."""
-    widths = {}
-    pattern = re.compile(rb'data-diagram="([^"]+)"[^>]*?data-display-width="([0-9.]+)"')
-    for page in glob.glob(os.path.join(site, "**", "*.html"), recursive=True):
-        with open(page, "rb") as handle:
-            for match in pattern.finditer(handle.read()):
-                diagram, width = match.group(1).decode(), float(match.group(2))
-                widths[diagram] = min(width, widths.get(diagram, width))
-    return widths
+def shown_width(natural_px):
+    """The width site.js first shows a diagram at: fitted to the column, at least `LEGIBLE_SCALE` of its natural
+    size (a larger map opens on its middle, to be panned), never enlarged."""
+    return natural_px * min(1.0, max(COLUMN_WIDTH / natural_px, LEGIBLE_SCALE))
 
 
-def measure(path, fonts, display_widths):
+def measure(path, fonts):
     diagram = Diagram(path, fonts)
     natural_px = diagram.width_pt * POINT_TO_PX
-    shown_px = display_widths.get(diagram.id, min(natural_px, COLUMN_WIDTH))
+    shown_px = shown_width(natural_px)
     smallest_pt = min(diagram.font_sizes) if diagram.font_sizes else None
     overlaps = diagram.overlaps()
     crossings = diagram.crossings()
@@ -383,13 +379,11 @@ def main():
     results = []
     for source in arguments.inputs:
         if os.path.isdir(source):
-            widths = page_widths(source)
             files = sorted(glob.glob(os.path.join(source, "diagrams", "*.svg")))
         else:
-            widths = {}
             files = [source]
         for path in files:
-            result = measure(path, fonts, widths)
+            result = measure(path, fonts)
             result["png"] = os.path.exists(path[:-4] + ".png")
             results.append(result)
     summary = summarise(results)

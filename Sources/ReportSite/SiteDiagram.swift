@@ -78,21 +78,19 @@ struct InlineSVG: Encodable, MustacheCustomRenderable {
 
 /// One legend entry: a symbol's description and what it stands for.
 public struct LegendLine: Sendable, Equatable, Encodable {
+    /// The symbol in words ("dashed line", "hexagon"), for screen readers.
     public var symbol: String
     public var meaning: String
-    /// A CSS colour for the swatch, when the symbol has one.
-    public var color: String?
-    /// Whether the symbol is a line (an edge) rather than a shape (a node), for the swatch's form.
-    public var isLine: Bool
+    /// The symbol drawn as in the diagram: an inline SVG image.
+    public var picture: String?
     /// The class its lines carry in the SVG when the entry stands for a relation type (`type-dispute`), so the
     /// script can make the entry a filter; nil for other entries.
     public var filter: String?
 
-    public init(symbol: String, meaning: String, color: String? = nil, isLine: Bool = false, filter: String? = nil) {
+    public init(symbol: String, meaning: String, picture: String? = nil, filter: String? = nil) {
         self.symbol = symbol
         self.meaning = meaning
-        self.color = color
-        self.isLine = isLine
+        self.picture = picture
         self.filter = filter
     }
 }

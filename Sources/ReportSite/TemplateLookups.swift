@@ -145,8 +145,7 @@ extension LegendLine: MustacheParent {
         switch name {
         case "symbol": return symbol
         case "meaning": return meaning
-        case "color": return color
-        case "isLine": return isLine
+        case "picture": return picture
         case "filter": return filter
         default: return nil
         }

@@ -64,22 +64,12 @@ extension PlannedDiagram {
 }
 
 extension LegendLine {
-    /// A legend entry in words, with its colour (and opacity) as a CSS colour for the swatch.
+    /// A legend entry in words, with its symbol drawn as in the diagram.
     init(_ entry: LegendEntry) {
-        let color = LegendLine.css(entry.color.rawValue)
         let isLine: Bool
         if case .edge = entry.kind { isLine = true } else { isLine = false }
         // A line's colour that means a relation type is worded as the type's title.
         let type = isLine ? RelationType.allCases.first { $0.title == entry.label } : nil
-        self.init(symbol: entry.symbol, meaning: entry.label, color: color, isLine: isLine, filter: type.map { "type-\($0.rawValue)" })
-    }
-}
-
-extension LegendLine {
-    /// `#rrggbbaa` as `rgba(r, g, b, a)`, which every CSS checker accepts; other colours unchanged.
-    static func css(_ color: String) -> String {
-        guard color.hasPrefix("#"), color.count == 9, let value = UInt32(color.dropFirst(), radix: 16) else { return color }
-        let alpha = Double(value & 0xff) / 255
-        return "rgba(\(value >> 24), \(value >> 16 & 0xff), \(value >> 8 & 0xff), \(String(format: "%.2f", alpha)))"
+        self.init(symbol: entry.symbol, meaning: entry.label, picture: entry.picture, filter: type.map { "type-\($0.rawValue)" })
     }
 }

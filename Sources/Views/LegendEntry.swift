@@ -27,6 +27,9 @@ public struct LegendEntry: Hashable, Sendable {
         }
     }
 
+    /// The symbol drawn as the diagram draws it, as a small inline SVG image for an HTML legend.
+    public var picture: String { LegendDrawing.svg(of: kind) }
+
     /// The symbol's colour as a CSS colour (`#rrggbb` or `#rrggbbaa`).
     public var color: Color {
         switch kind {

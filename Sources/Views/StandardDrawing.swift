@@ -15,7 +15,9 @@ enum StandardDrawing {
     static func via(_ relation: Relation) -> String? {
         switch relation.type {
         case .baseDeployment: return relation.details.facility ?? relation.details.place
-        case .incident where relation.participants.count < 2: return relation.details.place
+        case .incident where relation.participants.count < 2:
+            // A place that is the one side itself (riots in a country) is drawn as the event, not a loop.
+            return relation.details.place.flatMap { relation.participants.contains($0) ? nil : $0 }
         default: return nil
         }
     }

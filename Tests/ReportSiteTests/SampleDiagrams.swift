@@ -22,7 +22,7 @@ enum SampleDiagrams {
     static func planned(id: String, title: String, relations: [Relation], model: RelationModel) -> PlannedDiagram {
         PlannedDiagram(id: id, title: title, caption: "\(title). Sources: sample.", dot: dot(id: id, title: title, relations: relations, model: model),
                        relationIDs: relations.map(\.id), actorIDs: Set(relations.flatMap(\.participants)).sorted(),
-                       legend: [LegendLine(symbol: "box", meaning: "state", color: "#cfe2f3"), LegendLine(symbol: "solid line", meaning: "relation", color: "#c0392b")])
+                       legend: [LegendLine(symbol: "box", meaning: "state", picture: "<svg class=\"symbol\" aria-hidden=\"true\"></svg>"), LegendLine(symbol: "solid line", meaning: "relation")])
     }
 
     static func plan(for model: RelationModel) -> DiagramPlan {

@@ -37,7 +37,7 @@ final class TemplateLookupTests: XCTestCase {
         assertLookupsMatchReflection(nav, nav.child(named:))
 
         let fact = ActorBody.Fact(label: "Country", value: "Kyrgyzstan", link: link)
-        let legend = LegendLine(symbol: "—", meaning: "alliance", color: "#123456", isLine: true)
+        let legend = LegendLine(symbol: "—", meaning: "alliance", picture: "<svg/>", filter: "type-alliance")
         let drawing = InlineSVG(diagram: SiteDiagram(id: "focus-k", title: "K", caption: "C"), root: "../",
                                 site: Site(files: ["diagrams/focus-k.svg": Data("<svg/>".utf8)]))
         let figure = DiagramFigure(id: "focus-k", title: "K", caption: "C", svg: drawing, image: "k.svg", legend: [legend],

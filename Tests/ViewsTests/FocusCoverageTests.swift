@@ -28,6 +28,7 @@ final class FocusCoverageTests: XCTestCase {
             XCTAssertGreaterThan(map.actorIDs.count, 1, actor.id)
             XCTAssertFalse(map.caption.hasSuffix("Sources: none cited."), actor.id)
             XCTAssertTrue(map.startsFromGivenPositions)
+            XCTAssertFalse(map.graph.allEdges.contains { $0.from == $0.to }, "\(actor.id): a line from an actor to itself")
             XCTAssertTrue(map.graph.allNodes.allSatisfy { $0[.pos] != nil },
                           "\(actor.id): a node without a start position would make the layout depend on the worker")
             for relation in naming {
