@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
@@ -42,7 +42,7 @@ let package = Package(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis",
+                "ModelSynthesis", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5Mode

@@ -10,6 +10,12 @@ public enum RenderWorker {
     public static func serve() -> Int32 {
         let replies = dup(STDOUT_FILENO)
         guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 74 }
+        // A Ctrl-C reaches the whole process group: the pool decides when its workers stop.
+        signal(SIGINT, SIG_IGN)
+        if let missing = GraphvizSession.missingPlugins() {
+            writeAll(Data((missing + "\n").utf8), to: STDERR_FILENO)
+            return unavailableStatus
+        }
         let hooks = WorkerTestHooks()
         GraphvizSession.warmUp()
         while true {
@@ -20,8 +26,15 @@ public enum RenderWorker {
             case .frame(let data): request = data
             }
             guard let job = try? WorkerFrame.decodeJob(request) else {
-                FileHandle.standardError.write(Data("render-worker: malformed request\n".utf8))
+                writeAll(Data("render-worker: malformed request\n".utf8), to: STDERR_FILENO)
                 return 65
+            }
+            let unavailable = GraphvizSession.formatsWithoutRenderer(job.distinctFormats.filter { $0 != .dot }.map(\.rawValue))
+            guard unavailable.isEmpty else {
+                let list = unavailable.joined(separator: ", ")
+                writeAll(Data("Graphviz has no renderer for \(list): its plugin is missing; reinstall Graphviz's plugins or unset GVBINDIR\n".utf8),
+                         to: STDERR_FILENO)
+                return unavailableStatus
             }
             hooks.apply(to: job)
             let result = Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
@@ -29,6 +42,10 @@ public enum RenderWorker {
             guard let frame = try? WorkerFrame.encode(reply), writeAll(frame, to: replies) else { return 74 }
         }
     }
+
+    /// The status a worker exits with when this Graphviz cannot render at all (sysexits' UNAVAILABLE); its last
+    /// line on stderr says why.
+    static let unavailableStatus: Int32 = 69
 
     private enum ReadOutcome { case frame(Data), endOfInput, broken }
 
@@ -58,6 +75,7 @@ public enum RenderWorker {
         return data.prefix(filled)
     }
 
+    @discardableResult
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer in
             var written = 0

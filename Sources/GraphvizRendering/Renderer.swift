@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Renders batches of diagrams in a pool of `render-worker` processes (Graphviz is not thread-safe,
 /// so parallelism means processes).
@@ -16,7 +17,8 @@ public final class Renderer {
     public init(settings: RenderSettings) {
         self.settings = settings
         slots = (0..<settings.workers).map { _ in WorkerSlot(settings: settings) }
-        slots.forEach { $0.startWorker() }
+        // Workers beyond one per processor start only when a batch has jobs for them.
+        slots.prefix(ProcessInfo.processInfo.activeProcessorCount).forEach { $0.startWorker() }
     }
 
     deinit {
@@ -33,22 +35,39 @@ public final class Renderer {
                        deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
         defer { batchLock.unlock() }
+        guard !jobs.isEmpty else { return [] }
         let batch = Batch(jobs: jobs, workers: min(slots.count, jobs.count), progress: progress, deliver: deliver)
         let group = DispatchGroup()
-        for slot in slots.prefix(jobs.count) {
+        let used = Array(slots.prefix(jobs.count))
+        // The calling thread serves the first slot; a thread that cannot be started leaves its share to the
+        // others instead of being waited for.
+        for slot in used.dropFirst() {
             group.enter()
-            let thread = Thread {
-                while case let indices = batch.takeNext(), !indices.isEmpty {
-                    for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
-                        batch.record(result, at: index)
-                    }
+            do {
+                try DetachedThread.start(stackSize: Renderer.threadStackSize) {
+                    Renderer.serve(slot, batch, jobs)
+                    group.leave()
                 }
+            } catch {
                 group.leave()
+                break
             }
-            thread.start()
         }
+        Renderer.serve(used[0], batch, jobs)
         group.wait()
         return batch.results
+    }
+
+    /// A thread that talks to a worker needs little stack; the default 8 MiB each counts against `ulimit -v`.
+    static let threadStackSize = 512 << 10
+
+    /// Renders the batch's jobs in `slot`'s worker until none is left to take.
+    private static func serve(_ slot: WorkerSlot, _ batch: Batch, _ jobs: [RenderJob]) {
+        while case let indices = batch.takeNext(), !indices.isEmpty {
+            for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
+                batch.record(result, at: index)
+            }
+        }
     }
 
     /// At most this many small jobs go to a worker at once, so it starts the next without waiting for this
@@ -64,6 +83,12 @@ public final class Renderer {
     /// The process ids of the workers running now, for diagnostics.
     public var workerProcessIDs: [Int32] {
         slots.compactMap(\.processID)
+    }
+
+    /// Kills every render worker of this process, of every renderer, and starts no more: for a process that is
+    /// stopping on a signal.
+    public static func stopAllWorkers() {
+        WorkerProcess.killAll()
     }
 
     /// Stops every worker; the next `render` starts new ones.
@@ -144,13 +169,16 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         case .replied(let reply):
             return reply.result
         case .unavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message))
+            return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+        case .graphvizUnavailable(let message):
+            return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
         case .timedOut:
             return afterTimeout(job)
         case .crashed:
             switch attempt([job])[0] {
             case .replied(let reply): return reply.result
-            case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message))
+            case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+            case .graphvizUnavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
             case .timedOut: return afterTimeout(job)
             case .crashed(let reason):
                 return afterCrashes(job, reason: reason)
@@ -187,7 +215,9 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
                 return diagram
             }
         case .unavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message))
+            return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+        case .graphvizUnavailable(let message):
+            return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
         case .timedOut:
             return .failure(RenderFailure(id: job.id, message: "layout timed out after \(limit) with \(job.engine.rawValue) and again with \(fallback.engine.rawValue)"))
         case .crashed(let reason):
@@ -199,7 +229,10 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         case replied(WorkerReply)
         case crashed(String)
         case timedOut
+        /// No worker could be started.
         case unavailable(String)
+        /// The worker's Graphviz cannot render at all.
+        case graphvizUnavailable(String)
     }
 
     /// Runs `jobs` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
@@ -234,6 +267,9 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
             case .timedOut:
                 retire(current)
                 attempts.append(.timedOut)
+            case .unavailable(let reason):
+                retire(current)
+                attempts.append(.graphvizUnavailable(reason))
             }
         }
         if case .replied(let reply)? = attempts.last,

@@ -38,7 +38,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("dot"), parsing: .upToNextOption, help: "Render these DOT files instead of views.")
     var dotFiles: [String] = []
 
-    @Option(help: "How many worker processes render at once (default: the number of processors).")
+    @Option(parsing: .unconditional, help: "How many worker processes render at once (default: the number of processors).")
     var jobs: Int?
 
     @Flag(help: "Print a JSON line of timings to stderr when done (used by make bench).")
@@ -57,15 +57,17 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try AsOfYear.validate(asOf)
         if views.isEmpty == dotFiles.isEmpty { throw ValidationError("name views to draw, or DOT files with --dot, not both") }
         _ = try formats
     }
 
     func run() throws {
+        try Interruption.install(command: "render")
         let started = Date()
         let formats = try formats
         var settings = RenderSettings()
-        if let jobs { settings.workers = jobs }
+        if let jobs { settings.workers = Processors.capped(jobs, command: "render") }
         // The workers start first, so they load Graphviz while the model or the DOT files are read.
         let renderer = Renderer(settings: settings)
         defer { renderer.shutdown() }
@@ -81,6 +83,10 @@ struct RenderCommand: ParsableCommand {
             }
         })
         writing.sync {}
+        if let failure = results.lazy.compactMap(\.failure).first(where: { $0.cause != .diagram }) {
+            Terminal.error("relmap render: error: \(failure.message)")
+            throw failure.cause == .noWorker ? SysExit.osError : SysExit.unavailable
+        }
         var failures = 0
         for (request, result) in zip(requests, results) {
             switch result {

@@ -25,7 +25,7 @@ final class RenderCacheTests: XCTestCase {
         variants[1].engine = .neato
         variants[2].formats = [.svg]
         variants[3].fallbackEngine = .sfdp
-        XCTAssertEqual(Set(variants.map(RenderCache.key(for:)) + [key]).count, 5)
+        XCTAssertEqual(Set(variants.map { RenderCache.key(for: $0) } + [key, RenderCache.key(for: job, graphviz: "another Graphviz")]).count, 6)
         var renamed = job
         renamed.id = "views/b"
         renamed.formats = [.png, .svg, .png]
