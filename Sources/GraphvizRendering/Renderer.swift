@@ -289,8 +289,19 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         }
         lock.unlock()
         retiring.closeConnection()
-        DispatchQueue.global(qos: .utility).async { retiring.stop() }
+        let stopping = RetiringWorker(retiring)
+        do {
+            try DetachedThread.start(stackSize: Renderer.threadStackSize) { stopping.worker.stop() }
+        } catch {
+            retiring.stop()
+        }
     }
+}
+
+/// A worker handed to the thread that waits for it to exit; nothing else uses it by then.
+private final class RetiringWorker: @unchecked Sendable {
+    let worker: WorkerProcess
+    init(_ worker: WorkerProcess) { self.worker = worker }
 }
 
 /// The shared state of one `render` call: which job is next, and the results so far.

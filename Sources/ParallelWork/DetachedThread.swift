@@ -10,13 +10,14 @@ public enum DetachedThread {
         public var description: String { "cannot start a thread: \(String(cString: strerror(code)))" }
     }
 
-    /// Runs `body` on a new detached thread with a stack of `stackSize` bytes (at least the system's minimum).
-    public static func start(stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) throws(StartFailure) {
+    /// Runs `body` on a new detached thread, with a stack of `stackSize` bytes (at least the system's minimum)
+    /// or, when nil, the system's default size.
+    public static func start(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) throws(StartFailure) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        pthread_attr_setstacksize(&attributes, max(stackSize, Int(PTHREAD_STACK_MIN)))
+        if let stackSize { pthread_attr_setstacksize(&attributes, max(stackSize, Int(PTHREAD_STACK_MIN))) }
         let box = Unmanaged.passRetained(Body(body))
         var thread = pthread_t()
         let status = pthread_create(&thread, &attributes, { argument in

@@ -304,13 +304,19 @@ private final class RenderingInBackground: @unchecked Sendable {
          store: @escaping ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
         running.enter()
         storing.enter()
-        Thread {
+        let work = { [self] in
             earlier?.running.wait()
-            self.results = render()
-            self.running.leave()
-            store(self.results)
-            self.storing.leave()
-        }.start()
+            results = render()
+            running.leave()
+            store(results)
+            storing.leave()
+        }
+        do {
+            try DetachedThread.start(work)
+        } catch {
+            // No thread to spare: the batch is drawn now, on the caller's.
+            work()
+        }
     }
 
     /// Waits until the rendering and the storing have finished.
