@@ -45,8 +45,12 @@ let package = Package(
                 "ModelSynthesis", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5Mode
+            swiftSettings: swift5Mode,
+            plugins: ["EmbedTemplates"]
         ),
+        // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",

@@ -225,19 +225,19 @@ struct BuildCommand: ParsableCommand {
         return SiteMetadata.hash(of: files)
     }
 
+    /// The templates: the default folder (`RELMAP_TEMPLATES`, or `templates/` found from the executable or the
+    /// current folder), else the templates built into relmap; files in `--templates` replace them by name.
     private func templateSet() throws -> TemplateSet {
         let executable = CommandLine.arguments.first.map { $0.contains("/") ? $0 : "/proc/self/exe" } ?? "/proc/self/exe"
         let defaults = TemplateSet.defaultFolder(executable: executable == "/proc/self/exe" ? ((try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? executable) : executable,
                                                  currentDirectory: FileManager.default.currentDirectoryPath)
-        guard let folder = defaults ?? templates else {
-            Terminal.error("relmap build: error: cannot find the default templates; set RELMAP_TEMPLATES to relmap's templates/ folder")
-            throw SysExit.noInput
-        }
         do {
-            return try TemplateSet(defaults: folder, overrides: defaults == nil ? nil : templates)
+            if let defaults { return try TemplateSet(defaults: defaults, overrides: templates) }
+            return try TemplateFiles.embedded(overriddenBy: templates)
         } catch let error as TemplateError {
             Terminal.error("relmap build: error: \(error)")
-            throw SysExit.dataError
+            throw error.isUnreadable ? SysExit.noInput : SysExit.dataError
         }
     }
+
 }

@@ -102,6 +102,26 @@ final class CommandLineEdgeTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: other + "/site/index.html"))
     }
 
+    func testACopiedBinaryBuildsFromAnyFolderWithTheTemplatesBuiltIntoIt() throws {
+        try FileManager.default.createDirectory(atPath: scratch.path("bin"), withIntermediateDirectories: true)
+        let copy = scratch.path("bin/relmap")
+        if link(Relmap.binary.path, copy) != 0 { try FileManager.default.copyItem(atPath: Relmap.binary.path, toPath: copy) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: copy)
+        process.arguments = ["build", "model", "--out", "site", "--quiet"]
+        process.currentDirectoryURL = scratch.url
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "RELMAP_TEMPLATES" }
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let original = try run(["build", model, "--out", scratch.path("original"), "--quiet"])
+        XCTAssertEqual(original.status, 0, original.stderr)
+        for page in ["index.html", "assets/style.css", "assets/site.js"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: scratch.path("site/\(page)")),
+                           FileManager.default.contents(atPath: scratch.path("original/\(page)")), page)
+        }
+    }
+
     func testGraphvizWithoutPluginsIsOneLine() throws {
         let result = try run(["build", model, "--out", scratch.path("site"), "--quiet"], environment: ["GVBINDIR": scratch.path("nowhere")])
         XCTAssertEqual(result.status, 69, result.stderr)
