@@ -17,6 +17,7 @@ public enum RenderWorker {
             return unavailableStatus
         }
         let hooks = WorkerTestHooks()
+        var jobsDone = 0
         GraphvizSession.warmUp()
         while true {
             let request: Data
@@ -36,7 +37,8 @@ public enum RenderWorker {
                          to: STDERR_FILENO)
                 return unavailableStatus
             }
-            hooks.apply(to: job)
+            hooks.apply(to: job, jobsBefore: jobsDone)
+            jobsDone += 1
             let result = Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
             let reply = WorkerReply(result, job: job, residentMemoryMB: ProcessMemory.residentMegabytes())
             guard let frame = try? WorkerFrame.encode(reply), writeAll(frame, to: replies) else { return 74 }

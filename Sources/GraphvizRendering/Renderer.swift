@@ -7,8 +7,9 @@ import ParallelWork
 /// Workers live across batches and are replaced after `jobsPerWorker` jobs, when their memory grows
 /// past the limit, when they crash and when a job runs past the time limit; an sfdp or neato job runs alone in a
 /// fresh worker, because those layouts depend on what the process laid out before. A job whose worker
-/// crashes is retried once in a fresh worker; a job that times out is retried with its fallback
-/// engine, if it has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
+/// crashes is retried alone in fresh workers, and never drawn with another engine instead, so that a
+/// site's bytes never depend on a crash; a job that times out is retried with its fallback engine, if it
+/// has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
 public final class Renderer {
     public let settings: RenderSettings
     private let slots: [WorkerSlot]
@@ -162,41 +163,37 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         return finish(job, after: attempt([job])[0])
     }
 
-    /// The result of `job` given its first attempt: a crash is tried once more in a fresh worker, then with the
-    /// fallback engine; a timeout goes straight to the fallback engine.
+    /// How many times a job that crashed its worker is tried again, alone in a fresh worker, before it fails.
+    /// Graphviz 2.43's twopi sometimes aborts ("double free or corruption") on a focus diagram it draws
+    /// without fault in a fresh process: its heap then depends on what the worker drew before.
+    static let freshAttemptsAfterCrash = 2
+
+    /// The result of `job` given its first attempt: a crash is tried again in fresh workers (see
+    /// `freshAttemptsAfterCrash`); a timeout goes to the fallback engine.
     private func finish(_ job: RenderJob, after first: Attempt) -> Result<RenderedDiagram, RenderFailure> {
+        var reason: String
         switch first {
-        case .replied(let reply):
-            return reply.result
-        case .unavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
-        case .graphvizUnavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
-        case .timedOut:
-            return afterTimeout(job)
-        case .crashed:
-            switch attempt([job])[0] {
-            case .replied(let reply): return reply.result
-            case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
-            case .graphvizUnavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
-            case .timedOut: return afterTimeout(job)
-            case .crashed(let reason):
-                return afterCrashes(job, reason: reason)
-            }
+        case .crashed(let crash): reason = crash
+        default: return settle(job, first)
         }
+        for _ in 0..<Self.freshAttemptsAfterCrash {
+            let next = attempt([job], inFreshWorker: true)[0]
+            guard case .crashed(let crash) = next else { return settle(job, next) }
+            reason = crash
+        }
+        let times = Self.freshAttemptsAfterCrash + 1
+        return .failure(RenderFailure(id: job.id, message: "Graphviz crashed \(times) times laying out \(job.id) with \(job.engine.rawValue), "
+                                        + "the last \(Self.freshAttemptsAfterCrash) in a fresh worker: \(reason)"))
     }
 
-    /// A job that crashed two fresh workers is tried once more with its fallback engine, if it has one.
-    private func afterCrashes(_ job: RenderJob, reason: String) -> Result<RenderedDiagram, RenderFailure> {
-        let failure = RenderFailure(id: job.id, message: "worker crashed twice while rendering \(job.id): \(reason)")
-        guard let fallback = job.withFallbackEngine, case .replied(let reply) = attempt([fallback])[0] else {
-            return .failure(failure)
-        }
-        return reply.result.map { diagram in
-            var diagram = diagram
-            diagram.usedFallback = true
-            diagram.warnings.insert("Graphviz crashed twice laying out with \(job.engine.rawValue) (\(reason)); used \(fallback.engine.rawValue) instead", at: 0)
-            return diagram
+    /// The result of an attempt that did not crash.
+    private func settle(_ job: RenderJob, _ attempt: Attempt) -> Result<RenderedDiagram, RenderFailure> {
+        switch attempt {
+        case .replied(let reply): return reply.result
+        case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+        case .graphvizUnavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
+        case .timedOut: return afterTimeout(job)
+        case .crashed(let reason): return .failure(RenderFailure(id: job.id, message: "the worker crashed while rendering \(job.id): \(reason)"))
         }
     }
 
@@ -237,8 +234,8 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
 
     /// Runs `jobs` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
     /// The attempts end at the first job without a reply; the jobs after it were not tried.
-    private func attempt(_ jobs: [RenderJob]) -> [Attempt] {
-        if jobs[0].needsFreshWorker, let used = currentWorker, used.jobsDone > 0 {
+    private func attempt(_ jobs: [RenderJob], inFreshWorker: Bool = false) -> [Attempt] {
+        if jobs[0].needsFreshWorker || inFreshWorker, let used = currentWorker, used.jobsDone > 0 {
             retire(used)
         }
         lock.lock()
