@@ -50,6 +50,7 @@ enum Interruption {
         Terminal.silence()
         Renderer.stopAllWorkers()
         SiteWriter.discardUnpublished()
+        RenderCache.removeFilesBeingWritten()
         cleanups.withLock { $0 }.forEach { $0() }
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
         // On a terminal the progress line has no end yet.

@@ -74,6 +74,18 @@ final class OutputOwnershipTests: XCTestCase {
         }
     }
 
+    func testTheSiteGetsThePermissionsTheUmaskAllows() throws {
+        let previous = umask(0o027)
+        defer { umask(previous) }
+        let result = try Relmap.run(["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet"], timeout: 300)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for (path, mode) in [("site", 0o750), ("site/actors", 0o750), ("site/index.html", 0o640), ("site/.relmap-site", 0o640)] {
+            var status = stat()
+            XCTAssertEqual(stat(scratch.path(path), &status), 0)
+            XCTAssertEqual(Int(status.st_mode & 0o777), mode, path)
+        }
+    }
+
     func testAReadmeLinkIsCarriedOverAsTheLinkAndNeverFollowed() throws {
         try scratch.write("secret.txt", "private\n")
         try FileManager.default.createDirectory(atPath: scratch.path("site"), withIntermediateDirectories: true)
