@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", .product(name: "Crypto", package: "swift-crypto")]),
+        // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
+        .target(name: "AllocationPadding"),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [

@@ -21,7 +21,11 @@ for run in $(seq 1 "$runs"); do
     if [ -s "$work/$run/stderr" ]; then
         echo "build $run: $(head -c 300 "$work/$run/stderr")"
     fi
-    (cd "$work/$run/site" 2>/dev/null && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1 > "$work/$run/digest"
+    if [ -d "$work/$run/site" ]; then
+        (cd "$work/$run/site" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1 > "$work/$run/digest"
+    else
+        echo "no site" > "$work/$run/digest"
+    fi
     rm -rf "$work/$run/site" "$work/$run/.relmap-cache"
 done
 distinct=$(cat "$work"/*/digest | sort -u | wc -l)

@@ -1,3 +1,4 @@
+import AllocationPadding
 import Foundation
 
 /// The loop of `relmap render-worker`: reads framed `RenderJob`s from stdin, renders each in
@@ -12,6 +13,7 @@ public enum RenderWorker {
         guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 74 }
         // A Ctrl-C reaches the whole process group: the pool decides when its workers stop.
         signal(SIGINT, SIG_IGN)
+        relmap_pad_allocations()
         if let missing = GraphvizSession.missingPlugins() {
             writeAll(Data((missing + "\n").utf8), to: STDERR_FILENO)
             return unavailableStatus

@@ -102,6 +102,7 @@ struct BuildCommand: ParsableCommand {
         // Files go to disk as they are made, into a folder that is swapped in at the end, or removed when the
         // build fails; --check stages in the system's temporary folder and leaves OUTPUT's side alone.
         let stager = check ? SiteWriter(output: NSTemporaryDirectory() + "relmap-check-\(UUID().uuidString)/site") : writer
+        if check { Interruption.onStop { try? FileManager.default.removeItem(atPath: stager.parent) } }
         do {
             context.site = try stager.stage()
         } catch let error as SiteWriteError {
