@@ -164,8 +164,8 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
     }
 
     /// How many times a job that crashed its worker is tried again, alone in a fresh worker, before it fails.
-    /// Graphviz 2.43's twopi sometimes aborts ("double free or corruption") on a focus diagram it draws
-    /// without fault in a fresh process: its heap then depends on what the worker drew before.
+    /// Graphviz's memory faults abort a layout or not depending on the heap around them (see
+    /// `relmap_pad_allocations` for the one found), so a fresh worker may draw what a used one could not.
     static let freshAttemptsAfterCrash = 2
 
     /// The result of `job` given its first attempt: a crash is tried again in fresh workers (see
