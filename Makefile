@@ -14,11 +14,14 @@ FUZZ_SECONDS ?= 60
 # of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).
 RELEASE_FLAGS ?= --static-swift-stdlib
 
-.PHONY: help deps test-deps build report test bench fuzz clean
+PREFIX       ?= /usr/local
+
+.PHONY: help deps test-deps build report install test bench fuzz clean
 
 help:
 	@echo "relmap make targets:"
 	@echo "  make report   install what is missing, build (release), write the site to $(OUT)/ from $(MODEL)/"
+	@echo "  make install  build (release), install relmap in PREFIX/bin and its templates in PREFIX/share/relmap (PREFIX=$(PREFIX))"
 	@echo "  make test     install what is missing and run the whole test suite"
 	@echo "  make bench    build (release) and print benchmark ratios; JSON under bench/"
 	@echo "  make fuzz     run the libFuzzer targets for FUZZ_SECONDS (default $(FUZZ_SECONDS)) each"
@@ -38,6 +41,13 @@ build: deps
 
 report: build
 	"$(BIN_DIR)/relmap" build $(MODEL) --out $(OUT)
+
+## install: the binary carries its default templates; they are installed beside it too, where relmap finds them
+## first, to read or adapt (`relmap build --templates DIR` replaces them file by file without editing them).
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/relmap/templates"
+	install -m 755 "$(BIN_DIR)/relmap" "$(DESTDIR)$(PREFIX)/bin/relmap"
+	install -m 644 templates/* "$(DESTDIR)$(PREFIX)/share/relmap/templates/"
 
 test: test-deps
 	$(SWIFT) build --build-tests

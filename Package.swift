@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", .product(name: "Crypto", package: "swift-crypto")]),
+        // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
+        .target(name: "AllocationPadding"),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
@@ -42,11 +44,15 @@ let package = Package(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis",
+                "ModelSynthesis", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5Mode
+            swiftSettings: swift5Mode,
+            plugins: ["EmbedTemplates"]
         ),
+        // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",

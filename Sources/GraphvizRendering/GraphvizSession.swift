@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import Synchronization
 
 /// The one Graphviz context of this process and the only code that calls libgvc.
 ///
@@ -40,6 +41,45 @@ enum GraphvizSession {
         GraphvizMessages.install
         return gvContext()
     }()
+
+    /// Whether Graphviz has its text layout plugin (pango): without it, text is measured from built-in
+    /// estimates and every layout with labels differs.
+    static let hasTextLayout: Bool = {
+        lock.lock()
+        defer { lock.unlock() }
+        return gvtextlayout_select(context) != noSupport
+    }()
+
+    /// Graphviz's code for a plugin it cannot find.
+    private static let noSupport: Int32 = 999
+
+    /// What this process's Graphviz cannot do that a build needs, as one sentence; nil when it has what it needs:
+    /// the dot layout and the SVG renderer, or any plugin at all (`GVBINDIR` pointing nowhere).
+    static func missingPlugins() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        let needed: [(api_t, String)] = [(API_layout, "dot"), (API_render, "svg"), (API_device, "svg")]
+        let missing = needed.filter { gvplugin_load(context, $0.0, $0.1) == nil }.map(\.1)
+        guard !missing.isEmpty else { return nil }
+        let folder = ProcessInfo.processInfo.environment["GVBINDIR"].map { "GVBINDIR=\($0)" } ?? "its plugin folder"
+        return "Graphviz plugins not found (no \(Set(missing).sorted().joined(separator: ", ")) in \(folder)); reinstall Graphviz's plugins or unset GVBINDIR"
+    }
+
+    /// Whether Graphviz has a renderer for each format, as it is asked (a missing plugin stays missing).
+    private static let renderers = Mutex<[String: Bool]>([:])
+
+    /// The formats of `formats` (Graphviz names) that this Graphviz cannot draw: their plugin is missing (PNG
+    /// and PDF come from the cairo plugin).
+    static func formatsWithoutRenderer(_ formats: [String]) -> [String] {
+        formats.filter { format in
+            if let known = renderers.withLock({ $0[format] }) { return !known }
+            lock.lock()
+            let available = gvplugin_load(context, API_device, format) != nil
+            lock.unlock()
+            renderers.withLock { $0[format] = available }
+            return !available
+        }
+    }
 
     /// Flushes what the DOT lexer read ahead, so one graph's leftovers never reach the next parse.
     private static let flushLexer = exportedFunction("aglexbad")

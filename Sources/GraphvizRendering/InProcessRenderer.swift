@@ -43,7 +43,9 @@ public enum InProcessRenderer {
             outputs[.dot] = Data(job.dot.utf8)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return RenderedDiagram(id: job.id, outputs: outputs, warnings: warnings, engineUsed: engine, usedFallback: false,
-                               graphvizSeconds: seconds)
+        var diagram = RenderedDiagram(id: job.id, outputs: outputs, warnings: warnings, engineUsed: engine, usedFallback: false,
+                                      graphvizSeconds: seconds)
+        diagram.drawnByDegradedGraphviz = !graphvizFormats.isEmpty && !GraphvizSession.hasTextLayout
+        return diagram
     }
 }

@@ -1,30 +1,41 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
-/// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version, then a header
-/// (engine, warnings, and each format with its length in bytes) and the bytes of each format in that order,
-/// laid out as a worker's reply is (`FramePayload`). A large build stores thousands of diagrams, and creating a
-/// file costs more than writing it, so a diagram's formats share one. The file is written to a temporary name
-/// and renamed into place, and a file whose lengths do not add up is a miss, so a diagram counts as cached only
-/// when all of it is there.
-public struct RenderCache {
+/// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version and the SHA-256
+/// of the rest, then a header (engine, warnings, and each format with its length in bytes) and the bytes of
+/// each format in that order, laid out as a worker's reply is (`FramePayload`). A large build stores thousands
+/// of diagrams, and creating a file costs more than writing it, so a diagram's formats share one. The file is
+/// written to a temporary name and renamed into place; a file whose checksum or lengths do not add up is a
+/// miss, and is replaced by the next store, so a damaged entry costs one render and never a wrong file.
+///
+/// The key holds the Graphviz installation (see `GraphvizInstallation`), so a diagram drawn by another Graphviz
+/// or another set of plugins is never taken for this one's. A diagram drawn with the fallback engine (after a
+/// crash or a timeout) or by a Graphviz without its text layout plugin is not stored: what happened to one
+/// build must not decide the bytes of the next.
+public struct RenderCache: Sendable {
     /// Changes whenever the renderer's output for the same job, or this file's layout, changes, so old entries
     /// stop matching.
-    public static let formatVersion = 4
+    public static let formatVersion = 5
 
     public let directory: String
+    /// The Graphviz installation the diagrams are drawn with, part of every key.
+    public let graphviz: String
 
-    public init(directory: String) {
+    public init(directory: String, graphviz: String = GraphvizInstallation.fingerprint) {
         self.directory = directory
+        self.graphviz = graphviz
     }
 
-    /// The SHA-256 (hex) of the DOT text, engine, formats, fallback engine and `formatVersion`.
-    public static func key(for job: RenderJob) -> String {
+    /// The SHA-256 (hex) of the DOT text, engine, formats, fallback engine, the Graphviz installation and
+    /// `formatVersion`.
+    public static func key(for job: RenderJob, graphviz: String = GraphvizInstallation.fingerprint) -> String {
         let formats = Set(job.formats).map(\.rawValue).sorted().joined(separator: ",")
         let header = """
             relmap render cache \(formatVersion)
+            graphviz: \(graphviz)
             engine: \(job.engine.rawValue)
             fallback: \(job.fallbackEngine?.rawValue ?? "none")
             formats: \(formats)
@@ -47,18 +58,30 @@ public struct RenderCache {
                                engineUsed: stored.engineUsed, usedFallback: stored.usedFallback)
     }
 
-    /// Stores a successfully rendered diagram, atomically.
-    public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws {
+    /// Stores a rendered diagram, atomically, unless it must not be kept: drawn with the fallback engine, or by
+    /// a Graphviz missing its text layout plugin. Returns whether it was stored.
+    @discardableResult
+    public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws -> Bool {
+        guard RenderCache.mayStore(diagram) else { return false }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try writeAtomically(Self.encode(diagram), to: path(for: job))
+        return true
+    }
+
+    /// Whether a diagram is what any build with the same key would draw.
+    static func mayStore(_ diagram: RenderedDiagram) -> Bool {
+        !diagram.usedFallback && !diagram.drawnByDegradedGraphviz
     }
 
     /// The path of the file that holds `job`'s diagram.
     public func path(for job: RenderJob) -> String {
-        (directory as NSString).appendingPathComponent("\(Self.key(for: job)).diagram")
+        (directory as NSString).appendingPathComponent("\(Self.key(for: job, graphviz: graphviz)).diagram")
     }
 
-    private static var firstLine: Data { Data("relmap render cache \(formatVersion)\n".utf8) }
+    /// The first line's start; the checksum of the rest follows, in hex, then a line feed.
+    private static var lineStart: Data { Data("relmap render cache \(formatVersion) ".utf8) }
+    /// The length of the first line.
+    private static var firstLineLength: Int { lineStart.count + 64 + 1 }
 
     static func encode(_ diagram: RenderedDiagram) -> Data {
         let files = OutputFormat.allCases.compactMap { format in diagram.outputs[format].map { (name: format.rawValue, data: $0) } }
@@ -67,14 +90,20 @@ public struct RenderCache {
         header.flag(diagram.usedFallback)
         header.texts(diagram.warnings)
         header.files(files)
-        return firstLine + FramePayload.make(header: header, attached: files.map(\.data))
+        let payload = FramePayload.make(header: header, attached: files.map(\.data))
+        return lineStart + Data((SHA256.hash(data: payload).hexadecimal + "\n").utf8) + payload
     }
 
-    /// What a cache file holds, or nil when it is of another version, cut short or too long.
+    /// What a cache file holds, or nil when it is of another version, its bytes do not match its checksum, or it
+    /// is cut short or too long.
     static func decode(_ file: Data) -> Stored? {
-        let first = firstLine
-        guard file.starts(with: first),
-              var (header, attached) = try? FramePayload.split(file.dropFirst(first.count)),
+        let start = lineStart
+        guard file.count >= firstLineLength, file.starts(with: start),
+              file[file.startIndex + firstLineLength - 1] == UInt8(ascii: "\n") else { return nil }
+        let checksum = file[(file.startIndex + start.count)..<(file.startIndex + firstLineLength - 1)]
+        let payload = file.dropFirst(firstLineLength)
+        guard SHA256.hash(data: payload).hexadecimal.utf8.elementsEqual(checksum),
+              var (header, attached) = try? FramePayload.split(payload),
               let engineUsed = try? header.value(LayoutEngine.self),
               let usedFallback = try? header.flag(),
               let warnings = try? header.texts(),
@@ -90,6 +119,8 @@ public struct RenderCache {
 
     private func writeAtomically(_ data: Data, to path: String) throws {
         let temporary = (directory as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
+        defer { RenderCache.writing.withLock { _ = $0.remove(temporary) } }
+        RenderCache.writing.withLock { _ = $0.insert(temporary) }
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else {
@@ -99,6 +130,14 @@ public struct RenderCache {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// The temporary files being written now, so a process that is stopping can remove them.
+    private static let writing = Mutex<Set<String>>([])
+
+    /// Removes the temporary files this process is writing: it is stopping, and a whole entry is all a cache holds.
+    public static func removeFilesBeingWritten() {
+        writing.withLock { $0.forEach { unlink($0) } }
     }
 
     /// What a cache file holds.

@@ -1,3 +1,4 @@
+import AllocationPadding
 import Foundation
 
 /// The loop of `relmap render-worker`: reads framed `RenderJob`s from stdin, renders each in
@@ -10,7 +11,15 @@ public enum RenderWorker {
     public static func serve() -> Int32 {
         let replies = dup(STDOUT_FILENO)
         guard replies >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 74 }
+        // A Ctrl-C reaches the whole process group: the pool decides when its workers stop.
+        signal(SIGINT, SIG_IGN)
+        relmap_pad_allocations()
+        if let missing = GraphvizSession.missingPlugins() {
+            writeAll(Data((missing + "\n").utf8), to: STDERR_FILENO)
+            return unavailableStatus
+        }
         let hooks = WorkerTestHooks()
+        var jobsDone = 0
         GraphvizSession.warmUp()
         while true {
             let request: Data
@@ -20,15 +29,27 @@ public enum RenderWorker {
             case .frame(let data): request = data
             }
             guard let job = try? WorkerFrame.decodeJob(request) else {
-                FileHandle.standardError.write(Data("render-worker: malformed request\n".utf8))
+                writeAll(Data("render-worker: malformed request\n".utf8), to: STDERR_FILENO)
                 return 65
             }
-            hooks.apply(to: job)
+            let unavailable = GraphvizSession.formatsWithoutRenderer(job.distinctFormats.filter { $0 != .dot }.map(\.rawValue))
+            guard unavailable.isEmpty else {
+                let list = unavailable.joined(separator: ", ")
+                writeAll(Data("Graphviz has no renderer for \(list): its plugin is missing; reinstall Graphviz's plugins or unset GVBINDIR\n".utf8),
+                         to: STDERR_FILENO)
+                return unavailableStatus
+            }
+            hooks.apply(to: job, jobsBefore: jobsDone)
+            jobsDone += 1
             let result = Result { () throws(RenderFailure) in try InProcessRenderer.render(job) }
             let reply = WorkerReply(result, job: job, residentMemoryMB: ProcessMemory.residentMegabytes())
             guard let frame = try? WorkerFrame.encode(reply), writeAll(frame, to: replies) else { return 74 }
         }
     }
+
+    /// The status a worker exits with when this Graphviz cannot render at all (sysexits' UNAVAILABLE); its last
+    /// line on stderr says why.
+    static let unavailableStatus: Int32 = 69
 
     private enum ReadOutcome { case frame(Data), endOfInput, broken }
 
@@ -58,6 +79,7 @@ public enum RenderWorker {
         return data.prefix(filled)
     }
 
+    @discardableResult
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer in
             var written = 0

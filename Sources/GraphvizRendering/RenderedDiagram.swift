@@ -9,6 +9,9 @@ public struct RenderedDiagram: Sendable {
     public var engineUsed: LayoutEngine
     /// Whether the job's fallback engine was used because the primary one failed or timed out.
     public var usedFallback: Bool
+    /// Whether the Graphviz that drew it had no text layout plugin, so text was measured by estimate and the
+    /// layout differs from a whole installation's.
+    public var drawnByDegradedGraphviz = false
     /// Seconds spent inside Graphviz (parse, layout, render) for this diagram; 0 when it came from a cache.
     public var graphvizSeconds: Double
 

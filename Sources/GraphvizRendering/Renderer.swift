@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Renders batches of diagrams in a pool of `render-worker` processes (Graphviz is not thread-safe,
 /// so parallelism means processes).
@@ -6,8 +7,9 @@ import Foundation
 /// Workers live across batches and are replaced after `jobsPerWorker` jobs, when their memory grows
 /// past the limit, when they crash and when a job runs past the time limit; an sfdp or neato job runs alone in a
 /// fresh worker, because those layouts depend on what the process laid out before. A job whose worker
-/// crashes is retried once in a fresh worker; a job that times out is retried with its fallback
-/// engine, if it has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
+/// crashes is retried alone in fresh workers, and never drawn with another engine instead, so that a
+/// site's bytes never depend on a crash; a job that times out is retried with its fallback engine, if it
+/// has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
 public final class Renderer {
     public let settings: RenderSettings
     private let slots: [WorkerSlot]
@@ -16,7 +18,8 @@ public final class Renderer {
     public init(settings: RenderSettings) {
         self.settings = settings
         slots = (0..<settings.workers).map { _ in WorkerSlot(settings: settings) }
-        slots.forEach { $0.startWorker() }
+        // Workers beyond one per processor start only when a batch has jobs for them.
+        slots.prefix(ProcessInfo.processInfo.activeProcessorCount).forEach { $0.startWorker() }
     }
 
     deinit {
@@ -33,22 +36,39 @@ public final class Renderer {
                        deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
         defer { batchLock.unlock() }
+        guard !jobs.isEmpty else { return [] }
         let batch = Batch(jobs: jobs, workers: min(slots.count, jobs.count), progress: progress, deliver: deliver)
         let group = DispatchGroup()
-        for slot in slots.prefix(jobs.count) {
+        let used = Array(slots.prefix(jobs.count))
+        // The calling thread serves the first slot; a thread that cannot be started leaves its share to the
+        // others instead of being waited for.
+        for slot in used.dropFirst() {
             group.enter()
-            let thread = Thread {
-                while case let indices = batch.takeNext(), !indices.isEmpty {
-                    for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
-                        batch.record(result, at: index)
-                    }
+            do {
+                try DetachedThread.start(stackSize: Renderer.threadStackSize) {
+                    Renderer.serve(slot, batch, jobs)
+                    group.leave()
                 }
+            } catch {
                 group.leave()
+                break
             }
-            thread.start()
         }
+        Renderer.serve(used[0], batch, jobs)
         group.wait()
         return batch.results
+    }
+
+    /// A thread that talks to a worker needs little stack; the default 8 MiB each counts against `ulimit -v`.
+    static let threadStackSize = 512 << 10
+
+    /// Renders the batch's jobs in `slot`'s worker until none is left to take.
+    private static func serve(_ slot: WorkerSlot, _ batch: Batch, _ jobs: [RenderJob]) {
+        while case let indices = batch.takeNext(), !indices.isEmpty {
+            for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
+                batch.record(result, at: index)
+            }
+        }
     }
 
     /// At most this many small jobs go to a worker at once, so it starts the next without waiting for this
@@ -64,6 +84,12 @@ public final class Renderer {
     /// The process ids of the workers running now, for diagnostics.
     public var workerProcessIDs: [Int32] {
         slots.compactMap(\.processID)
+    }
+
+    /// Kills every render worker of this process, of every renderer, and starts no more: for a process that is
+    /// stopping on a signal.
+    public static func stopAllWorkers() {
+        WorkerProcess.killAll()
     }
 
     /// Stops every worker; the next `render` starts new ones.
@@ -137,38 +163,37 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         return finish(job, after: attempt([job])[0])
     }
 
-    /// The result of `job` given its first attempt: a crash is tried once more in a fresh worker, then with the
-    /// fallback engine; a timeout goes straight to the fallback engine.
+    /// How many times a job that crashed its worker is tried again, alone in a fresh worker, before it fails.
+    /// Graphviz's memory faults abort a layout or not depending on the heap around them (see
+    /// `relmap_pad_allocations` for the one found), so a fresh worker may draw what a used one could not.
+    static let freshAttemptsAfterCrash = 2
+
+    /// The result of `job` given its first attempt: a crash is tried again in fresh workers (see
+    /// `freshAttemptsAfterCrash`); a timeout goes to the fallback engine.
     private func finish(_ job: RenderJob, after first: Attempt) -> Result<RenderedDiagram, RenderFailure> {
+        var reason: String
         switch first {
-        case .replied(let reply):
-            return reply.result
-        case .unavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message))
-        case .timedOut:
-            return afterTimeout(job)
-        case .crashed:
-            switch attempt([job])[0] {
-            case .replied(let reply): return reply.result
-            case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message))
-            case .timedOut: return afterTimeout(job)
-            case .crashed(let reason):
-                return afterCrashes(job, reason: reason)
-            }
+        case .crashed(let crash): reason = crash
+        default: return settle(job, first)
         }
+        for _ in 0..<Self.freshAttemptsAfterCrash {
+            let next = attempt([job], inFreshWorker: true)[0]
+            guard case .crashed(let crash) = next else { return settle(job, next) }
+            reason = crash
+        }
+        let times = Self.freshAttemptsAfterCrash + 1
+        return .failure(RenderFailure(id: job.id, message: "Graphviz crashed \(times) times laying out \(job.id) with \(job.engine.rawValue), "
+                                        + "the last \(Self.freshAttemptsAfterCrash) in a fresh worker: \(reason)"))
     }
 
-    /// A job that crashed two fresh workers is tried once more with its fallback engine, if it has one.
-    private func afterCrashes(_ job: RenderJob, reason: String) -> Result<RenderedDiagram, RenderFailure> {
-        let failure = RenderFailure(id: job.id, message: "worker crashed twice while rendering \(job.id): \(reason)")
-        guard let fallback = job.withFallbackEngine, case .replied(let reply) = attempt([fallback])[0] else {
-            return .failure(failure)
-        }
-        return reply.result.map { diagram in
-            var diagram = diagram
-            diagram.usedFallback = true
-            diagram.warnings.insert("Graphviz crashed twice laying out with \(job.engine.rawValue) (\(reason)); used \(fallback.engine.rawValue) instead", at: 0)
-            return diagram
+    /// The result of an attempt that did not crash.
+    private func settle(_ job: RenderJob, _ attempt: Attempt) -> Result<RenderedDiagram, RenderFailure> {
+        switch attempt {
+        case .replied(let reply): return reply.result
+        case .unavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+        case .graphvizUnavailable(let message): return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
+        case .timedOut: return afterTimeout(job)
+        case .crashed(let reason): return .failure(RenderFailure(id: job.id, message: "the worker crashed while rendering \(job.id): \(reason)"))
         }
     }
 
@@ -187,7 +212,9 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
                 return diagram
             }
         case .unavailable(let message):
-            return .failure(RenderFailure(id: job.id, message: message))
+            return .failure(RenderFailure(id: job.id, message: message, cause: .noWorker))
+        case .graphvizUnavailable(let message):
+            return .failure(RenderFailure(id: job.id, message: message, cause: .graphvizUnavailable))
         case .timedOut:
             return .failure(RenderFailure(id: job.id, message: "layout timed out after \(limit) with \(job.engine.rawValue) and again with \(fallback.engine.rawValue)"))
         case .crashed(let reason):
@@ -199,13 +226,16 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         case replied(WorkerReply)
         case crashed(String)
         case timedOut
+        /// No worker could be started.
         case unavailable(String)
+        /// The worker's Graphviz cannot render at all.
+        case graphvizUnavailable(String)
     }
 
     /// Runs `jobs` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
     /// The attempts end at the first job without a reply; the jobs after it were not tried.
-    private func attempt(_ jobs: [RenderJob]) -> [Attempt] {
-        if jobs[0].needsFreshWorker, let used = currentWorker, used.jobsDone > 0 {
+    private func attempt(_ jobs: [RenderJob], inFreshWorker: Bool = false) -> [Attempt] {
+        if jobs[0].needsFreshWorker || inFreshWorker, let used = currentWorker, used.jobsDone > 0 {
             retire(used)
         }
         lock.lock()
@@ -234,6 +264,9 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
             case .timedOut:
                 retire(current)
                 attempts.append(.timedOut)
+            case .unavailable(let reason):
+                retire(current)
+                attempts.append(.graphvizUnavailable(reason))
             }
         }
         if case .replied(let reply)? = attempts.last,
@@ -253,8 +286,19 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         }
         lock.unlock()
         retiring.closeConnection()
-        DispatchQueue.global(qos: .utility).async { retiring.stop() }
+        let stopping = RetiringWorker(retiring)
+        do {
+            try DetachedThread.start(stackSize: Renderer.threadStackSize) { stopping.worker.stop() }
+        } catch {
+            retiring.stop()
+        }
     }
+}
+
+/// A worker handed to the thread that waits for it to exit; nothing else uses it by then.
+private final class RetiringWorker: @unchecked Sendable {
+    let worker: WorkerProcess
+    init(_ worker: WorkerProcess) { self.worker = worker }
 }
 
 /// The shared state of one `render` call: which job is next, and the results so far.

@@ -53,16 +53,18 @@ enum WorkerFrame {
         header.optionalText(reply.failure)
         header.seconds(reply.graphvizSeconds)
         header.number(reply.residentMemoryMB)
+        header.flag(reply.drawnByDegradedGraphviz)
         return FramePayload.lengthPrefixed(FramePayload.make(header: header, attached: files.map(\.data)))
     }
 
     /// The reply in a frame's payload (the bytes after the frame's length).
     static func decodeReply(_ payload: Data) throws -> WorkerReply {
         var (header, attached) = try FramePayload.split(payload)
-        let reply = WorkerReply(id: try header.text(), outputs: try header.files(in: attached, atMost: OutputFormat.allCases.count),
+        var reply = WorkerReply(id: try header.text(), outputs: try header.files(in: attached, atMost: OutputFormat.allCases.count),
                                 warnings: try header.texts(), engineUsed: try header.value(LayoutEngine.self),
                                 usedFallback: try header.flag(), failure: try header.optionalText(),
                                 graphvizSeconds: try header.seconds(), residentMemoryMB: try header.number())
+        reply.drawnByDegradedGraphviz = try header.flag()
         guard header.isAtEnd else { throw MalformedFrame() }
         return reply
     }
@@ -87,6 +89,8 @@ struct WorkerReply {
     var graphvizSeconds: Double
     /// The worker's resident memory after the job, so the pool can recycle workers that grew too large.
     var residentMemoryMB: Int
+    /// See `RenderedDiagram.drawnByDegradedGraphviz`.
+    var drawnByDegradedGraphviz = false
 
     init(id: String, outputs: [String: Data], warnings: [String], engineUsed: LayoutEngine, usedFallback: Bool, failure: String?,
          graphvizSeconds: Double, residentMemoryMB: Int) {
@@ -110,6 +114,7 @@ struct WorkerReply {
             engineUsed = diagram.engineUsed
             usedFallback = diagram.usedFallback
             graphvizSeconds = diagram.graphvizSeconds
+            drawnByDegradedGraphviz = diagram.drawnByDegradedGraphviz
             failure = nil
         case .failure(let error):
             outputs = [:]
@@ -130,7 +135,9 @@ struct WorkerReply {
             guard let format = OutputFormat(rawValue: name) else { continue }
             diagramOutputs[format] = data
         }
-        return .success(RenderedDiagram(id: id, outputs: diagramOutputs, warnings: warnings, engineUsed: engineUsed, usedFallback: usedFallback,
-                                        graphvizSeconds: graphvizSeconds))
+        var diagram = RenderedDiagram(id: id, outputs: diagramOutputs, warnings: warnings, engineUsed: engineUsed, usedFallback: usedFallback,
+                                      graphvizSeconds: graphvizSeconds)
+        diagram.drawnByDegradedGraphviz = drawnByDegradedGraphviz
+        return .success(diagram)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One running `render-worker` process and the socket to it.
 ///
@@ -11,6 +12,8 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         case replied(WorkerReply)
         case crashed(String)
         case timedOut
+        /// The worker cannot render at all (it exited with `RenderWorker.unavailableStatus`), for the reason given.
+        case unavailable(String)
     }
 
     struct StartFailure: Error { var message: String }
@@ -60,7 +63,12 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
             variables.forEach { free($0) }
         }
         var processID: pid_t = 0
-        let status = posix_spawnp(&processID, executable, &actions, nil, arguments, variables)
+        let status = WorkerProcess.running.withLock { running -> Int32 in
+            guard !running.stopping else { return ECANCELED }
+            let status = posix_spawnp(&processID, executable, &actions, nil, arguments, variables)
+            if status == 0 { running.processIDs.insert(processID) }
+            return status
+        }
         guard status == 0 else {
             close(pair[0]); close(errorPipe[0])
             throw StartFailure(message: "cannot start the render worker \(executable): \(String(cString: strerror(status)))")
@@ -73,6 +81,32 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
 
     deinit {
         stop()
+    }
+
+    /// The workers of this process that have not been collected, so a signal can kill them all; once the
+    /// process is stopping, no worker is started.
+    private struct Running {
+        var processIDs: Set<pid_t> = []
+        var stopping = false
+    }
+
+    private static let running = Mutex(Running())
+
+    /// Kills every worker this process started and starts no more: the process is about to exit.
+    static func killAll() {
+        let processIDs = running.withLock { running in
+            running.stopping = true
+            return running.processIDs
+        }
+        for processID in processIDs { Glibc.kill(processID, SIGKILL) }
+    }
+
+    /// Collects the worker's process, and forgets it.
+    private func collect(_ status: inout Int32, options: Int32) -> Bool {
+        let result = waitpid(processID, &status, options)
+        let collected = result == processID || (result < 0 && errno == ECHILD)
+        if collected { _ = WorkerProcess.running.withLock { $0.processIDs.remove(processID) } }
+        return collected
     }
 
     /// Sends `job` and waits for the reply, at most `timeout` seconds; kills the worker when it runs over.
@@ -93,7 +127,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
             guard let frame = try? WorkerFrame.encode(job) else { return [.crashed("the job could not be encoded")] }
             frames.append(frame)
         }
-        guard send(frames) else { return [.crashed(terminationReason())] }
+        guard send(frames) else { return [ended()] }
         var outcomes: [Outcome] = []
         for job in jobs {
             let outcome = awaitReply(to: job, timeout: timeout)
@@ -130,7 +164,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
             }
             switch waitForInput(milliseconds: Int32(min(1000, (deadline - now) / 1_000_000 + 1))) {
             case .some(let chunk) where chunk.isEmpty:
-                return .crashed(terminationReason())
+                return ended()
             case .some(let chunk):
                 received.append(chunk)
             case .none:
@@ -161,11 +195,11 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         closeErrorOutput()
         var status: Int32 = 0
         for _ in 0..<2000 {
-            if waitpid(processID, &status, WNOHANG) != 0 { return }
+            if collect(&status, options: WNOHANG) { return }
             usleep(1000)
         }
         Glibc.kill(processID, SIGKILL)
-        _ = waitpid(processID, &status, 0)
+        _ = collect(&status, options: 0)
     }
 
     /// Kills the worker at once and collects it.
@@ -174,7 +208,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         finished = true
         Glibc.kill(processID, SIGKILL)
         var status: Int32 = 0
-        _ = waitpid(processID, &status, 0)
+        _ = collect(&status, options: 0)
         closeConnection()
         closeErrorOutput()
     }
@@ -219,6 +253,20 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         }
     }
 
+    /// The outcome of a worker that ended without a reply: it could not render at all, or it crashed.
+    private func ended() -> Outcome {
+        let reason = terminationReason()
+        if exitStatus == RenderWorker.unavailableStatus, let lastLine = lastErrorLine { return .unavailable(lastLine) }
+        return .crashed(reason)
+    }
+
+    /// The status the worker exited with, once collected by `terminationReason`; nil for a signal.
+    private var exitStatus: Int32?
+
+    private var lastErrorLine: String? {
+        String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)
+    }
+
     /// Waits for the dead worker and describes how it ended, with the last line it wrote to stderr.
     private func terminationReason() -> String {
         guard !finished else { return "the worker had stopped" }
@@ -227,16 +275,17 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         var status: Int32 = 0
         var collected = false
         for _ in 0..<300 where !collected {
-            collected = waitpid(processID, &status, WNOHANG) == processID
+            collected = collect(&status, options: WNOHANG)
             if !collected { usleep(10_000) }
         }
         if !collected {
             Glibc.kill(processID, SIGKILL)
-            _ = waitpid(processID, &status, 0)
+            _ = collect(&status, options: 0)
         }
         drainErrorOutput()
         closeErrorOutput()
         let signal = status & 0x7f
+        if signal == 0 { exitStatus = (status >> 8) & 0xff }
         var reason = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : Self.signalName(signal)
         let lastLine = String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)
         if let lastLine, !lastLine.isEmpty { reason += " (\(lastLine))" }

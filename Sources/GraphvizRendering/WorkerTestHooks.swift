@@ -2,7 +2,8 @@ import Foundation
 
 /// Faults a test can inject into `relmap render-worker` through environment variables; inert when they are unset.
 ///
-/// - `RELMAP_RENDER_WORKER_TEST_CRASH`: comma-separated `id` or `id@engine`; the worker dies of SIGSEGV before rendering them.
+/// - `RELMAP_RENDER_WORKER_TEST_CRASH`: comma-separated `id` or `id@engine`; the worker dies of SIGSEGV before
+///   rendering them. With `+used` after either, only in a worker that has rendered another job before.
 /// - `RELMAP_RENDER_WORKER_TEST_SLEEP`: comma-separated `id=seconds` or `id@engine=seconds`; the worker sleeps first.
 struct WorkerTestHooks {
     static let crashVariable = "RELMAP_RENDER_WORKER_TEST_CRASH"
@@ -21,9 +22,10 @@ struct WorkerTestHooks {
         }
     }
 
-    /// Applies the faults configured for `job`, if any.
-    func apply(to job: RenderJob) {
-        let keys = [job.id, "\(job.id)@\(job.engine.rawValue)"]
+    /// Applies the faults configured for `job`, if any; `jobsBefore` is how many jobs the worker rendered before.
+    func apply(to job: RenderJob, jobsBefore: Int = 0) {
+        var keys = [job.id, "\(job.id)@\(job.engine.rawValue)"]
+        if jobsBefore > 0 { keys += keys.map { $0 + "+used" } }
         if let seconds = keys.compactMap({ sleeps[$0] }).first {
             Thread.sleep(forTimeInterval: seconds)
         }

@@ -2,6 +2,10 @@ import Dispatch
 import Synchronization
 
 /// Computes `count` values on at most `processors` threads at once and keeps them in index order.
+///
+/// The calling thread computes too, and helper threads are started with `DetachedThread`: when the system will
+/// not start one (a process limit), the threads that did start do its share, so the work always finishes.
+/// (`DispatchQueue.concurrentPerform` retries a thread that cannot be created for ever.)
 public final class ParallelResults<Value: Sendable>: Sendable {
     private struct State {
         var slots: [Value?]
@@ -12,11 +16,32 @@ public final class ParallelResults<Value: Sendable>: Sendable {
 
     public init(count: Int, processors: Int, compute: @Sendable (Int) -> Value) {
         state = Mutex(State(slots: Array(repeating: nil, count: count)))
-        DispatchQueue.concurrentPerform(iterations: max(1, min(processors, count))) { _ in
-            while let index = takeNext() {
-                let value = compute(index)
-                state.withLock { $0.slots[index] = value }
+        withoutActuallyEscaping(compute) { compute in
+            let work = Work(compute)
+            let helpers = DispatchGroup()
+            for _ in 1..<max(1, min(processors, count)) {
+                helpers.enter()
+                do {
+                    try DetachedThread.start { [self] in
+                        run(work)
+                        helpers.leave()
+                    }
+                } catch {
+                    helpers.leave()
+                    break
+                }
             }
+            run(work)
+            helpers.wait()
+            // The threads may outlive this call by a moment; the computation must not.
+            work.drop()
+        }
+    }
+
+    private func run(_ work: Work) {
+        while let index = takeNext(), let compute = work.compute {
+            let value = compute(index)
+            state.withLock { $0.slots[index] = value }
         }
     }
 
@@ -31,5 +56,20 @@ public final class ParallelResults<Value: Sendable>: Sendable {
     /// The values, in index order.
     public var values: [Value] {
         state.withLock { $0.slots.map { $0! } }
+    }
+
+    /// The computation, shared by the threads; dropped before `init` returns.
+    private final class Work: Sendable {
+        private let stored: Mutex<(@Sendable (Int) -> Value)?>
+
+        init(_ compute: @escaping @Sendable (Int) -> Value) {
+            stored = Mutex(compute)
+        }
+
+        var compute: (@Sendable (Int) -> Value)? { stored.withLock { $0 } }
+
+        func drop() {
+            stored.withLock { $0 = nil }
+        }
     }
 }

@@ -300,17 +300,31 @@ private final class RenderingInBackground: @unchecked Sendable {
     private let storing = DispatchGroup()
     private var results: [Result<RenderedDiagram, RenderFailure>] = []
 
+    private let earlier: RenderingInBackground?
+    private let render: () -> [Result<RenderedDiagram, RenderFailure>]
+    private let store: ([Result<RenderedDiagram, RenderFailure>]) -> Void
+
     init(after earlier: RenderingInBackground?, render: @escaping () -> [Result<RenderedDiagram, RenderFailure>],
          store: @escaping ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
+        self.earlier = earlier
+        self.render = render
+        self.store = store
         running.enter()
         storing.enter()
-        Thread {
-            earlier?.running.wait()
-            self.results = render()
-            self.running.leave()
-            store(self.results)
-            self.storing.leave()
-        }.start()
+        do {
+            try DetachedThread.start { [self] in run() }
+        } catch {
+            // No thread to spare: the batch is drawn now, on the caller's.
+            run()
+        }
+    }
+
+    private func run() {
+        earlier?.running.wait()
+        results = render()
+        running.leave()
+        store(results)
+        storing.leave()
     }
 
     /// Waits until the rendering and the storing have finished.

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// The pages of the kinds that start before drawing (`PageGenerator.startsBeforeDrawing`), written on threads
 /// of their own while the diagrams are drawn, each as soon as the diagrams it shows are. Graphviz draws in
@@ -38,11 +39,17 @@ final class PagesBesideDrawing: @unchecked Sendable {
         guard !pages.isEmpty else { return }
         for _ in 0..<max(1, min(context.processors, pages.count)) {
             threads.enter()
-            Thread { [self] in
-                PagesBesideDrawing.runOnlyWhenIdle()
-                writePages()
+            do {
+                try DetachedThread.start { [self] in
+                    PagesBesideDrawing.runOnlyWhenIdle()
+                    writePages()
+                    threads.leave()
+                }
+            } catch {
+                // Fewer threads beside the drawing: `finish` writes what they leave.
                 threads.leave()
-            }.start()
+                break
+            }
         }
     }
 

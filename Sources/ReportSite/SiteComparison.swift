@@ -6,7 +6,8 @@ public struct SiteComparison: Sendable, Equatable {
     public var changed: [String] = []
     /// Files the build makes that are not on disk.
     public var missing: [String] = []
-    /// Files on disk that the build would not make (a top-level `README.md` is the publisher's own and ignored).
+    /// Files on disk that the build would not make (a top-level `README.md` is the publisher's own, and the
+    /// marker is written when the site is published: both are ignored).
     public var extra: [String] = []
 
     public var isUpToDate: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
@@ -29,7 +30,7 @@ public struct SiteComparison: Sendable, Equatable {
                 changed.append(path)
             }
         }
-        extra = onDisk.subtracting(site.paths).filter { $0 != "README.md" }.sorted()
+        extra = onDisk.subtracting(site.paths).filter { $0 != "README.md" && $0 != SiteOwnership.markerName }.sorted()
     }
 
     /// One line per stale file: `changed: x`, `missing: y`, `extra: z`.

@@ -1,11 +1,19 @@
+import Crypto
 import Foundation
+import Synchronization
 
 /// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output (as the build goes, for a staged site),
-/// synced to disk, then swapped in by renames, so a failed or killed build leaves the previous site whole. A file
-/// whose bytes are unchanged is hard-linked from the current output instead of written again. A `README.md` at the
-/// top of an existing output that the site does not generate is the publisher's own and is carried over.
-public struct SiteWriter {
+/// synced to disk, then exchanged with the output in one `renameat2(RENAME_EXCHANGE)` (two renames where the
+/// file system cannot exchange), so a failed or killed build leaves the previous site whole. A file whose bytes
+/// are unchanged is hard-linked from the current output instead of written again. A `README.md` at the top of an
+/// existing output that the site does not generate is the publisher's own and is carried over. Only an output
+/// relmap wrote is replaced (see `SiteOwnership`), by one build at a time (see `OutputLock`); the site gets the
+/// marker that says relmap wrote it. Folders and files get the permissions the umask allows.
+public struct SiteWriter: Sendable {
     public let output: String
+    /// The output's lock, when the caller took it (see `lock()`); otherwise `stage` takes it until the site is
+    /// committed or discarded.
+    public var heldLock: OutputLock?
 
     public init(output: String) {
         self.output = output
@@ -17,36 +25,91 @@ public struct SiteWriter {
     public var parent: String { URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path }
     var name: String { URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent }
 
+    /// The name the files beside the output start with: `.NAME`, or for a name too long to take a suffix within
+    /// the system's limit of 255 bytes, a digest of it.
+    var sideName: String {
+        name.utf8.count <= 200 ? ".\(name)" : ".relmap-" + SHA256.hash(data: Data(name.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Makes the folder the output goes in, so a path that cannot hold a site fails before any work is done.
-    public func prepare() throws {
+    /// Returns the folders it made, outermost first.
+    @discardableResult
+    public func prepare() throws -> [String] {
         try SiteWriter.makeFolders(parent)
     }
 
-    /// An empty staged site in a new temporary folder beside the output: files added to it go to disk at once.
-    /// Hand it to `commit` to publish it, or to `discard` when the build fails.
-    public func stage() throws -> Site {
+    /// Takes the output's lock (see `OutputLock`), making the folder it goes in; an `OutputRefusal` of kind
+    /// `.busy` when another build holds it.
+    public func lock() throws -> OutputLock {
         try prepare()
-        removeStaleTemporaries()
-        return Site(staging: SiteStaging(folder: try makeTemporaryFolder(), previous: output))
+        return try OutputLock.acquire("\(parent)/\(sideName).lock", output: output)
+    }
+
+    /// An empty staged site in a new temporary folder beside the output: files added to it go to disk at once.
+    /// Hand it to `commit` to publish it, or to `discard` when the build fails. Under the output's lock, the
+    /// output is checked (see `SiteOwnership`) and what killed builds left beside it is cleared away.
+    public func stage() throws -> Site {
+        // Checked before the lock's file is made, so a refused output finds nothing new beside it, and again
+        // under the lock, which another build may have held while it changed the output.
+        try SiteOwnership.check(output, cacheFolder: cacheFolder)
+        let ownLock = heldLock == nil ? try lock() : nil
+        do {
+            try SiteOwnership.check(output, cacheFolder: cacheFolder)
+            removeStaleTemporaries()
+            let folder = try makeTemporaryFolder(lock: ownLock)
+            return Site(staging: SiteStaging(folder: folder, previous: output))
+        } catch {
+            ownLock?.release()
+            throw error
+        }
     }
 
     /// Publishes a staged site: carries over the publisher's README, syncs, and swaps it in for the output.
     public func commit(_ site: Site) throws {
         guard let temporary = site.stagingFolder else { return try write(site) }
         try discarding(site) {
-            let keptReadme = "\(output)/README.md"
-            if !site.contains("README.md"), let readme = FileManager.default.contents(atPath: keptReadme) {
-                try site.add(readme, at: "README.md")
-            }
+            if !site.contains("README.md") { try carryOverReadme(into: site, staged: temporary) }
+            // Beside the site's files rather than one of them, as the README: the pages never list it.
+            try SiteWriter.write(Data(SiteOwnership.markerText.utf8), to: "\(temporary)/\(SiteOwnership.markerName)")
             try SiteWriter.syncFileSystem(of: temporary)
             try swap(in: temporary)
+        }
+    }
+
+    /// Copies the publisher's `README.md` from the output into the staged site; a symbolic link is copied as the
+    /// link, never followed.
+    private func carryOverReadme(into site: Site, staged temporary: String) throws {
+        let readme = "\(output)/README.md"
+        var status = stat()
+        guard lstat(readme, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            guard let data = FileManager.default.contents(atPath: readme) else {
+                throw SiteWriteError(path: readme, reason: "cannot read the README to carry it over")
+            }
+            try site.add(data, at: "README.md")
+        case S_IFLNK:
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(readme, &target, target.count - 1)
+            guard length >= 0, symlink(target, "\(temporary)/README.md") == 0 else {
+                throw SiteWriteError(path: readme, reason: "cannot carry over the link: \(String(cString: strerror(errno)))")
+            }
+        default:
+            return
         }
     }
 
     /// Removes a staged site's temporary folder; the output is untouched.
     public func discard(_ site: Site) {
         guard let temporary = site.stagingFolder else { return }
-        FileTree.remove(temporary)
+        Unpublished.forget(temporary)?.remove()
+    }
+
+    /// Removes every staged folder of this process that is not published, and lets go of the locks taken for
+    /// them; from then on nothing more is staged. For a build that is stopped by a signal: a swap under way
+    /// finishes first, so the output is the old site or the new one, whole.
+    public static func discardUnpublished() {
+        Unpublished.closeAndTakeAll().forEach { $0.remove() }
     }
 
     /// The error with the file named as it would have been in the output, not in the temporary folder.
@@ -81,54 +144,90 @@ public struct SiteWriter {
         }
     }
 
-    /// Moves the old output aside, the new one in, then removes the old one.
+    /// Exchanges the staged site with the output in one system call, then removes the old site (which a killed
+    /// build leaves in its staging folder for the next build to remove). Where the file system cannot exchange
+    /// (or there is no output yet), the output is moved aside and the new site moved in: a build killed between
+    /// the two leaves `.NAME.old`, which the next build moves back before anything else. The registry's lock
+    /// is held throughout, so a signal waits for a whole site in place before it removes what is staged.
     private func swap(in temporary: String) throws {
-        let old = "\(parent)/.\(name).old"
-        FileTree.remove(old)
-        let hadOutput = FileManager.default.fileExists(atPath: output)
-        if hadOutput { try SiteWriter.rename(output, old) }
-        do {
-            try SiteWriter.rename(temporary, output)
-        } catch {
-            if hadOutput { try? SiteWriter.rename(old, output) }
-            throw error
+        let old = "\(parent)/\(sideName).old"
+        let leftover = try Unpublished.publishing(temporary) {
+            var status = stat()
+            let hadOutput = lstat(output, &status) == 0
+            if hadOutput, SwapTestHooks.mayExchange, renameat2(AT_FDCWD, temporary, AT_FDCWD, output, SiteWriter.renameExchange) == 0 {
+                SwapTestHooks.reached("exchanged")
+                SiteWriter.sync(parent)
+                return true
+            }
+            if hadOutput, errno != EINVAL, errno != ENOSYS, errno != ENOTSUP, SwapTestHooks.mayExchange {
+                throw SiteWriteError(path: output, reason: "cannot replace it with \(temporary): \(String(cString: strerror(errno)))")
+            }
+            FileTree.remove(old)
+            if hadOutput { try SiteWriter.rename(output, old) }
+            SwapTestHooks.reached("moved-aside")
+            do {
+                try SiteWriter.rename(temporary, output)
+            } catch {
+                if hadOutput { try? SiteWriter.rename(old, output) }
+                throw error
+            }
+            SiteWriter.sync(parent)
+            return false
         }
-        SiteWriter.sync(parent)
+        if let leftover {
+            leftover.remove()
+            _ = Unpublished.forget(temporary)
+        }
         FileTree.remove(old)
     }
 
-    private func makeTemporaryFolder() throws -> String {
-        var template = Array("\(parent)/.\(name).tmp-XXXXXX".utf8CString)
-        guard let result = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+    /// `renameat2`'s flag that swaps two names atomically.
+    static let renameExchange: UInt32 = 2
+
+    private func makeTemporaryFolder(lock: OutputLock?) throws -> String {
+        var template = Array("\(parent)/\(sideName).tmp-XXXXXX".utf8CString)
+        let folder = try Unpublished.staging(lock: lock) { () -> String? in
+            guard let result = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
+            return String(cString: result)
+        }
+        guard let folder else {
             throw SiteWriteError(path: parent, reason: String(cString: strerror(errno)))
         }
-        return String(cString: result)
+        // mkdtemp makes the folder for its owner alone; a published site is read by others (a web server).
+        chmod(folder, 0o777 & ~FileCreationMask.current)
+        return folder
     }
 
-    /// Temporary folders of builds that were killed; an old site left by a swap that was cut short is restored.
+    /// What killed builds left: their staging folders, and the old site of a swap cut between its two renames,
+    /// which is moved back when the output is missing. Called under the output's lock, so no live build owns them.
     private func removeStaleTemporaries() {
-        let fileManager = FileManager.default
-        let old = "\(parent)/.\(name).old"
-        if !fileManager.fileExists(atPath: output), fileManager.fileExists(atPath: old) {
+        let old = "\(parent)/\(sideName).old"
+        var status = stat()
+        if lstat(output, &status) != 0, lstat(old, &status) == 0 {
             try? SiteWriter.rename(old, output)
         }
-        for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).tmp-") {
+        FileTree.remove(old)
+        for entry in SiteOwnership.names(in: parent) ?? [] where entry.hasPrefix("\(sideName).tmp-") {
             FileTree.remove("\(parent)/\(entry)")
         }
     }
 
-    /// `mkdir -p` with the system's own error messages ("Not a directory", "No space left on device").
-    static func makeFolders(_ path: String) throws {
+    /// `mkdir -p` with the system's own error messages ("Not a directory", "No space left on device"); returns
+    /// the folders it made, outermost first.
+    @discardableResult
+    static func makeFolders(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw SiteWriteError(path: path, reason: String(cString: strerror(ENOTDIR))) }
-            return
+            return []
         }
         let above = (path as NSString).deletingLastPathComponent
-        if !above.isEmpty, above != path { try makeFolders(above) }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+        var made: [String] = []
+        if !above.isEmpty, above != path { made = try makeFolders(above) }
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
             throw SiteWriteError(path: path, reason: String(cString: strerror(errno)))
         }
+        return made + [path]
     }
 
     static func rename(_ from: String, _ to: String) throws {
@@ -161,7 +260,7 @@ public struct SiteWriter {
     }
 
     static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
@@ -195,3 +294,7 @@ public struct SiteWriteError: Error, CustomStringConvertible {
 /// Linux's `syncfs(2)`, which Swift's Glibc module does not export.
 @_silgen_name("syncfs")
 private func syncfs(_ descriptor: Int32) -> Int32
+
+/// Linux's `renameat2(2)`, which Swift's Glibc module does not export.
+@_silgen_name("renameat2")
+private func renameat2(_ fromFolder: Int32, _ from: UnsafePointer<CChar>, _ toFolder: Int32, _ to: UnsafePointer<CChar>, _ flags: UInt32) -> Int32

@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of templates that replace the default ones of the same name.", valueName: "dir"))
     var templates: String?
 
-    @Option(help: "How many processors the build uses: diagrams rendered at once, and threads parsing the model, planning diagrams, making pages and checking links (default: all of them).")
+    @Option(parsing: .unconditional, help: "How many processors the build uses: diagrams rendered at once, and threads parsing the model, planning diagrams, making pages and checking links (default: all of them).")
     var jobs: Int?
 
     @Option(name: .customLong("focus-formats"),
@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if output.isEmpty { throw ValidationError("--out needs a folder name") }
         _ = try focusFormats()
     }
 
@@ -60,6 +61,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Interruption.install(command: "build")
         let started = Date()
         var graphvizSeconds = 0.0
         // Set once the build has done what was asked (a stale --check included).
@@ -70,16 +72,23 @@ struct BuildCommand: ParsableCommand {
                                       Date().timeIntervalSince(started), graphvizSeconds))
             }
         }
-        let processors = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // A failed or stopped build leaves nothing it made: the staged site (the writer's), the folders made for
+        // the output, a render cache it started, the lock.
+        let cleanup = BuildCleanup()
+        Interruption.onStop { cleanup.failed() }
+        defer { succeeded ? cleanup.succeeded() : cleanup.failed() }
+        var writer = try siteWriter()
+        if !check { writer.heldLock = try lock(writer, cleanup: cleanup) }
+        let processors = try processorCount()
         let model = try options.load(printWarnings: !quiet, processors: processors)
         let metadata = SiteMetadata(modelHash: try modelHash(), relmapVersion: Relmap.version)
         let templates = try templateSet()
-        let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0))
-        let writer = SiteWriter(output: output)
-        let cacheExisted = FileManager.default.fileExists(atPath: writer.cacheFolder)
+        let progress = BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isatty(STDERR_FILENO) != 0),
+                                     write: { Terminal.writeText($0) })
+        if !check, !FileManager.default.fileExists(atPath: writer.cacheFolder) { cleanup.startedCache(writer.cacheFolder) }
         let inputs = BuildStamp.inputs(metadata: metadata, executable: RenderSettings.runningExecutablePath, templates: templates,
                                        options: ["focus-formats: \(try focusFormats().map(\.rawValue).joined(separator: ","))"])
-        if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: output) {
+        if !check, let stamp = BuildStamp.load(from: writer.cacheFolder), stamp.isCurrent(inputs: inputs, output: writer.output) {
             progress.finish("\(output) is up to date")
             succeeded = true
             return
@@ -93,18 +102,17 @@ struct BuildCommand: ParsableCommand {
         // Files go to disk as they are made, into a folder that is swapped in at the end, or removed when the
         // build fails; --check stages in the system's temporary folder and leaves OUTPUT's side alone.
         let stager = check ? SiteWriter(output: NSTemporaryDirectory() + "relmap-check-\(UUID().uuidString)/site") : writer
+        if check { Interruption.onStop { try? FileManager.default.removeItem(atPath: stager.parent) } }
         do {
             context.site = try stager.stage()
         } catch let error as SiteWriteError {
             throw cannotWrite(error)
+        } catch let refusal as OutputRefusal {
+            throw refused(refusal)
         }
         defer {
             stager.discard(context.site)
             if check { try? FileManager.default.removeItem(atPath: stager.parent) }
-        }
-        // A failed build leaves the disk as it found it: a cache this build started goes too.
-        defer {
-            if !succeeded, !cacheExisted { try? FileManager.default.removeItem(atPath: writer.cacheFolder) }
         }
         let renderer = Renderer(settings: RenderSettings(workers: processors))
         defer { renderer.shutdown() }
@@ -120,6 +128,10 @@ struct BuildCommand: ParsableCommand {
             site = try SiteBuilder(steps: steps).build(context, progress: progress)
         } catch let error as BuildError {
             progress.finish("build failed")
+            if let failure = (error.underlying as? DiagramFailure)?.failures.first(where: { $0.cause != .diagram }) {
+                Terminal.error("relmap build: error: \(failure.message)")
+                throw failure.cause == .noWorker ? SysExit.osError : SysExit.unavailable
+            }
             Terminal.error("relmap build: error: \(error)")
             throw SysExit.software
         } catch let error as SiteWriteError {
@@ -129,7 +141,7 @@ struct BuildCommand: ParsableCommand {
         if check {
             let comparison = SiteComparison(site: site, output: output)
             progress.finish(comparison.isUpToDate ? "\(output) is up to date" : "\(output) is stale")
-            comparison.lines.forEach { print($0) }
+            try StandardOutput.write(comparison.lines.map { $0 + "\n" }.joined())
             succeeded = true
             if !comparison.isUpToDate { throw ExitCode(1) }
             return
@@ -139,13 +151,62 @@ struct BuildCommand: ParsableCommand {
         do {
             try writer.commit(site)
             context.pageMemo?.save(in: writer.cacheFolder, files: site.paths)
-            BuildStamp.record(inputs: inputs, output: output, cacheFolder: writer.cacheFolder)
+            BuildStamp.record(inputs: inputs, output: writer.output, cacheFolder: writer.cacheFolder)
         } catch let error as SiteWriteError {
             progress.finish("build failed")
             throw cannotWrite(error)
         }
         succeeded = true
         progress.finish("Wrote \(site.paths.count.counted("file")) to \(output)")
+    }
+
+    /// The writer of the site at `--out`, resolved as the kernel sees it; refuses, before anything is read or
+    /// written, a path that is empty, the root, or holds the current folder, the model or the templates (exit 64),
+    /// and anything there that relmap did not write (exit 73). `--check` writes nothing, so it refuses nothing.
+    private func siteWriter() throws -> SiteWriter {
+        guard !check else { return SiteWriter(output: output) }
+        let path: OutputPath
+        do {
+            path = try OutputPath(output, protecting: [("the model \(options.model)", options.model)]
+                                  + (templates.map { [("the templates \($0)", $0)] } ?? []))
+        } catch {
+            Terminal.error(error.description)
+            throw SysExit.usage
+        }
+        let writer = SiteWriter(output: path.resolved)
+        do {
+            try SiteOwnership.check(writer.output, cacheFolder: writer.cacheFolder)
+        } catch {
+            throw refused(error)
+        }
+        return writer
+    }
+
+    /// Makes the folder the output goes in and takes the output's lock (see `OutputLock`): another build of the
+    /// same output is refused at once (exit 75).
+    private func lock(_ writer: SiteWriter, cleanup: BuildCleanup) throws -> OutputLock {
+        do {
+            cleanup.madeFolders(try writer.prepare())
+            let lock = try writer.lock()
+            cleanup.holds(lock)
+            return lock
+        } catch let error as SiteWriteError {
+            throw cannotWrite(error)
+        } catch let refusal as OutputRefusal {
+            Terminal.error("relmap build: error: \(refusal.reason)")
+            throw SysExit.tryAgain
+        }
+    }
+
+    /// How many processors the build uses: `--jobs` (see `Processors.capped`), or all of them.
+    private func processorCount() throws -> Int {
+        jobs.map { Processors.capped($0, command: "build") } ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Reports an output that relmap will not write, and gives the exit status for it.
+    private func refused(_ refusal: OutputRefusal) -> ExitCode {
+        Terminal.error(refusal.description)
+        return refusal.kind == .busy ? SysExit.tryAgain : SysExit.cannotCreate
     }
 
     /// Reports a file or folder that cannot be written, in the one-line `path: error: …` form, and gives the
@@ -165,19 +226,19 @@ struct BuildCommand: ParsableCommand {
         return SiteMetadata.hash(of: files)
     }
 
+    /// The templates: the default folder (`RELMAP_TEMPLATES`, or `templates/` found from the executable or the
+    /// current folder), else the templates built into relmap; files in `--templates` replace them by name.
     private func templateSet() throws -> TemplateSet {
         let executable = CommandLine.arguments.first.map { $0.contains("/") ? $0 : "/proc/self/exe" } ?? "/proc/self/exe"
         let defaults = TemplateSet.defaultFolder(executable: executable == "/proc/self/exe" ? ((try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? executable) : executable,
                                                  currentDirectory: FileManager.default.currentDirectoryPath)
-        guard let folder = defaults ?? templates else {
-            Terminal.error("relmap build: error: cannot find the default templates; set RELMAP_TEMPLATES to relmap's templates/ folder")
-            throw SysExit.noInput
-        }
         do {
-            return try TemplateSet(defaults: folder, overrides: defaults == nil ? nil : templates)
+            if let defaults { return try TemplateSet(defaults: defaults, overrides: templates) }
+            return try TemplateFiles.embedded(overriddenBy: templates)
         } catch let error as TemplateError {
             Terminal.error("relmap build: error: \(error)")
-            throw SysExit.dataError
+            throw error.isUnreadable ? SysExit.noInput : SysExit.dataError
         }
     }
+
 }

@@ -27,6 +27,10 @@ struct DotCommand: ParsableCommand {
 
     @OptionGroup var options: ModelOptions
 
+    func validate() throws {
+        try AsOfYear.validate(asOf)
+    }
+
     func run() throws {
         guard let viewType = ViewCatalog.view(named: view) else {
             Terminal.error("unknown view '\(view)'; views: \(ViewCatalog.viewIDs.joined(separator: ", "))")
@@ -46,6 +50,6 @@ struct DotCommand: ParsableCommand {
             Terminal.error("nothing to draw in the \(view) view\(asOf.map { " for \($0)" } ?? "")")
             throw SysExit.dataError
         }
-        print(diagram.dot, terminator: "")
+        try StandardOutput.write(diagram.dot)
     }
 }

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
             throw SysExit.dataError
         }
         guard let out else {
-            return print(text, terminator: "")
+            return try StandardOutput.write(text)
         }
         do {
             try OutputFile.writeAtomically(text, to: out)

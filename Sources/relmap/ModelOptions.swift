@@ -32,24 +32,3 @@ struct ModelOptions: ParsableArguments {
         return loaded.model
     }
 }
-
-/// Writes messages to stderr, coloured only on a terminal and when `NO_COLOR` is unset.
-enum Terminal {
-    static let usesColor: Bool = {
-        ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true && isatty(STDERR_FILENO) != 0
-    }()
-
-    static func error(_ line: String) {
-        write(line)
-    }
-
-    static func diagnostic(_ diagnostic: Diagnostic) {
-        guard usesColor else { return write(diagnostic.description) }
-        let color = diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
-        write("\(diagnostic.location): \(color)\(diagnostic.severity.rawValue)\u{1B}[0m: \(diagnostic.message)")
-    }
-
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}

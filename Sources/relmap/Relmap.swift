@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `relmap` command: draws a relation model as Graphviz diagrams and a static report site.
 @main
@@ -19,4 +20,57 @@ struct Relmap: ParsableCommand {
             DotCommand.self,
         ]
     )
+
+    /// Parses and runs the command with one line per error and sysexits codes throughout: a usage error is one
+    /// line and 64 (not a page of usage), help is printed on stdout and exits 0, and a command that did what
+    /// was asked but could not write its messages to stderr exits 74.
+    static func main() {
+        StandardStream.reopenClosedStandardDescriptors()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1, let unknown = arguments.dropFirst().first(where: { !isSubcommand($0) }) {
+            fail("relmap help: error: no subcommand '\(unknown)'; subcommands: \(visibleSubcommands.joined(separator: ", "))", code: 64)
+        }
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            finish(error)
+        }
+        do {
+            try command.run()
+        } catch {
+            finish(error)
+        }
+        Foundation.exit(Terminal.lostMessages ? SysExit.ioError.rawValue : 0)
+    }
+
+    private static var visibleSubcommands: [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+    }
+
+    private static func isSubcommand(_ name: String) -> Bool {
+        configuration.subcommands.contains { $0.configuration.commandName == name }
+    }
+
+    /// Ends the process for an error thrown while parsing or running: an exit status as it is (its message was
+    /// printed where it arose), help and the version on stdout, anything else as one line on stderr.
+    private static func finish(_ error: Error) -> Never {
+        if let exitCode = error as? ExitCode {
+            Foundation.exit(exitCode.rawValue)
+        }
+        let code = exitCode(for: error)
+        if code == .success {
+            let text = fullMessage(for: error)
+            let written = text.isEmpty || StandardStream.write(text + "\n", to: STDOUT_FILENO)
+            Foundation.exit(written || errno == EPIPE ? 0 : SysExit.ioError.rawValue)
+        }
+        let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        fail("relmap: error: \(line)", code: code.rawValue)
+    }
+
+    private static func fail(_ line: String, code: Int32) -> Never {
+        Terminal.error(line)
+        Foundation.exit(code)
+    }
 }

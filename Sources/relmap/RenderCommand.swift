@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphvizRendering
+import ParallelWork
 import RelationModel
 import Views
 
@@ -38,7 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("dot"), parsing: .upToNextOption, help: "Render these DOT files instead of views.")
     var dotFiles: [String] = []
 
-    @Option(help: "How many worker processes render at once (default: the number of processors).")
+    @Option(parsing: .unconditional, help: "How many worker processes render at once (default: the number of processors).")
     var jobs: Int?
 
     @Flag(help: "Print a JSON line of timings to stderr when done (used by make bench).")
@@ -57,30 +58,36 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try AsOfYear.validate(asOf)
         if views.isEmpty == dotFiles.isEmpty { throw ValidationError("name views to draw, or DOT files with --dot, not both") }
         _ = try formats
     }
 
     func run() throws {
+        try Interruption.install(command: "render")
         let started = Date()
         let formats = try formats
         var settings = RenderSettings()
-        if let jobs { settings.workers = jobs }
+        if let jobs { settings.workers = Processors.capped(jobs, command: "render") }
         // The workers start first, so they load Graphviz while the model or the DOT files are read.
         let renderer = Renderer(settings: settings)
         defer { renderer.shutdown() }
         let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
-        // Files are written on a queue of their own as each diagram arrives, while the workers draw the next ones.
-        let writing = DispatchQueue(label: "relmap.render.write")
+        // Files are written on a thread of their own as each diagram arrives, while the workers draw the next ones.
+        let writing = SerialWork()
         let writeFailure = WriteFailure()
         let results = renderer.render(requests.map(\.job), deliver: { index, result in
             guard case .success(let diagram) = result else { return }
-            writing.async {
+            writing.add {
                 guard writeFailure.error == nil else { return }
                 do { try write(diagram, for: requests[index]) } catch { writeFailure.error = error }
             }
         })
-        writing.sync {}
+        writing.finish()
+        if let failure = results.lazy.compactMap(\.failure).first(where: { $0.cause != .diagram }) {
+            Terminal.error("relmap render: error: \(failure.message)")
+            throw failure.cause == .noWorker ? SysExit.osError : SysExit.unavailable
+        }
         var failures = 0
         for (request, result) in zip(requests, results) {
             switch result {
@@ -166,7 +173,58 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// The first error met while writing files on the writing queue; read once the queue is drained.
+/// The first error met while writing files on the writing thread; read once it has finished.
 private final class WriteFailure: @unchecked Sendable {
     var error: Error?
+}
+
+/// Work done in order on one thread of its own, or on the caller's when no thread can be started (a serial
+/// dispatch queue would wait for ever for a thread the system will not give).
+private final class SerialWork: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [() -> Void] = []
+    private var finishing = false
+    private var running = false
+    private let done = DispatchGroup()
+
+    func add(_ work: @escaping () -> Void) {
+        condition.lock()
+        pending.append(work)
+        let start = !running
+        running = true
+        condition.signal()
+        condition.unlock()
+        guard start else { return }
+        done.enter()
+        do {
+            try DetachedThread.start { [self] in drain(); done.leave() }
+        } catch {
+            drain(untilEmpty: true)
+            condition.withLock { running = false }
+            done.leave()
+        }
+    }
+
+    /// Waits until everything added has been done.
+    func finish() {
+        condition.withLock {
+            finishing = true
+            condition.signal()
+        }
+        done.wait()
+    }
+
+    private func drain(untilEmpty: Bool = false) {
+        while true {
+            condition.lock()
+            while pending.isEmpty, !finishing, !untilEmpty { condition.wait() }
+            if pending.isEmpty {
+                condition.unlock()
+                return
+            }
+            let work = pending.removeFirst()
+            condition.unlock()
+            work()
+        }
+    }
 }

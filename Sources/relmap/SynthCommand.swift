@@ -33,7 +33,7 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let synthesizer = ModelSynthesizer(actors: actors, relations: relations, seed: seed)
         guard let out else {
-            return print(synthesizer.singleFile(), terminator: "")
+            return try StandardOutput.write(synthesizer.singleFile())
         }
         do {
             try OutputFile.makeDirectory(out)

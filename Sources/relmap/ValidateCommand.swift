@@ -36,9 +36,10 @@ struct ValidateCommand: ParsableCommand {
         report.diagnostics.forEach(Terminal.diagnostic)
         let model = loaded.model
         if conflicts {
-            for relation in model.relations where relation.isDisputedBetweenSources {
-                print("\(relation.id): \(relation.claims.map { "\($0.field)=\($0.value) [\($0.evidence.map(\.source).joined(separator: ", "))]" }.joined(separator: "; "))")
+            let lines = model.relations.filter(\.isDisputedBetweenSources).map { relation in
+                "\(relation.id): \(relation.claims.map { "\($0.field)=\($0.value) [\($0.evidence.map(\.source).joined(separator: ", "))]" }.joined(separator: "; "))\n"
             }
+            try StandardOutput.write(lines.joined())
         }
         Terminal.write("\(options.model): \(model.sources.count.counted("source")), \(model.actors.count.counted("actor")), \(model.relations.count.counted("relation")); \(report.errors.count.counted("error")), \(report.warnings.count.counted("warning"))")
         if report.hasErrors || (strict && !report.warnings.isEmpty) {

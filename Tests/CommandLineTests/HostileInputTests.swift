@@ -39,6 +39,7 @@ final class HostileInputTests: XCTestCase {
         let output = scratch.path("output")
         try scratch.write("output/marker.txt", "an earlier site\n")
         try scratch.write("output/index.html", "<p>old</p>\n")
+        try scratch.write("output/.relmap-site", "written by relmap\n")
         let before = try DirectorySnapshot(output)
         let result = try Relmap.run(["build", model, "--out", output, "--quiet"])
         XCTAssertFalse(result.timedOut, "build hung", file: file, line: line)

@@ -95,6 +95,7 @@ final class InputOutputErrorTests: XCTestCase {
         let output = "\(disk)/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try Data("an earlier site\n".utf8).write(to: URL(fileURLWithPath: "\(output)/marker.txt"))
+        try Data("written by relmap\n".utf8).write(to: URL(fileURLWithPath: "\(output)/.relmap-site"))
         let before = try DirectorySnapshot(output)
         let result = try Relmap.run(["build", model, "--out", output, "--quiet"], timeout: 300)
         XCTAssertEqual(result.status, 74, result.stderr)

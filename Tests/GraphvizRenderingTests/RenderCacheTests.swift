@@ -25,7 +25,7 @@ final class RenderCacheTests: XCTestCase {
         variants[1].engine = .neato
         variants[2].formats = [.svg]
         variants[3].fallbackEngine = .sfdp
-        XCTAssertEqual(Set(variants.map(RenderCache.key(for:)) + [key]).count, 5)
+        XCTAssertEqual(Set(variants.map { RenderCache.key(for: $0) } + [key, RenderCache.key(for: job, graphviz: "another Graphviz")]).count, 6)
         var renamed = job
         renamed.id = "views/b"
         renamed.formats = [.png, .svg, .png]
@@ -61,6 +61,42 @@ final class RenderCacheTests: XCTestCase {
         svgOnly.formats = [.svg]
         try cache.store(try InProcessRenderer.render(svgOnly), for: job)
         XCTAssertNil(cache.cached(job))
+    }
+
+    func testAnyDamagedByteIsAMissAndTheNextStoreReplacesTheEntry() throws {
+        let cache = RenderCache(directory: directory)
+        try cache.store(try InProcessRenderer.render(job), for: job)
+        let path = cache.path(for: job)
+        let whole = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let svg = try XCTUnwrap(cache.cached(job)?.outputs[.svg])
+        let digit = try XCTUnwrap(whole.firstRange(of: Data("width=\"".utf8))).upperBound
+        // A digit of the SVG, a byte of the header, of the checksum, of the first line's version.
+        for offset in [digit, whole.count / 2, 25, 20, whole.count - 1] {
+            var damaged = whole
+            damaged[offset] = damaged[offset] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+            try damaged.write(to: URL(fileURLWithPath: path))
+            XCTAssertNil(cache.cached(job), "a change at byte \(offset) went unnoticed")
+        }
+        try cache.store(try InProcessRenderer.render(job), for: job)
+        XCTAssertEqual(cache.cached(job)?.outputs[.svg], svg)
+    }
+
+    func testAFallbackRenderOrOneByAGraphvizWithoutTextLayoutIsNeverStored() throws {
+        let cache = RenderCache(directory: directory)
+        var fallback = try InProcessRenderer.render(job)
+        fallback.usedFallback = true
+        XCTAssertFalse(try cache.store(fallback, for: job))
+        var degraded = try InProcessRenderer.render(job)
+        degraded.drawnByDegradedGraphviz = true
+        XCTAssertFalse(try cache.store(degraded, for: job))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory))
+        XCTAssertNil(cache.cached(job))
+    }
+
+    func testADiagramOfAnotherGraphvizInstallationIsAMiss() throws {
+        try RenderCache(directory: directory, graphviz: "one").store(try InProcessRenderer.render(job), for: job)
+        XCTAssertNotNil(RenderCache(directory: directory, graphviz: "one").cached(job))
+        XCTAssertNil(RenderCache(directory: directory, graphviz: "another").cached(job))
     }
 
     func testAStoreThatFailsLeavesNoFileAndNoTemporaryFile() throws {

@@ -46,6 +46,25 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertTrue(SiteComparison(site: site(["index.html": "x"]), output: parent + "/output").isUpToDate)
     }
 
+    func testAFolderRelmapDidNotWriteIsRefusedByTheWriterAndUntouched() throws {
+        let parent = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: parent + "/notes", withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: parent + "/notes/plans.md"))
+        XCTAssertThrowsError(try SiteWriter(output: parent + "/notes").write(site(["index.html": "x"]))) { error in
+            XCTAssertEqual((error as? OutputRefusal)?.kind, .cannotCreate)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent + "/notes"), ["plans.md"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["notes"])
+    }
+
+    func testAWrittenSiteCarriesTheMarkerAndIsReplacedAgain() throws {
+        let parent = try temporaryFolder()
+        try SiteWriter(output: parent + "/site").write(site(["index.html": "one", "notes.html": "n"]))
+        XCTAssertEqual(try String(contentsOfFile: parent + "/site/.relmap-site", encoding: .utf8), SiteOwnership.markerText)
+        try SiteWriter(output: parent + "/site").write(site(["index.html": "two"]))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent + "/site").sorted(), [".relmap-site", "index.html"])
+    }
+
     func testCheckListsChangedMissingAndExtraFiles() throws {
         let parent = try temporaryFolder()
         let output = parent + "/output"

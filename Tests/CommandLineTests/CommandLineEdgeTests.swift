@@ -1,0 +1,158 @@
+import Foundation
+import ModelSynthesis
+import XCTest
+
+/// Command lines a careful operator tries: each gets one clear line on stderr and its documented exit status,
+/// and none hangs, traps or leaves files behind.
+final class CommandLineEdgeTests: XCTestCase {
+    var scratch: Scratch!
+
+    override func setUpWithError() throws {
+        scratch = try Scratch()
+        for file in ModelSynthesizer(actors: 12, relations: 20, seed: 8).files() {
+            try scratch.write("model/\(file.name)", file.text)
+        }
+    }
+
+    var model: String { scratch.path("model") }
+
+    /// Runs relmap with stdout and stderr going to the given files (`/dev/full`, say) and extra environment.
+    func run(_ arguments: [String], stdout: String = "/dev/null", stderr: String? = nil,
+             environment: [String: String] = [:], directory: URL? = nil) throws -> (status: Int32, stderr: String) {
+        let errorFile = stderr ?? scratch.path("stderr-\(UUID().uuidString)")
+        if stderr == nil { _ = FileManager.default.createFile(atPath: errorFile, contents: nil) }
+        defer { if stderr == nil { try? FileManager.default.removeItem(atPath: errorFile) } }
+        let process = Process()
+        process.executableURL = Relmap.binary
+        process.arguments = arguments
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: stdout))
+        process.standardError = try XCTUnwrap(FileHandle(forWritingAtPath: errorFile))
+        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["NO_COLOR": "1"]) { $1 }) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, "relmap \(arguments) was killed by a signal")
+        let text = stderr == nil ? (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "" : ""
+        return (process.terminationStatus, text)
+    }
+
+    func assertOneLine(_ arguments: [String], status: Int32, containing text: String,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try run(arguments)
+        XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.contains(text), "expected '\(text)' in: \(result.stderr)", file: file, line: line)
+    }
+
+    func testBadOptionsAreOneLineUsageErrors() throws {
+        try assertOneLine(["build", model, "--jobs", "-1"], status: 64, containing: "--jobs must be at least 1")
+        try assertOneLine(["render", "overview", "--model", model, "--jobs", "-1"], status: 64, containing: "--jobs must be at least 1")
+        try assertOneLine(["dot", "overview", model, "--as-of", "99999"], status: 64, containing: "--as-of must be a year from 1 to 9999")
+        try assertOneLine(["render", "overview", "--model", model, "--as-of", "0"], status: 64, containing: "--as-of must be a year")
+        try assertOneLine(["build", model, "--out", ""], status: 64, containing: "--out needs a folder name")
+        try assertOneLine(["help", "check"], status: 64, containing: "no subcommand 'check'")
+        try assertOneLine(["build", model, "--focus-formats", "svg,gif"], status: 64, containing: "unknown format 'gif'")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["model"])
+    }
+
+    func testTooManyJobsAreCappedWithAWarning() throws {
+        let result = try run(["build", model, "--out", scratch.path("site"), "--quiet", "--jobs", "100000"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let limit = 4 * ProcessInfo.processInfo.activeProcessorCount
+        XCTAssertEqual(result.stderr, "relmap build: warning: --jobs 100000 is more than this machine can use; using \(limit) (4 per processor)\n")
+    }
+
+    func testOutputThatCannotBeWrittenToStdoutIsAnIOErrorAndNeverATrap() throws {
+        for arguments in [["dot", "overview", model], ["export", model, "--format", "json"], ["synth", "--actors", "20", "--relations", "30"]] {
+            let result = try run(arguments, stdout: "/dev/full")
+            XCTAssertEqual(result.status, 74, "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stderr, "relmap: error: cannot write to stdout: No space left on device\n")
+        }
+    }
+
+    func testAnUnwritableStderrKeepsTheDocumentedStatus() throws {
+        try scratch.write("bad.yaml", "actors: [\n")
+        XCTAssertEqual(try run(["validate", scratch.path("bad.yaml")], stderr: "/dev/full").status, 65)
+        XCTAssertEqual(try run(["validate", scratch.path("absent.yaml")], stderr: "/dev/full").status, 66)
+        // A build that succeeded but could not report its progress says so by its status.
+        let built = try run(["build", model, "--out", scratch.path("site")], stderr: "/dev/full")
+        XCTAssertEqual(built.status, 74)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("site/index.html")))
+    }
+
+    func testAnOutputNameOf250CharactersIsBuiltAndLeavesNothingBeside() throws {
+        let name = String(repeating: "s", count: 250)
+        let result = try run(["build", model, "--out", scratch.path(name), "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("\(name)/index.html")))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), [".relmap-cache", "model", name])
+    }
+
+    func testAPathThroughALinkToAnotherFileSystemIsResolvedBeforeTheBuild() throws {
+        let other = "/dev/shm/relmap-test-\(UUID().uuidString)"
+        var here = stat(), there = stat()
+        try XCTSkipUnless(mkdir(other, 0o755) == 0, "no /dev/shm here")
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        try XCTSkipUnless(stat(scratch.url.path, &here) == 0 && stat(other, &there) == 0 && here.st_dev != there.st_dev,
+                          "/dev/shm is on the same file system as the temporary folder")
+        try FileManager.default.createDirectory(atPath: other + "/inner", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("link"), withDestinationPath: other + "/inner")
+        let result = try run(["build", model, "--out", "link/../site", "--quiet"], directory: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other + "/site/index.html"))
+    }
+
+    func testACopiedBinaryBuildsFromAnyFolderWithTheTemplatesBuiltIntoIt() throws {
+        try FileManager.default.createDirectory(atPath: scratch.path("bin"), withIntermediateDirectories: true)
+        let copy = scratch.path("bin/relmap")
+        if link(Relmap.binary.path, copy) != 0 { try FileManager.default.copyItem(atPath: Relmap.binary.path, toPath: copy) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: copy)
+        process.arguments = ["build", "model", "--out", "site", "--quiet"]
+        process.currentDirectoryURL = scratch.url
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "RELMAP_TEMPLATES" }
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let original = try run(["build", model, "--out", scratch.path("original"), "--quiet"])
+        XCTAssertEqual(original.status, 0, original.stderr)
+        for page in ["index.html", "assets/style.css", "assets/site.js"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: scratch.path("site/\(page)")),
+                           FileManager.default.contents(atPath: scratch.path("original/\(page)")), page)
+        }
+    }
+
+    func testGraphvizWithoutPluginsIsOneLine() throws {
+        let result = try run(["build", model, "--out", scratch.path("site"), "--quiet"], environment: ["GVBINDIR": scratch.path("nowhere")])
+        XCTAssertEqual(result.status, 69, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("Graphviz plugins not found"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["model"])
+    }
+
+    /// Under a process limit a worker cannot start: exit 71 with a message, never a hang. The limit does not
+    /// bind root, so the build runs as `nobody`.
+    func testAProcessLimitGivesAnOSErrorAndNoHang() throws {
+        try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                          "needs root and setpriv to run the build as another user under ulimit -u")
+        chmod(scratch.url.path, 0o777)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/bash", "-c", "ulimit -u 5; exec \"$@\"", "bash",
+                             Relmap.binary.path, "build", model, "--out", scratch.path("site"), "--quiet"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        XCTAssertFalse(process.isRunning, "the build hung under ulimit -u")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 71, text)
+        XCTAssertEqual(text.split(separator: "\n").count, 1, text)
+        XCTAssertTrue(text.contains("Resource temporarily unavailable"), text)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["model"])
+    }
+}
