@@ -179,6 +179,56 @@ def segment_hits_box(p, q, box):
     return True
 
 
+class Shape:
+    """A node's outline as drawn: a polygon (box, hexagon, house…), an ellipse, or a path's bounding box (a
+    rounded box), shrunk by `inset` points so that a line may graze it."""
+
+    def __init__(self, element, inset=2.0):
+        tag = element.tag.replace(SVG_NS, "")
+        self.kind = None
+        if tag == "polygon":
+            values = numbers(element.get("points"))
+            points = list(zip(values[0::2], values[1::2]))
+            if len(points) >= 3:
+                cx = sum(p[0] for p in points) / len(points)
+                cy = sum(p[1] for p in points) / len(points)
+                def inward(p):
+                    dx, dy = p[0] - cx, p[1] - cy
+                    length = (dx * dx + dy * dy) ** 0.5 or 1
+                    return (p[0] - dx / length * inset, p[1] - dy / length * inset)
+                self.kind, self.points = "polygon", [inward(p) for p in points]
+        elif tag == "ellipse":
+            self.kind = "ellipse"
+            self.centre = (float(element.get("cx")), float(element.get("cy")))
+            self.radii = (max(float(element.get("rx")) - inset, 0.1), max(float(element.get("ry")) - inset, 0.1))
+        elif tag == "path":
+            box = shape_box(element)
+            if box:
+                self.kind, self.points = "polygon", [(box[0] + inset, box[1] + inset), (box[2] - inset, box[1] + inset),
+                                                     (box[2] - inset, box[3] - inset), (box[0] + inset, box[3] - inset)]
+
+    def contains(self, point):
+        x, y = point
+        if self.kind == "ellipse":
+            return ((x - self.centre[0]) / self.radii[0]) ** 2 + ((y - self.centre[1]) / self.radii[1]) ** 2 < 1
+        inside = False
+        points = self.points
+        for i in range(len(points)):
+            (x1, y1), (x2, y2) = points[i], points[i - 1]
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+        return inside
+
+
+def segment_hits_shape(p, q, shape, box):
+    """Whether the segment passes through the shape: points every 2 pt along it, inside the shape's box first."""
+    if not segment_hits_box(p, q, box):
+        return False
+    length = ((q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2) ** 0.5
+    steps = max(1, int(length / 2))
+    return any(shape.contains((p[0] + (q[0] - p[0]) * i / steps, p[1] + (q[1] - p[1]) * i / steps)) for i in range(steps + 1))
+
+
 def strip_prefix(name, prefix):
     return name[len(prefix):] if prefix and name.startswith(prefix) else name
 
@@ -190,12 +240,15 @@ class Diagram:
         self.path = path
         self.id = os.path.splitext(os.path.basename(path))[0]
         root = ET.parse(path).getroot()
-        self.width_pt = length_in_points(root.get("width"))
-        self.height_pt = length_in_points(root.get("height"))
         viewbox = numbers(root.get("viewBox"))
+        # A finished SVG (relmap render) is as wide as its container, its natural size the view box in points.
+        width, height = root.get("width") or "", root.get("height") or ""
+        self.width_pt = length_in_points(width) if width.endswith("pt") or width.endswith("px") else viewbox[2]
+        self.height_pt = length_in_points(height) if height.endswith("pt") or height.endswith("px") else viewbox[3]
         self.units_per_point = (viewbox[2] / self.width_pt) if len(viewbox) == 4 and self.width_pt else 1.0
         self.labels = []  # (owner, box, font size in points, text)
         self.nodes = {}  # name -> box
+        self.shapes = {}  # name -> the first outline drawn (the node's shape)
         self.edges = []  # (tail, head, points, own label boxes)
         regular, bold = fonts
         graph = root.find(SVG_NS + "g")
@@ -256,6 +309,10 @@ class Diagram:
                     self.labels.append((owner, found[0], found[1], found[2]))
             elif tag in ("polygon", "ellipse", "path", "polyline"):
                 boxes.append(shape_box(child))
+                if name not in self.shapes and tag != "polyline":
+                    outline = Shape(child)
+                    if outline.kind:
+                        self.shapes[name] = outline
         box = union(boxes)
         if box:
             self.nodes[name] = box
@@ -301,10 +358,15 @@ class Diagram:
             for name, box in node_boxes.items():
                 if name in (tail, head):
                     continue
-                if any(segment_hits_box(p, q, box) for p, q in segments):
+                shape = self.shapes.get(name)
+                hits = (lambda p, q: segment_hits_shape(p, q, shape, box)) if shape else (lambda p, q: segment_hits_box(p, q, box))
+                if any(hits(p, q) for p, q in segments):
                     found.append((tail + " → " + head, "node " + name))
             for label_owner, box, text in label_boxes:
-                if label_owner == owner or label_owner in ("node:" + tail, "node:" + head):
+                # A node's own label lies inside its shape, which the node test above covers.
+                if label_owner == owner or (label_owner.startswith("node:") and label_owner[5:] in self.shapes):
+                    continue
+                if label_owner in ("node:" + tail, "node:" + head):
                     continue
                 if any(segment_hits_box(p, q, box) for p, q in segments):
                     found.append((tail + " → " + head, "label " + text))

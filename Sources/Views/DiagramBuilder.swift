@@ -34,11 +34,11 @@ struct DiagramBuilder {
         graph = Graph(name: id, directed: true, idPrefix: id)
         graph[.fontname] = Fonts.face
         graph.nodeDefaults[.fontname] = Fonts.face
-        // At least 11 pt everywhere: at 1,920 px across a slide, a picture up to 1,500 pt wide then shows its
-        // smallest text at 14 px.
+        // At least 12 pt everywhere: at 1,920 px across a slide, a picture up to 1,640 pt wide then shows its
+        // smallest text at 14 px, and a page that opens a large map at three quarters of its size shows 12 px.
         graph.nodeDefaults[.fontsize] = 12
         graph.edgeDefaults[.fontname] = Fonts.face
-        graph.edgeDefaults[.fontsize] = 11
+        graph.edgeDefaults[.fontsize] = 12
     }
 
     func contains(actor id: String) -> Bool { nodeNames.contains(id) }
@@ -176,7 +176,7 @@ struct DiagramBuilder {
         node[.width] = 0.12
         node[.color] = look.color
         node[.xlabel] = label.map { .text($0) }
-        node[.fontsize] = 11
+        node[.fontsize] = 12
         node[.tooltip] = RelationText.tooltip(relation, in: model)
         node[.url] = links.relationAnchor(relation)
         node[.class] = RelationClasses.of([relation], base: "relation-hub")

@@ -48,7 +48,7 @@ enum StandardDrawing {
                 var node = Node(marker)
                 node[.shape] = .plaintext
                 node[.label] = .text(eventName(relation))
-                node[.fontsize] = 11
+                node[.fontsize] = 12
                 node[.tooltip] = RelationText.tooltip(relation, in: builder.model)
                 node[.url] = builder.links.relationAnchor(relation)
                 node[.class] = RelationClasses.of([relation], base: "relation-event")

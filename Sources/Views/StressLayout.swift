@@ -37,8 +37,7 @@ struct StressLayout {
         // The length of one step in the graph: about the size of a box with room for a line between two.
         let step = boxes.map { ($0.width + $0.height) / 2 }.reduce(0, +) / Double(count) + 40
         let distances = Self.graphDistances(neighbours)
-        var x = (0..<count).map { step * Double(count) / (2 * .pi) * sin(2 * .pi * Double($0) / Double(count)) }
-        var y = (0..<count).map { step * Double(count) / (2 * .pi) * cos(2 * .pi * Double($0) / Double(count)) }
+        var (x, y) = Self.classicalScaling(distances, step: step)
         if count > 1 {
             for _ in 0..<Self.rounds(count) {
                 var nextX = [Double](repeating: 0, count: count)
@@ -127,6 +126,49 @@ struct StressLayout {
             }
             if !moved { return }
         }
+    }
+
+    /// Starting positions by classical multidimensional scaling, as neato starts: the two leading eigenvectors
+    /// (by power iteration from fixed vectors) of the double-centred squared graph distances, so the stress
+    /// rounds begin near a good layout instead of settling in a poor one from a circle.
+    static func classicalScaling(_ distances: [[Int]], step: Double) -> ([Double], [Double]) {
+        let count = distances.count
+        guard count > 2 else {
+            return ((0..<count).map { Double($0) * step }, [Double](repeating: 0, count: count))
+        }
+        var matrix = distances.map { row in row.map { Double($0 * $0) * step * step } }
+        let rowMeans = matrix.map { $0.reduce(0, +) / Double(count) }
+        let total = rowMeans.reduce(0, +) / Double(count)
+        for i in 0..<count {
+            for j in 0..<count { matrix[i][j] = -0.5 * (matrix[i][j] - rowMeans[i] - rowMeans[j] + total) }
+        }
+        func leading(excluding other: [Double]?) -> (vector: [Double], value: Double) {
+            var vector = (0..<count).map { index -> Double in
+                let phase = Double(index) * (other == nil ? 0.7 : 1.3)
+                return sin(phase) + 0.5
+            }
+            var value = 0.0
+            for _ in 0..<200 {
+                if let other {
+                    let projection = zip(vector, other).reduce(0) { $0 + $1.0 * $1.1 }
+                    vector = zip(vector, other).map { $0 - projection * $1 }
+                }
+                var next = [Double](repeating: 0, count: count)
+                for i in 0..<count {
+                    var sum = 0.0
+                    for j in 0..<count { sum += matrix[i][j] * vector[j] }
+                    next[i] = sum
+                }
+                let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                guard norm > 1e-12 else { break }
+                value = norm
+                vector = next.map { $0 / norm }
+            }
+            return (vector, value)
+        }
+        let first = leading(excluding: nil)
+        let second = leading(excluding: first.vector)
+        return (first.vector.map { $0 * first.value.squareRoot() }, second.vector.map { $0 * second.value.squareRoot() })
     }
 
     /// Fewer rounds for larger graphs, whose rounds cost more; stress settles within a few dozen.
