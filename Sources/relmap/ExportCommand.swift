@@ -20,6 +20,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        if out != nil { try Interruption.install(command: "export") }
         let model = try options.load(printWarnings: false)
         let text: String
         do {

@@ -55,7 +55,7 @@ enum Interruption {
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
         // On a terminal the progress line has no end yet.
         let start = isatty(STDERR_FILENO) != 0 ? "\n" : ""
-        Terminal.writeAfterSilence("\(start)relmap \(command): stopped by \(name); nothing was published")
+        Terminal.writeAfterSilence("\(start)relmap \(command): stopped by \(name); the output was left as it was")
         _exit(128 + signal)
     }
 }

@@ -31,6 +31,7 @@ struct SynthCommand: ParsableCommand {
     }
 
     func run() throws {
+        if out != nil { try Interruption.install(command: "synth") }
         let synthesizer = ModelSynthesizer(actors: actors, relations: relations, seed: seed)
         guard let out else {
             return try StandardOutput.write(synthesizer.singleFile())
