@@ -96,6 +96,8 @@ struct DiagramFigure: Encodable {
     var legend: [LegendLine]
     var hasLegend: Bool
     var downloads: [NavLink]
+    /// The SVG file, opened in a browser tab at full size rather than downloaded.
+    var fullSize: String?
     var pageHref: String?
     var truncated: String?
     var formatNote: String?
@@ -170,6 +172,7 @@ struct PageLinker {
                              svg: diagram.isInline ? InlineSVG(diagram: diagram, root: root, site: site) : nil,
                              image: diagram.isInline ? nil : root + SitePath.diagram(id, extension: "svg"),
                              legend: diagram.legend, hasLegend: !diagram.legend.isEmpty, downloads: downloads,
+                             fullSize: diagram.formats.contains("svg") ? root + SitePath.diagram(id, extension: "svg") : nil,
                              pageHref: viewPage.map { root + $0 }, truncated: truncated, formatNote: diagram.formatNote)
     }
 }

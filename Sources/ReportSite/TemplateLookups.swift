@@ -132,6 +132,7 @@ extension DiagramFigure: MustacheParent {
         case "legend": return legend
         case "hasLegend": return hasLegend
         case "downloads": return downloads
+        case "fullSize": return fullSize
         case "pageHref": return pageHref
         case "truncated": return truncated
         case "formatNote": return formatNote

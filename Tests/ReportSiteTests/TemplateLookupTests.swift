@@ -41,7 +41,7 @@ final class TemplateLookupTests: XCTestCase {
         let drawing = InlineSVG(diagram: SiteDiagram(id: "focus-k", title: "K", caption: "C"), root: "../",
                                 site: Site(files: ["diagrams/focus-k.svg": Data("<svg/>".utf8)]))
         let figure = DiagramFigure(id: "focus-k", title: "K", caption: "C", svg: drawing, image: "k.svg", legend: [legend],
-                                   hasLegend: true, downloads: [nav], pageHref: "k.html", truncated: "3 more", formatNote: "note")
+                                   hasLegend: true, downloads: [nav], fullSize: "k.svg", pageHref: "k.html", truncated: "3 more", formatNote: "note")
         let rows = SourceBody.Rows(note: "Contradicted", rows: [row])
         let paragraph = SourceBody.Paragraph(number: 3, paragraphAnchor: "p3", lists: [rows])
         let source = SourceBody(facts: [fact], url: "https://example.org", reference: "“T”, P, 2006", paragraphs: [paragraph], hasParagraphs: true)
