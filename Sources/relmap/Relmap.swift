@@ -14,6 +14,7 @@ struct Relmap: ParsableCommand {
             ValidateCommand.self,
             RenderCommand.self,
             ExportCommand.self,
+            SchemaCommand.self,
             BuildCommand.self,
             SynthCommand.self,
             RenderWorkerCommand.self,
