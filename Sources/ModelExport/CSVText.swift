@@ -16,7 +16,7 @@ public enum CSVText {
             value = "'" + value
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// `-12`, `3.5`, `-0.25`: an optional minus, digits, and optionally a point and more digits.

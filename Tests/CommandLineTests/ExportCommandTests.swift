@@ -44,6 +44,17 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("--hubs and --undirected apply to the graph formats"), result.stderr)
     }
 
+    func testSchemaPrintsTheCommittedSchemasAndRefusesAnythingElse() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for subject in ["model", "export"] {
+            let printed = try Relmap.run(["schema", subject])
+            XCTAssertEqual(printed.status, 0, printed.stderr)
+            let committed = try String(contentsOf: repository.appendingPathComponent("docs/schemas/\(subject).schema.json"), encoding: .utf8)
+            XCTAssertEqual(printed.stdout, committed, subject)
+        }
+        XCTAssertEqual(try Relmap.run(["schema", "site"]).status, 64)
+    }
+
     func testUnknownFormatIsAUsageError() throws {
         let result = try Relmap.run(["export", "--format", "xlsx"])
         XCTAssertEqual(result.status, 64, result.stderr)
