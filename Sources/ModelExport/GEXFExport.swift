@@ -6,7 +6,8 @@ import XMLText
 /// The model as GEXF 1.3, Gephi's own format: the graph of `ExportGraph` with the diagrams' colours (an actor
 /// kind's fill and shape, a relation type's line colour, the line style of its status, a double line when
 /// hedged), labels, kinds and types as attributes, and each edge's days in force as its interval, so Gephi's
-/// timeline plays the model. Directed throughout, for the reason `GraphMLExport` gives.
+/// timeline plays the model. Directed throughout, for the reason `GraphMLExport` gives. The file is valid
+/// against GEXF 1.3's RELAX NG schema, which allows no `xsi:schemaLocation`.
 public enum GEXFExport {
     struct Attribute {
         var id: String
@@ -33,9 +34,7 @@ public enum GEXFExport {
         let graph = ExportGraph(model, options: options)
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" \
-        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-        xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+        <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
           <meta>
             <creator>relmap</creator>
             <description>Actors and the relations between them; edges are in force over their start and end days.</description>
