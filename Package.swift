@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "ParallelWork"),
         .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
-        .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText"]),
+        .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText", "DOT", "DiagramStyle"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
-        .target(name: "Views", dependencies: ["RelationModel", "DOT"]),
+        .target(name: "DiagramStyle", dependencies: ["RelationModel", "DOT"]),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
@@ -53,7 +54,8 @@ let package = Package(
         // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
         .executableTarget(name: "TemplateEmbedder"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
-        .testTarget(name: "RelationModelTests", dependencies: ["RelationModel", "ModelExport", "XMLText"]),
+        .testTarget(name: "RelationModelTests", dependencies: ["RelationModel"]),
+        .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
                                                          .product(name: "Mustache", package: "swift-mustache")],

@@ -6,13 +6,23 @@ import XMLText
 /// `finish` drops the Graphviz version comment; gives the `<svg>` element `role="img"` and an
 /// `aria-labelledby` that points at a `<title>` and a `<desc>` inserted as its first children;
 /// keeps `viewBox` but replaces the fixed `width`/`height` in points by `width="100%"` with the
-/// natural width as `max-width`; prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`; and unwraps
-/// the second link Graphviz draws around an edge's label, so a line is one link, announced once.
+/// natural width as `max-width`; prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`; unwraps
+/// the second link Graphviz draws around an edge's label, so a line is one link, announced once; and names a
+/// generic family after each font (`font-family="DejaVu Sans,sans-serif"`), for readers without the font.
+///
+/// `standalone` does the same but keeps the drawing's size in points, for a file opened or embedded on its
+/// own. An SVG that is already finished (its `<svg>` element has `role="img"`) keeps its title, description
+/// and ids when finished again: inlining a standalone file gives the same element as inlining the raw one.
 public enum SVGFinisher {
     /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
     public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
         String(decoding: finished(Array(svg.utf8), title: title, description: description, idPrefix: idPrefix,
-                                  relinking: nil, fromElement: false), as: UTF8.self)
+                                  relinking: nil, fromElement: false, responsive: true), as: UTF8.self)
+    }
+
+    /// The file as it is written on its own (`diagrams/ID.svg`): accessible, ids prefixed, at its natural size.
+    public static func standalone(_ svg: [UInt8], title: String, description: String, idPrefix: String) -> [UInt8] {
+        finished(svg, title: title, description: description, idPrefix: idPrefix, relinking: nil, fromElement: false, responsive: false)
     }
 
     /// `finish` for inlining in HTML: the document from its `<svg` element on (without the XML declaration,
@@ -21,15 +31,24 @@ public enum SVGFinisher {
     public static func inlineElement(_ svg: [UInt8], title: String, description: String, idPrefix: String,
                                      relinking: (from: String, to: String)? = nil) -> String {
         String(decoding: finished(svg, title: title, description: description, idPrefix: idPrefix,
-                                  relinking: relinking.map { (Array($0.from.utf8), Array($0.to.utf8)) }, fromElement: true),
+                                  relinking: relinking.map { (Array($0.from.utf8), Array($0.to.utf8)) }, fromElement: true,
+                                  responsive: true),
                as: UTF8.self)
     }
 
+    private static let finishedMark = Array(" role=\"img\"".utf8)
+
     private static func finished(_ svg: [UInt8], title: String, description: String, idPrefix: String,
-                                 relinking: (from: [UInt8], to: [UInt8])?, fromElement: Bool) -> [UInt8] {
+                                 relinking: (from: [UInt8], to: [UInt8])?, fromElement: Bool, responsive: Bool) -> [UInt8] {
+        let source = OutputNormalizer.removingVersionComment(svg)
+        let isFinished = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: source, from: 0).flatMap { start in
+            OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: source, from: start).map { end in
+                OutputNormalizer.firstIndex(of: finishedMark, in: Array(source[start..<end]), from: 0) != nil
+            }
+        } ?? false
         let prefix = XMLText.escaped(idPrefix)
-        let text = removingLabelLinks(rewritingReferences(in: OutputNormalizer.removingVersionComment(svg),
-                                                          idPrefix: Array(prefix.utf8), relinking: relinking))
+        let text = withGenericFontFamilies(removingLabelLinks(rewritingReferences(in: source, idPrefix: isFinished ? [] : Array(prefix.utf8),
+                                                                                  relinking: relinking)))
         guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
               let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
             return text
@@ -37,12 +56,14 @@ public enum SVGFinisher {
         let openingTag = String(decoding: text[svgStart...tagEnd], as: UTF8.self)
         let titleID = "\(prefix)title"
         let descriptionID = "\(prefix)desc"
-        let accessible = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
+        let titleAndDescription = "\n<title id=\"\(titleID)\">\(XMLText.escaped(title))</title>\n<desc id=\"\(descriptionID)\">\(XMLText.escaped(description))</desc>"
+        let labelledBy = isFinished ? nil : "\(titleID) \(descriptionID)"
         var result: [UInt8] = []
         result.reserveCapacity(text.count + 512)
         if !fromElement { result.append(contentsOf: text[..<svgStart]) }
-        result.append(contentsOf: responsive(openingTag, labelledBy: "\(titleID) \(descriptionID)").utf8)
-        result.append(contentsOf: accessible.utf8)
+        let tag = responsive ? self.responsive(openingTag, labelledBy: labelledBy) : accessible(openingTag, labelledBy: labelledBy)
+        result.append(contentsOf: tag.utf8)
+        if !isFinished { result.append(contentsOf: titleAndDescription.utf8) }
         result.append(contentsOf: text[(tagEnd + 1)...])
         return result
     }
@@ -116,18 +137,69 @@ public enum SVGFinisher {
         return result
     }
 
-    /// The opening `<svg …>` tag with accessibility attributes and a width that follows its container.
-    private static func responsive(_ tag: String, labelledBy: String) -> String {
+    /// The opening `<svg …>` tag with a width that follows its container, and the accessibility attributes
+    /// unless it has them (`labelledBy` nil).
+    private static func responsive(_ tag: String, labelledBy: String?) -> String {
         let range = NSRange(tag.startIndex..., in: tag)
         var width: String?
         for match in pointSize.matches(in: tag, range: range) where tag[Range(match.range(at: 1), in: tag)!] == "width" {
             width = String(tag[Range(match.range(at: 2), in: tag)!])
         }
-        var result = pointSize.stringByReplacingMatches(in: tag, range: range, withTemplate: "")
+        let result = pointSize.stringByReplacingMatches(in: tag, range: range, withTemplate: "")
         let style = width.map { " style=\"max-width: \($0)pt; height: auto\"" } ?? ""
-        result.replaceSubrange(result.index(result.startIndex, offsetBy: 4)..<result.index(result.startIndex, offsetBy: 4),
-                               with: " width=\"100%\"\(style) role=\"img\" aria-labelledby=\"\(labelledBy)\"")
+        return inserting(" width=\"100%\"\(style)" + (labelledBy.map(accessibility) ?? ""), into: result)
+    }
+
+    /// The opening tag with the accessibility attributes, unless it has them.
+    private static func accessible(_ tag: String, labelledBy: String?) -> String {
+        labelledBy.map { inserting(accessibility($0), into: tag) } ?? tag
+    }
+
+    private static func accessibility(_ labelledBy: String) -> String {
+        " role=\"img\" aria-labelledby=\"\(labelledBy)\""
+    }
+
+    /// `attributes` put right after `<svg`.
+    private static func inserting(_ attributes: String, into tag: String) -> String {
+        var result = tag
+        let position = result.index(result.startIndex, offsetBy: 4)
+        result.replaceSubrange(position..<position, with: attributes)
         return result
+    }
+
+    private static let fontFamily = Array(" font-family=\"".utf8)
+
+    /// Every `font-family="NAME"` naming one font followed by a generic family, so a reader without the font
+    /// gets a face of the same kind: monospace for Mono and Courier faces, serif for Serif and Times faces,
+    /// sans-serif for the rest (DejaVu Sans, which every diagram uses).
+    static func withGenericFontFamilies(_ bytes: [UInt8]) -> [UInt8] {
+        guard var found = OutputNormalizer.firstIndex(of: fontFamily, in: bytes, from: 0) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 64)
+        var copied = 0
+        while true {
+            let valueStart = found + fontFamily.count
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            result.append(contentsOf: bytes[copied..<valueEnd])
+            let generic = genericFamily(of: value)
+            if !value.contains(","), !value.isEmpty, generic != value.lowercased() {
+                result.append(contentsOf: ",\(generic)".utf8)
+            }
+            copied = valueEnd
+            guard let next = OutputNormalizer.firstIndex(of: fontFamily, in: bytes, from: valueEnd) else { break }
+            found = next
+        }
+        result.append(contentsOf: bytes[copied...])
+        return result
+    }
+
+    static func genericFamily(of font: String) -> String {
+        let name = font.lowercased()
+        if ["monospace", "sans-serif", "serif"].contains(name) { return name }
+        if name.contains("mono") || name.contains("courier") { return "monospace" }
+        if (name.contains("serif") && !name.contains("sans")) || name.contains("times") { return "serif" }
+        return "sans-serif"
     }
 }
 

@@ -2,14 +2,28 @@ import RelationModel
 
 /// The formats `relmap export` writes: each turns a whole model into deterministic bytes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, csv, graphml
+    case json, csv
+    case actorsCSV = "actors-csv"
+    case linksCSV = "links-csv"
+    case graphml, gexf
 
-    /// The model in this format.
-    public func render(_ model: RelationModel) throws -> String {
+    /// The model in this format; `options` shape the formats that draw a graph (`drawsGraph`).
+    public func render(_ model: RelationModel, options: ExportOptions = ExportOptions()) throws -> String {
         switch self {
         case .json: return try JSONExport.render(model)
         case .csv: return CSVExport.render(model)
-        case .graphml: return GraphMLExport.render(model)
+        case .actorsCSV: return ActorsCSVExport.render(model, options: options)
+        case .linksCSV: return LinksCSVExport.render(model, options: options)
+        case .graphml: return GraphMLExport.render(model, options: options)
+        case .gexf: return GEXFExport.render(model, options: options)
+        }
+    }
+
+    /// Whether the format writes nodes and links, and so follows `ExportOptions`.
+    public var drawsGraph: Bool {
+        switch self {
+        case .json, .csv: return false
+        case .actorsCSV, .linksCSV, .graphml, .gexf: return true
         }
     }
 }
@@ -23,14 +37,13 @@ extension RelationModel {
 
 extension RelationDetails {
     /// The type-specific keys in model spelling and a fixed order, each with its value as text when given;
-    /// the CSV columns and the GraphML `detail` attribute both come from here.
+    /// the CSV columns and the graph exports' attributes come from here.
     var exportFields: [(name: String, value: String?)] {
         [
             ("role", role?.rawValue), ("alliance_type", allianceType?.rawValue), ("domain", domain?.rawValue),
             ("facility", facility), ("personnel", personnel.map(String.init)), ("lease", lease),
             ("subject", subject?.rawValue),
-            ("quantities", quantities.isEmpty ? nil
-                : quantities.map { "\(NumberText.shortest($0.value)) \($0.unit) \($0.what)" }.joined(separator: "; ")),
+            ("quantities", quantities.isEmpty ? nil : ListCell.quantities(quantities)),
             ("category", category?.rawValue), ("place", place),
             ("dead", dead.map(String.init)), ("injured", injured.map(String.init)),
         ]

@@ -89,7 +89,7 @@ public struct ExportedActor: Codable, Equatable, Sendable {
     public var capital: String?
     public var note: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, kind, aliases, country, office, iso3, location, capital, note
         case claimedBy = "claimed_by"
     }
@@ -177,7 +177,7 @@ public struct ExportedRelation: Codable, Equatable, Sendable {
     public var dead: Int?
     public var injured: Int?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, directed, participants, start, end, status, summary, hedge, evidence, claims
         case role, domain, facility, personnel, lease, subject, quantities, category, place, dead, injured
         case allianceType = "alliance_type"

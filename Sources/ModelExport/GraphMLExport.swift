@@ -1,11 +1,16 @@
+import DiagramStyle
 import RelationModel
 import XMLText
 
-/// The model as a GraphML graph for Gephi, yEd and Cytoscape: actors are nodes, relations are edges.
+/// The model as a GraphML graph for networkx, igraph, Gephi, yEd and Cytoscape: actors are nodes, links of
+/// relations are edges (`ExportGraph`).
 ///
-/// A directed relation gives an edge from its first participant to each other one; an undirected relation
-/// gives an edge between every pair of participants. Every edge carries its relation's id, so multilateral
-/// relations can be regrouped. A relation with a single participant draws no edge.
+/// The graph is directed throughout (`edgedefault="directed"`, no edge overrides it), because networkx refuses
+/// a graph that mixes directed and undirected edges and igraph drops the direction of such a graph. Each edge
+/// carries a boolean `directed` that says whether its relation has a direction; `ExportOptions` chooses one
+/// arc or two per undirected link, and hub nodes for multi-party relations. The relation's type is
+/// `relation_type`, since `type` is an edge's direction in GEXF and in Gephi and networkx's GEXF writer; and
+/// the edge's id is also its `link` attribute, since igraph's reader does not keep edge ids.
 public enum GraphMLExport {
     /// An attribute declared in the GraphML header.
     struct Key {
@@ -17,23 +22,29 @@ public enum GraphMLExport {
     }
 
     static let nodeKeys: [Key] = [
-        Key(domain: .node, name: "label"), Key(domain: .node, name: "kind"), Key(domain: .node, name: "aliases"),
-        Key(domain: .node, name: "country"), Key(domain: .node, name: "claimed_by"), Key(domain: .node, name: "office"), Key(domain: .node, name: "iso3"),
+        "label", "kind", "aliases", "country", "claimed_by", "office", "iso3",
+    ].map { Key(domain: .node, name: $0) } + [
         Key(domain: .node, name: "lat", type: "double"), Key(domain: .node, name: "lon", type: "double"),
-        Key(domain: .node, name: "capital"), Key(domain: .node, name: "note"),
+        Key(domain: .node, name: "capital"), Key(domain: .node, name: "note"), Key(domain: .node, name: "color"),
+        Key(domain: .node, name: "relation"), Key(domain: .node, name: "relation_type"),
     ]
 
+    /// Whole numbers of the type-specific keys go up to 10^15, past GraphML's 32-bit `int`.
+    static let longFields: Set<String> = ["personnel", "dead", "injured"]
+
     static let edgeKeys: [Key] = [
-        Key(domain: .edge, name: "label"), Key(domain: .edge, name: "relation"), Key(domain: .edge, name: "type"),
+        Key(domain: .edge, name: "label"), Key(domain: .edge, name: "link"), Key(domain: .edge, name: "relation"),
+        Key(domain: .edge, name: "relation_type"),
+        Key(domain: .edge, name: "directed", type: "boolean"),
         Key(domain: .edge, name: "status"), Key(domain: .edge, name: "start"), Key(domain: .edge, name: "end"),
         Key(domain: .edge, name: "start_year", type: "int"), Key(domain: .edge, name: "end_year", type: "int"),
         Key(domain: .edge, name: "summary"), Key(domain: .edge, name: "evidence"),
         Key(domain: .edge, name: "conflicting_fields"), Key(domain: .edge, name: "hedge"),
-        Key(domain: .edge, name: "according_to"), Key(domain: .edge, name: "detail"),
-    ]
+        Key(domain: .edge, name: "according_to"), Key(domain: .edge, name: "color"),
+    ] + RelationDetails().exportFields.map { Key(domain: .edge, name: $0.name, type: longFields.contains($0.name) ? "long" : "string") }
 
-    public static func render(_ model: RelationModel) -> String {
-        let sorted = model.sortedForExport
+    public static func render(_ model: RelationModel, options: ExportOptions = ExportOptions()) -> String {
+        let graph = ExportGraph(model, options: options)
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
@@ -44,69 +55,57 @@ public enum GraphMLExport {
         for key in nodeKeys + edgeKeys {
             xml += "  <key id=\"\(key.id)\" for=\"\(key.domain.rawValue)\" attr.name=\"\(key.name)\" attr.type=\"\(key.type)\"/>\n"
         }
-        xml += "  <graph id=\"relations\" edgedefault=\"undirected\">\n"
-        for actor in sorted.actors {
-            xml += node(actor)
+        xml += "  <graph id=\"relations\" edgedefault=\"directed\">\n"
+        for node in graph.nodes {
+            xml += self.node(node)
         }
-        let known = Set(model.actors.map(\.id))
-        for relation in sorted.relations {
-            for (index, pair) in edges(of: relation).enumerated() where known.contains(pair.from) && known.contains(pair.to) {
-                xml += edge(relation, from: pair.from, to: pair.to, number: index + 1)
-            }
+        for link in graph.links {
+            xml += edge(link)
         }
         xml += "  </graph>\n</graphml>\n"
         return xml
     }
 
-    /// The participant pairs a relation connects.
-    public static func edges(of relation: Relation) -> [(from: String, to: String)] {
-        let participants = relation.participants
-        guard let first = participants.first else { return [] }
-        if relation.isDirected {
-            return participants.dropFirst().map { (first, $0) }
+    static func node(_ node: ExportGraph.Node) -> String {
+        let values: [String: String?]
+        switch node {
+        case .actor(let actor):
+            values = [
+                "label": actor.name, "kind": actor.kind.rawValue,
+                "aliases": actor.aliases.isEmpty ? nil : ListCell.text(actor.aliases),
+                "country": actor.country, "claimed_by": actor.claimedBy.isEmpty ? nil : ListCell.text(actor.claimedBy),
+                "office": actor.office, "iso3": actor.iso3,
+                "lat": actor.coordinate.map { String($0.latitude) }, "lon": actor.coordinate.map { String($0.longitude) },
+                "capital": actor.capital, "note": actor.note, "color": Palette.style(of: actor.kind).fill.rawValue,
+            ]
+        case .hub(let relation):
+            values = [
+                "label": relation.id, "kind": ExportGraph.hubKind, "relation": relation.id, "relation_type": relation.type.rawValue,
+                "color": Palette.color(of: relation.type).rawValue,
+            ]
         }
-        var pairs: [(String, String)] = []
-        for (index, from) in participants.enumerated() {
-            for to in participants[(index + 1)...] {
-                pairs.append((from, to))
-            }
-        }
-        return pairs
+        return "    <node id=\"\(XMLText.escaped(node.id))\">\n" + data(nodeKeys, values) + "    </node>\n"
     }
 
-    static func node(_ actor: Actor) -> String {
-        let values: [String: String?] = [
-            "label": actor.name, "kind": actor.kind.rawValue,
-            "aliases": actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: "; "),
-            "country": actor.country, "claimed_by": actor.claimedBy.isEmpty ? nil : actor.claimedBy.joined(separator: "; "),
-            "office": actor.office, "iso3": actor.iso3,
-            "lat": actor.coordinate.map { String($0.latitude) }, "lon": actor.coordinate.map { String($0.longitude) },
-            "capital": actor.capital, "note": actor.note,
-        ]
-        return "    <node id=\"\(XMLText.escaped(actor.id))\">\n" + data(nodeKeys, values) + "    </node>\n"
-    }
-
-    static func edge(_ relation: Relation, from: String, to: String, number: Int) -> String {
-        let values: [String: String?] = [
-            "label": relation.type.rawValue, "relation": relation.id, "type": relation.type.rawValue,
+    static func edge(_ link: ExportGraph.Link) -> String {
+        let relation = link.relation
+        var values: [String: String?] = [
+            "label": relation.type.rawValue, "link": link.id, "relation": relation.id, "relation_type": relation.type.rawValue,
+            "directed": link.directed ? "true" : "false",
             "status": relation.status.rawValue,
             "start": relation.start?.description, "end": relation.end?.description,
             "start_year": relation.start.map { String($0.year) }, "end_year": relation.end.map { String($0.year) },
             "summary": relation.summary,
-            "evidence": relation.evidence.map { "\($0.source)#\($0.paragraph)" }.joined(separator: "; "),
-            "conflicting_fields": relation.claims.isEmpty ? nil : relation.claims.map(\.field).joined(separator: "; "),
+            "evidence": ListCell.text(relation.evidencePointers),
+            "conflicting_fields": relation.claims.isEmpty ? nil : ListCell.text(relation.conflictingFields),
             "hedge": relation.hedge?.rawValue, "according_to": relation.accordingTo,
-            "detail": detail(relation.details),
+            "color": Palette.color(of: relation.type).rawValue,
         ]
-        let directed = relation.isDirected ? " directed=\"true\"" : ""
-        return "    <edge id=\"\(XMLText.escaped(relation.id)).\(number)\" source=\"\(XMLText.escaped(from))\" target=\"\(XMLText.escaped(to))\"\(directed)>\n"
+        for field in relation.details.exportFields {
+            values[field.name] = field.value
+        }
+        return "    <edge id=\"\(XMLText.escaped(link.id))\" source=\"\(XMLText.escaped(link.source))\" target=\"\(XMLText.escaped(link.target))\">\n"
             + data(edgeKeys, values) + "    </edge>\n"
-    }
-
-    /// The type-specific keys as `key=value` pairs, e.g. `role=founding` or `facility=manas; personnel=1000`.
-    static func detail(_ details: RelationDetails) -> String? {
-        let present = details.exportFields.compactMap { field in field.value.map { "\(field.name)=\($0)" } }
-        return present.isEmpty ? nil : present.joined(separator: "; ")
     }
 
     static func data(_ keys: [Key], _ values: [String: String?]) -> String {

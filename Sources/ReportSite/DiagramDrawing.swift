@@ -225,7 +225,7 @@ public struct DiagramDrawing {
 }
 
 /// A diagram as the site gets it: Graphviz drew the DOT with tooltip placeholders, and its SVG and DOT files
-/// carry the tooltips; with the digest of the SVG, which pages take for the picture. Made on the drawing
+/// carry the tooltips, the SVG finished as a standalone file (title, description, prefixed ids); with the digest of the SVG, which pages take for the picture. Made on the drawing
 /// step's threads.
 struct DrawnDiagram {
     var files: RenderedDiagram
@@ -234,7 +234,9 @@ struct DrawnDiagram {
     init(_ rendered: RenderedDiagram, of planned: PlannedDiagram) {
         files = rendered.titled(planned.title)
         if let svg = rendered.outputs[.svg] {
-            files.outputs[.svg] = Data(planned.placeholders.filling(svg: [UInt8](svg)))
+            // The file opened on its own says what it shows, as the copy a page inlines does.
+            files.outputs[.svg] = Data(SVGFinisher.standalone(planned.placeholders.filling(svg: [UInt8](svg)), title: planned.title,
+                                                              description: planned.caption, idPrefix: "\(planned.id)-"))
         }
         if rendered.outputs[.dot] != nil {
             files.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)

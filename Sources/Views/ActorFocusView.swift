@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// One actor and everything within N relation steps of it, capped at a maximum number of actors with a

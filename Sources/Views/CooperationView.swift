@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// Who cooperates with whom, coloured by domain.

@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// A map of foreign base deployments: every drawn actor pinned at its projected place (neato), deployer →

@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// Collects one diagram's nodes, edges, legend and relations, then assembles the `Diagram`.

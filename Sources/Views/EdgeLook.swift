@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// How one relation's edge is drawn: colour with its meaning, line style, width and arrow.

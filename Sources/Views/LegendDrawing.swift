@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import Foundation
 
 /// A legend that shows what it means: each entry's symbol drawn as the diagram draws it (the node's shape and

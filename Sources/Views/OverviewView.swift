@@ -1,4 +1,5 @@
 import DOT
+import DiagramStyle
 import RelationModel
 
 /// The whole network at the level analysts read it: states and organisations, and every relation between them,

@@ -1,3 +1,4 @@
+import DiagramStyle
 import Foundation
 import RelationModel
 

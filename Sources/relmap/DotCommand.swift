@@ -10,10 +10,10 @@ struct DotCommand: ParsableCommand {
         discussion: "Views: \(ViewCatalog.viewIDs.joined(separator: ", ")). The focus view needs --actor."
     )
 
-    @Argument(help: "The view to draw: \(ViewCatalog.viewIDs.joined(separator: ", ")).")
+    @Argument(help: "The view to draw: \(ViewCatalog.viewIDs.joined(separator: ", ")).", completion: Completions.views)
     var view: String
 
-    @Option(help: "The actor a focus view centres on (its id).")
+    @Option(help: "The actor a focus view centres on (its id).", completion: Completions.actors)
     var actor: String?
 
     @Option(name: .customLong("as-of"), help: "Only relations in force in this year.")

@@ -4,7 +4,7 @@ import RelationModel
 
 /// Where the model comes from, shared by every subcommand that reads one.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "A model: a YAML file or a directory of YAML files.")
+    @Argument(help: "A model: a YAML file or a directory of YAML files.", completion: .file(extensions: ["yaml", "yml"]))
     var model: String = "model"
 
     /// Loads and validates the model, printing diagnostics to stderr; exits 65 on errors, 66 when unreadable.

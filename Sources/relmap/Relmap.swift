@@ -9,11 +9,16 @@ struct Relmap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relmap",
         abstract: "Draw a relation model of international security relations as diagrams and a static report site.",
+        discussion: """
+        Shell completions, which also complete view names and the actor ids of the model named on the command \
+        line: relmap --generate-completion-script bash|zsh|fish (docs/cli.md tells where to put the script).
+        """,
         version: version,
         subcommands: [
             ValidateCommand.self,
             RenderCommand.self,
             ExportCommand.self,
+            SchemaCommand.self,
             BuildCommand.self,
             SynthCommand.self,
             RenderWorkerCommand.self,

@@ -17,13 +17,13 @@ struct RenderCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The views to draw (none with --dot).")
+    @Argument(help: "The views to draw (none with --dot).", completion: Completions.views)
     var views: [String] = []
 
-    @Option(help: "The model: a YAML file or a directory of YAML files.")
+    @Option(help: "The model: a YAML file or a directory of YAML files.", completion: .file(extensions: ["yaml", "yml"]))
     var model = "model"
 
-    @Option(help: "The actor a focus view centres on (its id).")
+    @Option(help: "The actor a focus view centres on (its id).", completion: Completions.actors)
     var actor: String?
 
     @Option(name: .customLong("as-of"), help: "Only relations in force in this year.")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import GraphvizRendering
 import XCTest
 @testable import ReportSite
@@ -77,6 +80,22 @@ final class DiagramDrawingTests: XCTestCase {
         let actor = try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html"))
         XCTAssertTrue(actor.contains(#"id="focus-kyrgyzstan-title""#))
         XCTAssertTrue(actor.contains(#"role="img""#))
+    }
+
+    func testAStandaloneSVGNamesItsViewAndThePageInlinesItWithOneTitleAndIdsPrefixedOnce() throws {
+        let site = try SampleDiagrams.build()
+        let file = try XCTUnwrap(site.text(at: "diagrams/network.svg"))
+        XCTAssertTrue(file.contains(#"<svg role="img" aria-labelledby="network-title network-desc" width=""#), String(file.prefix(600)))
+        XCTAssertTrue(file.contains(#"<title id="network-title">The whole network</title>"#))
+        XCTAssertTrue(file.contains(#"<desc id="network-desc">The whole network. Sources: sample.</desc>"#))
+        XCTAssertTrue(file.contains(#"font-family="DejaVu Sans,sans-serif""#))
+        XCTAssertFalse(file.contains(#"font-family="DejaVu Sans""#))
+        XCTAssertTrue(XMLParser(data: Data(file.utf8)).parse())
+        let view = try XCTUnwrap(site.text(at: "views/network.html"))
+        XCTAssertEqual(view.components(separatedBy: #"id="network-title""#).count, 2, "one title")
+        XCTAssertEqual(view.components(separatedBy: "role=\"img\"").count, 2)
+        XCTAssertFalse(view.contains(#"id="network-network-"#), "ids are prefixed once")
+        XCTAssertTrue(view.contains(#"<svg width="100%" style="max-width: "#))
     }
 
     func testTheTimelineShowsTheAsOfMapOfEachYear() throws {

@@ -88,7 +88,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(json.contains(#""claimed_by" : ["#))
         XCTAssertTrue(json.contains(#""according_to" : {"#))
 
-        let rows = try ExportFormat.csv.render(model).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = CSVReader.records(try ExportFormat.csv.render(model))
         let header = try XCTUnwrap(rows.first)
         func cell(_ row: Int, _ column: String) throws -> String { rows[row][try XCTUnwrap(header.firstIndex(of: column))] }
         XCTAssertEqual(try cell(1, "id"), "clash")
@@ -100,10 +100,11 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(try cell(2, "according_to_name"), "Kurmanbek Bakiev")
 
         let graphML = try ExportFormat.graphml.render(model)
-        XCTAssertTrue(graphML.contains(#"<data key="n_claimed_by">kgz; uzb</data>"#))
+        XCTAssertTrue(graphML.contains(#"<data key="n_claimed_by">[&quot;kgz&quot;,&quot;uzb&quot;]</data>"#))
         XCTAssertTrue(graphML.contains(#"<data key="e_according_to">bakiev</data>"#))
         XCTAssertTrue(graphML.contains(#"<data key="e_hedge">reported</data>"#))
         XCTAssertTrue(graphML.contains(#"<edge id="clash.1" source="uzb" target="kgz">"#), graphML)
+        XCTAssertTrue(graphML.contains(#"<data key="e_directed">false</data>"#))
     }
 
     func testJSONHoldsResolvedParticipantsDatesAndEvidenceSortedById() throws {
@@ -142,17 +143,17 @@ final class ExportTests: XCTestCase {
     }
 
     func testCSVQuotesCommasQuotesAndNewlines() {
-        XCTAssertEqual(CSVExport.field("plain"), "plain")
-        XCTAssertEqual(CSVExport.field("a,b"), "\"a,b\"")
-        XCTAssertEqual(CSVExport.field("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(CSVExport.field("two\nlines"), "\"two\nlines\"")
-        XCTAssertEqual(CSVExport.field("cr\r\nlf"), "\"cr\r\nlf\"")
+        XCTAssertEqual(CSVText.field("plain"), "plain")
+        XCTAssertEqual(CSVText.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVText.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVText.field("two\nlines"), "\"two\nlines\"")
+        XCTAssertEqual(CSVText.field("cr\r\nlf"), "\"cr\r\nlf\"")
     }
 
     func testCSVNeutralisesSpreadsheetFormulas() {
-        XCTAssertEqual(CSVExport.field("=1+1"), "'=1+1")
-        XCTAssertEqual(CSVExport.field("@SUM(A1)"), "'@SUM(A1)")
-        XCTAssertEqual(CSVExport.field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
+        XCTAssertEqual(CSVText.field("=1+1"), "'=1+1")
+        XCTAssertEqual(CSVText.field("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVText.field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
     }
 
     func testCSVHasOneRowPerRelationThatParsesBackToTheSameFields() throws {
@@ -168,10 +169,12 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(byColumn["summary"], "Joins, with others;\nsecond line")
         XCTAssertEqual(byColumn["role"], "founding")
         let summit = Dictionary(uniqueKeysWithValues: zip(CSVExport.columns, rows[2]))
-        XCTAssertEqual(summit["participant_ids"], "kgz; uzb; kaz")
-        XCTAssertEqual(summit["evidence"], "s1#3; s2#1")
+        XCTAssertEqual(summit["participant_ids"], #"["kgz","uzb","kaz"]"#)
+        XCTAssertEqual(summit["participant_names"], #"["Kyrgyzstan","Uzbekistan, Republic of","Kazakhstan"]"#)
+        XCTAssertEqual(summit["evidence"], #"["s1#3","s2#1"]"#)
         XCTAssertEqual(summit["source_count"], "2")
-        XCTAssertEqual(summit["conflicting_fields"], "start")
+        XCTAssertEqual(summit["conflicting_fields"], #"["start"]"#)
+        XCTAssertEqual([summit["start"], summit["start_year"], summit["end_year"]], ["2006-09", "2006", ""])
         XCTAssertTrue(csv.hasSuffix("\r\n"))
     }
 
@@ -186,8 +189,10 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(counter.edges, 4)
         XCTAssertEqual(Set(counter.edgeIDs).count, 4)
         XCTAssertTrue(counter.texts.contains("<script>alert(1)</script> & co"))
-        XCTAssertEqual(counter.directedEdges, 1)
-        XCTAssertTrue(counter.texts.contains("role=founding"))
+        XCTAssertEqual(counter.directedEdges, 0, "no edge overrides the graph's direction")
+        XCTAssertEqual(counter.texts.filter { $0 == "true" }.count, 1, "the membership's `directed`")
+        XCTAssertTrue(graphml.contains(#"<graph id="relations" edgedefault="directed">"#))
+        XCTAssertTrue(counter.texts.contains("founding"))
     }
 
     func testXMLTextReplacesCharactersXMLCannotHold() {
