@@ -63,7 +63,7 @@ let package = Package(
                     swiftSettings: swift5Mode),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "Geography"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,7 @@ Earth", naturalearthdata.com).
 
 What the file holds:
 - every country north of 60°S (Antarctica is left out), under its ISO 3166 alpha-3 code (Natural Earth's
-  ISO_A3_EH, else ADM0_A3 for places without one, such as Kosovo), its English name and the point Natural
+  ISO_A3_EH, else ADM0_A3 for places without one, such as Kosovo), its English short name (NAME), a colour from 1 to 7 that no neighbour shares (MAPCOLOR7) and the point Natural
   Earth suggests for its label;
 - the outlines as a topology: each border between two countries, and each stretch of coast, is one arc stored
   once and named by both sides, so simplifying an arc moves both countries' outlines alike (no gaps or
@@ -69,9 +69,10 @@ def read_countries(path):
         record, shape = shape_record.record, shape_record.shape
         iso = record["ISO_A3_EH"] if record["ISO_A3_EH"] != "-99" else record["ADM0_A3"]
         main = record["ISO_A3"] == iso or record["ADM0_A3"] == iso
-        country = countries.setdefault(iso, {"iso": iso, "name": None, "label": None, "rings": []})
+        country = countries.setdefault(iso, {"iso": iso, "name": None, "label": None, "color": 1, "rings": []})
         if main or country["name"] is None:
-            country["name"] = record["NAME_EN"]
+            country["name"] = record["NAME"] or record["NAME_EN"]
+            country["color"] = record["MAPCOLOR7"]
             country["label"] = (record["LABEL_X"], record["LABEL_Y"])
         bounds = list(shape.parts) + [len(shape.points)]
         for start, end in zip(bounds, bounds[1:]):
@@ -292,7 +293,7 @@ def main():
             polygons.append("/".join(rings))
         label = "%.2f,%.2f" % country["label"]
         name = country["name"].replace("|", " ").replace(";", ",")
-        lines.append(";".join([country["iso"], name, label, "|".join(polygons)]))
+        lines.append(";".join([country["iso"], name, str(country["color"]), label, "|".join(polygons)]))
 
     encoded = [encode_arc(points) for points in simplified]
     point_count = sum(len(points) for points in simplified)
@@ -304,7 +305,8 @@ def main():
         out.write("extension BasemapData {\n")
         out.write("    static let naturalEarthVersion = \"%s\"\n" % version)
         out.write("    static let gridCellsPerDegree = %d.0\n\n" % GRID)
-        out.write("    /// One country a line: `ISO3;name;label longitude,label latitude;polygons`, polygons separated by `|`,\n")
+        out.write("    /// One country a line: `ISO3;name;colour;label longitude,label latitude;polygons`, the colour (1-7) one\n")
+        out.write("    /// that no neighbour shares (Natural Earth's MAPCOLOR7), polygons separated by `|`,\n")
         out.write("    /// a polygon's rings (outer first, then holes) by `/`, a ring's arcs by spaces (`~i`, written -i-1,\n")
         out.write("    /// for arc i walked backwards).\n")
         out.write("    static let countries = #\"\"\"\n")

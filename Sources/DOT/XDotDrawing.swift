@@ -19,6 +19,11 @@ public struct XDotDrawing: Sendable, Hashable {
 
     public init() {}
 
+    /// Operations already written in xdot (a map's basemap, written by a writer of its own).
+    public init(operations: String) {
+        text = String(operations.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+
     public var isEmpty: Bool { text.isEmpty }
 
     /// The colour lines and outlines are drawn in from here on.

@@ -23,6 +23,8 @@ public struct Basemap: Sendable {
         public var iso3: String
         /// The English name.
         public var name: String
+        /// A colour number from 1 to 7 that no neighbour shares, for telling countries apart.
+        public var mapColor: Int
         /// Where Natural Earth suggests the name goes.
         public var labelPoint: GeoPoint
         public var polygons: [Polygon]
@@ -33,6 +35,12 @@ public struct Basemap: Sendable {
     /// The countries (indices into `countries`) whose outlines run along each arc: one for a coast, two for a
     /// border between two countries.
     public let arcCountries: [[Int]]
+    /// A circle around each arc: its first point and the farthest any of its points lies from it, in degrees of
+    /// arc, so a map can pass over the arcs far from its window without projecting them.
+    public let arcCaps: [(centre: GeoPoint, radius: Double)]
+    /// Every country's index in the order to paint them: a country that fills a hole in another (an enclave) comes
+    /// after it, so painting each outer ring in this order shows every enclave without cutting holes.
+    public let drawingOrder: [Int]
     private let indexByISO: [String: Int]
 
     public init(countries: [Country], arcs: [[GeoPoint]]) {
@@ -47,9 +55,41 @@ public struct Basemap: Sendable {
             }
         }
         arcCountries = users
+        arcCaps = arcs.map { arc in
+            guard let first = arc.first else { return (GeoPoint(longitude: 0, latitude: 0), 0) }
+            return (first, arc.reduce(0) { max($0, AzimuthalProjection.angularDistance(from: first, to: $1)) })
+        }
+        drawingOrder = Self.paintingOrder(countries)
         var byISO: [String: Int] = [:]
         for (index, country) in countries.enumerated() where byISO[country.iso3] == nil { byISO[country.iso3] = index }
         indexByISO = byISO
+    }
+
+    /// Countries ordered by how deep they sit in holes of others (depth 0: in no hole), then as given.
+    static func paintingOrder(_ countries: [Country]) -> [Int] {
+        var outerRings: [[Int]: Int] = [:]
+        for (index, country) in countries.enumerated() {
+            for polygon in country.polygons { outerRings[polygon.rings[0].map(\.arc).sorted()] = index }
+        }
+        var fillers: [(holder: Int, filler: Int)] = []
+        for (index, country) in countries.enumerated() {
+            for polygon in country.polygons {
+                for hole in polygon.rings.dropFirst() {
+                    if let filler = outerRings[hole.map(\.arc).sorted()], filler != index { fillers.append((index, filler)) }
+                }
+            }
+        }
+        var depth = [Int](repeating: 0, count: countries.count)
+        // A chain of enclaves is short; the bound only guards against a cycle in bad data.
+        for _ in 0..<8 {
+            var changed = false
+            for (holder, filler) in fillers where depth[filler] <= depth[holder] {
+                depth[filler] = depth[holder] + 1
+                changed = true
+            }
+            if !changed { break }
+        }
+        return countries.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }
     }
 
     /// The basemap compiled into relmap: Natural Earth's 1:10m admin-0 countries, decoded on first use and kept

@@ -6,13 +6,13 @@ enum BasemapDecoder {
         return Basemap(countries: decodedCountries, arcs: decodedArcs)
     }
 
-    /// `ISO3;name;lon,lat;polygons`: polygons split by `|`, rings by `/`, arc references by spaces.
+    /// `ISO3;name;colour;lon,lat;polygons`: polygons split by `|`, rings by `/`, arc references by spaces.
     static func decodeCountry(_ line: Substring) -> Basemap.Country? {
         let fields = line.split(separator: ";", omittingEmptySubsequences: false)
-        guard fields.count == 4 else { return nil }
-        let label = fields[2].split(separator: ",").compactMap { Double($0) }
+        guard fields.count == 5, let colour = Int(fields[2]) else { return nil }
+        let label = fields[3].split(separator: ",").compactMap { Double($0) }
         guard label.count == 2 else { return nil }
-        let polygons = fields[3].split(separator: "|").map { polygon in
+        let polygons = fields[4].split(separator: "|").map { polygon in
             Basemap.Polygon(rings: polygon.split(separator: "/").map { ring in
                 ring.split(separator: " ").compactMap { Int($0) }.map { value in
                     value >= 0 ? Basemap.ArcReference(arc: value, isReversed: false)
@@ -20,7 +20,7 @@ enum BasemapDecoder {
                 }
             })
         }
-        return Basemap.Country(iso3: String(fields[0]), name: String(fields[1]),
+        return Basemap.Country(iso3: String(fields[0]), name: String(fields[1]), mapColor: colour,
                                labelPoint: GeoPoint(longitude: label[0], latitude: label[1]), polygons: polygons)
     }
 

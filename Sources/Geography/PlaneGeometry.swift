@@ -183,7 +183,8 @@ public enum PlaneGeometry {
         return dx * dx + dy * dy
     }
 
-    static func squaredSegmentDistance(_ p: PlanePoint, _ a: PlanePoint, _ b: PlanePoint) -> Double {
+    /// The squared distance from `p` to the segment from `a` to `b`.
+    public static func squaredSegmentDistance(_ p: PlanePoint, _ a: PlanePoint, _ b: PlanePoint) -> Double {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = dx * dx + dy * dy
         guard length > 0 else { return squaredDistance(p, a) }

@@ -28,6 +28,13 @@ struct LegendDrawing {
 
     let entries: [LegendEntry]
     let scale: Double
+    /// How far above the origin the label's bottom lies (a map puts its label above the map).
+    var raise = 0.0
+
+    init(entries: [LegendEntry], scale: Double) {
+        self.entries = entries
+        self.scale = scale
+    }
 
     /// The size of a swatch and of a row, and of the meaning's text, in points.
     var swatchWidth: Double { (44 * scale).rounded() }
@@ -83,7 +90,7 @@ struct LegendDrawing {
         for (index, entry) in entries.enumerated() {
             let row = index / count, column = index % count
             let left = Self.origin.x + widths.prefix(column).reduce(0, +) + Double(column) * swatchWidth
-            let bottom = Self.origin.y + Double(rowCount - 1 - row) * rowHeight
+            let bottom = Self.origin.y + raise + Double(rowCount - 1 - row) * rowHeight
             for primitive in Self.primitives(of: entry.kind, x: left, y: bottom, width: swatchWidth, height: rowHeight) {
                 Self.draw(primitive, into: &drawing)
             }

@@ -65,3 +65,15 @@ final class BasemapDataTests: XCTestCase {
         XCTAssertTrue(basemap.sharedArcs(kgz, rus).isEmpty)
     }
 }
+
+extension BasemapDataTests {
+    func testEnclavesArePaintedAfterTheCountryAroundThem() throws {
+        let order = basemap.drawingOrder
+        let position = { (iso3: String) in order.firstIndex(of: self.basemap.countryIndex(iso3: iso3)!)! }
+        XCTAssertLessThan(position("KGZ"), position("UZB"), "Sokh and Shakhimardan lie in Kyrgyzstan")
+        XCTAssertLessThan(position("KGZ"), position("TJK"), "Vorukh lies in Kyrgyzstan")
+        XCTAssertLessThan(position("UZB"), position("TJK"), "Sarvak lies in Uzbekistan")
+        XCTAssertLessThan(position("ZAF"), position("LSO"))
+        XCTAssertEqual(Set(order), Set(basemap.countries.indices))
+    }
+}

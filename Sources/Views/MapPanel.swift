@@ -1,0 +1,200 @@
+import DOT
+import DiagramStyle
+import Geography
+
+/// One map on a diagram's page: a frame placed at `origin`, its basemap, and what a view paints on it (countries
+/// filled by bloc, contested borders and territory); `draw` writes it as xdot for the graph's `_background`.
+struct MapPanel {
+    /// How a country's area is painted.
+    struct AreaStyle: Hashable {
+        enum Pattern: Hashable { case solid, hatched, crossHatched }
+        var color: Color
+        var pattern: Pattern = .solid
+        /// A line around the country, in the area's colour: `dashed`, `dotted`, or `solid`; nil for none.
+        var outline: String?
+    }
+
+    /// A stretch of lines drawn over the land (a contested border), with its SVG class.
+    struct Overlay {
+        var lines: [[PlanePoint]]
+        var color: Color
+        var width: Double
+        var style: String
+        var classes: String
+    }
+
+    enum Colors {
+        static let sea = Color(hex: "#DDEAF3")!
+        static let land = Color(hex: "#F4F1EA")!
+        /// Pale land colours, one per Natural Earth colour number, so neighbours differ.
+        static let lands = ["#F3EEDF", "#E9F0DC", "#F2E6E0", "#E4ECEE", "#EFEBD6", "#EDE4EE", "#E6EEE4"].map { Color(hex: $0)! }
+        static let border = Color(hex: "#8F887C")!
+        static let coast = Color(hex: "#9DB5C7")!
+        static let name = Color(hex: "#8E8779")!
+        static let frame = Color(hex: "#7F7F7F")!
+    }
+
+    let frame: MapFrame
+    /// Where the frame's lower-left corner lies on the page, in points.
+    var origin = PlanePoint(x: 0, y: 0)
+    /// Country fills by index in `Basemap.countries`; the rest is plain land.
+    var areas: [Int: AreaStyle] = [:]
+    var overlays: [Overlay] = []
+    /// A title drawn in the panel's top-left corner (small multiples).
+    var title: String?
+    /// Whether countries are told apart by pale colours (off for a choropleth, whose fills must stand out).
+    var tintsCountries = true
+
+    init(frame: MapFrame, origin: PlanePoint = PlanePoint(x: 0, y: 0)) {
+        self.frame = frame
+        self.origin = origin
+    }
+
+    var layer: BasemapLayer { BasemapLayer.layer(for: frame) }
+
+    /// The frame on the page.
+    var pageRect: PlaneRect {
+        PlaneRect(minX: origin.x, minY: origin.y, maxX: origin.x + frame.width, maxY: origin.y + frame.height)
+    }
+
+    /// A place's point on the page (possibly outside the panel), nil for the antipode.
+    func pagePoint(_ point: GeoPoint) -> PlanePoint? {
+        frame.pagePoint(point).map(shifted)
+    }
+
+    func shifted(_ point: PlanePoint) -> PlanePoint {
+        PlanePoint(x: point.x + origin.x, y: point.y + origin.y)
+    }
+
+    /// Whether the place lies inside the frame.
+    func shows(_ point: GeoPoint) -> Bool { frame.shows(point) }
+
+    /// Where a place off the frame is drawn: just inside the edge, in its direction.
+    func edgePoint(toward point: GeoPoint) -> PlanePoint { shifted(frame.edgePoint(toward: point)) }
+
+    /// The basemap's index for a state: by ISO code, else by English name.
+    static func countryIndex(iso3: String?, name: String) -> Int? {
+        if let iso3, let index = Basemap.naturalEarth.countryIndex(iso3: iso3) { return index }
+        return Basemap.naturalEarth.countryIndex(named: name)
+    }
+
+    /// Writes the panel: sea, land (each country in its group, filled as `areas` says), borders, coasts,
+    /// overlays, the names of countries where they fit (not over anything `placer` holds, nor for the countries
+    /// in `unnamed`), and the frame.
+    func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 8) {
+        let layer = self.layer
+        drawing.openGroup("basemap")
+        drawing.beginRun("sea")
+        drawing.penColor("transparent")
+        drawing.fillColor(Colors.sea)
+        drawing.polygon(corners(of: frame.page).map(shifted))
+        for country in layer.countries {
+            drawing.beginRun("country country-\(country.iso3)")
+            let style = areas[country.index]
+            drawing.penColor("transparent")
+            let land = tintsCountries ? Colors.lands[(country.mapColor - 1 + 7) % 7] : Colors.land
+            drawing.fillColor(style.map { $0.pattern == .solid ? $0.color : land } ?? land)
+            for ring in country.rings { drawing.polygon(ring.map(shifted)) }
+            guard let style else { continue }
+            if style.pattern != .solid {
+                drawing.penColor(style.color)
+                drawing.lineWidth(1.1)
+                for ring in country.rings {
+                    for line in Self.hatching(ring, spacing: 4.5, crossed: style.pattern == .crossHatched) {
+                        drawing.polyline(line.map(shifted))
+                    }
+                }
+            }
+            if let outline = style.outline {
+                drawing.penColor(style.color)
+                drawing.lineWidth(1.4)
+                drawing.style(outline)
+                for ring in country.rings { drawing.polygon(ring.map(shifted), filled: false) }
+                drawing.style("solid")
+            }
+        }
+        drawing.beginRun("borders")
+        drawing.penColor(Colors.border)
+        drawing.lineWidth(0.8)
+        for line in layer.borders { drawing.polyline(line.map(shifted)) }
+        drawing.beginRun("coasts")
+        drawing.penColor(Colors.coast)
+        drawing.lineWidth(0.5)
+        for line in layer.coasts { drawing.polyline(line.map(shifted)) }
+        for overlay in overlays {
+            drawing.beginRun(overlay.classes)
+            drawing.penColor(overlay.color)
+            drawing.lineWidth(overlay.width)
+            drawing.style(overlay.style)
+            for line in overlay.lines { drawing.polyline(line.map(shifted)) }
+            drawing.style("solid")
+        }
+        drawNames(into: &drawing, placer: placer, unnamed: unnamed, size: nameSize)
+        drawing.beginRun("map-frame")
+        drawing.penColor(Colors.frame)
+        drawing.lineWidth(0.8)
+        drawing.polygon(corners(of: frame.page).map(shifted), filled: false)
+        if let title {
+            drawing.beginRun("panel-title")
+            drawing.font(size: 11)
+            drawing.penColor(Palette.ink)
+            drawing.text(title, at: PlanePoint(x: origin.x + 8, y: origin.y + frame.height - 16), justification: .left,
+                         width: Double(title.count) * 6.6)
+        }
+        drawing.closeGroup()
+    }
+
+    /// Country names in light grey capitals, at Natural Earth's label point or a little above or below it, only
+    /// where the name fits the country and covers no actor, label or other name.
+    private func drawNames(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int>, size: Double) {
+        var placer = placer
+        var names: [(String, PlanePoint, Double)] = []
+        for country in layer.countries.sorted(by: { ($0.area, $1.index) > ($1.area, $0.index) }) where !unnamed.contains(country.index) {
+            guard let point = country.labelPoint else { continue }
+            let text = country.name.uppercased()
+            let width = Double(text.count) * size * 0.68 + 2, height = size * 1.25
+            guard country.area > width * height * 3 else { continue }
+            for offset in [0.0, height * 1.2, -height * 1.2] {
+                let centre = shifted(PlanePoint(x: point.x, y: point.y + offset))
+                let rect = MapLabelPlacer.rect(centre: centre, width: width, height: height)
+                guard placer.isFree(rect) else { continue }
+                placer.reserve(rect)
+                names.append((text, centre, width))
+                break
+            }
+        }
+        guard !names.isEmpty else { return }
+        drawing.beginRun("country-names")
+        drawing.font(size: size)
+        drawing.penColor(Colors.name)
+        for (text, centre, width) in names {
+            drawing.text(text, at: PlanePoint(x: centre.x, y: centre.y - size * 0.35), width: width)
+        }
+    }
+
+    func corners(of rect: PlaneRect) -> [PlanePoint] {
+        [PlanePoint(x: rect.minX, y: rect.minY), PlanePoint(x: rect.maxX, y: rect.minY),
+         PlanePoint(x: rect.maxX, y: rect.maxY), PlanePoint(x: rect.minX, y: rect.maxY)]
+    }
+
+    /// Diagonal lines `spacing` points apart across a ring (and the other diagonal too when `crossed`).
+    static func hatching(_ ring: [PlanePoint], spacing: Double, crossed: Bool) -> [[PlanePoint]] {
+        var lines: [[PlanePoint]] = []
+        for sign in crossed ? [1.0, -1.0] : [1.0] {
+            // Rotate by 45° so the hatching runs along the x axis, cut spans, rotate back.
+            let factor = 0.5.squareRoot()
+            let rotated = ring.map { PlanePoint(x: ($0.x + sign * $0.y) * factor, y: ($0.y - sign * $0.x) * factor) }
+            guard let bounds = PlaneRect(enclosing: rotated) else { continue }
+            var v = (bounds.minY / spacing).rounded(.up) * spacing
+            while v <= bounds.maxY {
+                for span in PlaneGeometry.spans(of: rotated, atY: v) where span.upperBound - span.lowerBound > 0.5 {
+                    lines.append([span.lowerBound, span.upperBound].map { u in
+                        PlanePoint(x: (u - sign * v) * factor, y: (v + sign * u) * factor)
+                    })
+                }
+                v += spacing
+            }
+        }
+        return lines
+    }
+}
