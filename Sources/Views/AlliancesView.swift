@@ -15,7 +15,7 @@ public enum AlliancesView: View {
     public static let title = "Alliances and memberships"
 
     /// The most organizations drawn as maps; the rest are named in the caption.
-    static let maximumPanels = 12
+    static let maximumPanels = 9
 
     public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
         let relations = options.relations(of: model, types: [.membership, .alliance])

@@ -2,8 +2,8 @@ import Geography
 import Synchronization
 
 /// The basemap as one frame shows it: each country's outline on the page, simplified to what the page can show
-/// (`tolerance` points) and clipped to the frame, in the order that paints enclaves over the country around them;
-/// the land borders and the coasts as lines; where each country's name goes. Shared arcs are simplified once, so
+/// (`tolerance` points) and clipped to the frame, in the order that paints enclaves over the country around them,
+/// islands smaller than a point left out (never a part bordered by land); where each country's name goes. Shared arcs are simplified once, so
 /// neighbours meet exactly. Made once per frame and process (`layer(for:)`), since a view's yearly maps share it.
 struct BasemapLayer: Sendable {
     struct CountryShape: Sendable {
@@ -21,16 +21,13 @@ struct BasemapLayer: Sendable {
         var labelPoint: PlanePoint?
     }
 
-    /// How far a simplified outline may stray from the data, in points (a quarter of a pixel in the 2× PNG).
-    static let tolerance = 0.4
+    /// How far a simplified outline may stray from the data, in points: under half a pixel of the 2× PNG on a
+    /// full-width map, a little more on the smaller panels of small multiples, whose outlines are finer than that.
+    static func tolerance(forWidth width: Double) -> Double { width >= MapFrame.defaultWidth ? 0.4 : 0.8 }
 
     let frame: MapFrame
     /// The countries drawn, in painting order.
     let countries: [CountryShape]
-    /// Borders between two countries, clipped to the frame.
-    let borders: [[PlanePoint]]
-    /// Coasts, clipped to the frame.
-    let coasts: [[PlanePoint]]
     /// Every projected, simplified arc the layer drew, unclipped, by arc index (to draw a particular border).
     let arcs: [Int: [PlanePoint]]
 
@@ -73,7 +70,7 @@ struct BasemapLayer: Sendable {
                 }
                 points.append(frame.pagePoint(plane))
             }
-            let simplified = PlaneGeometry.simplified(points, tolerance: Self.tolerance)
+            let simplified = PlaneGeometry.simplified(points, tolerance: Self.tolerance(forWidth: frame.width))
             projected[arc] = simplified
             return simplified
         }
@@ -97,6 +94,9 @@ struct BasemapLayer: Sendable {
                 guard complete else { continue }
                 let clipped = PlaneGeometry.clippedPolygon(ring, to: clip)
                 guard !clipped.isEmpty else { continue }
+                // An island smaller than a point cannot be seen; a part bordered by land (an enclave) always stays.
+                if let box = PlaneRect(enclosing: clipped), box.width < 1, box.height < 1,
+                   !polygon.rings[0].contains(where: { basemap.arcCountries[$0.arc].count > 1 }) { continue }
                 area += abs(PlaneGeometry.doubleSignedArea(clipped)) / 2
                 rings.append(clipped)
             }
@@ -110,15 +110,7 @@ struct BasemapLayer: Sendable {
                                        rings: rings, area: area,
                                        labelPoint: label))
         }
-        var borders: [[PlanePoint]] = [], coasts: [[PlanePoint]] = []
-        for arc in projected.keys.sorted() {
-            guard let points = projected[arc] else { continue }
-            let pieces = PlaneGeometry.clippedLine(points, to: clip)
-            if basemap.arcCountries[arc].count > 1 { borders += pieces } else { coasts += pieces }
-        }
         countries = shapes
-        self.borders = borders
-        self.coasts = coasts
         arcs = projected
     }
 

@@ -73,7 +73,7 @@ public enum DeploymentsView: View {
     }
 
     /// The light tint of a host state.
-    static let hostTint = Palette.reddishPurple.opacity(0.22)
+    static let hostTint = Palette.reddishPurple.opacity(0.38)
 
     /// Deployer → facility or place where it has one on the map, else deployer → host; no line from a facility
     /// to its host, which the map shows by placing it inside.

@@ -27,9 +27,9 @@ struct MapPanel {
         static let sea = Color(hex: "#DDEAF3")!
         static let land = Color(hex: "#F4F1EA")!
         /// Pale land colours, one per Natural Earth colour number, so neighbours differ.
-        static let lands = ["#F3EEDF", "#E9F0DC", "#F2E6E0", "#E4ECEE", "#EFEBD6", "#EDE4EE", "#E6EEE4"].map { Color(hex: $0)! }
+        /// Warm and green neutrals only, so no country looks tinted like a host state or a bloc.
+        static let lands = ["#F1ECDC", "#E6EDDA", "#F3E8DA", "#E4EAE6", "#EEEAD2", "#EAE6DF", "#E2ECE0"].map { Color(hex: $0)! }
         static let border = Color(hex: "#8F887C")!
-        static let coast = Color(hex: "#9DB5C7")!
         static let name = Color(hex: "#8E8779")!
         static let frame = Color(hex: "#7F7F7F")!
     }
@@ -78,8 +78,7 @@ struct MapPanel {
         return Basemap.naturalEarth.countryIndex(named: name)
     }
 
-    /// Writes the panel: sea, land (each country in its group, filled as `areas` says), borders, coasts,
-    /// overlays, the names of countries where they fit (not over anything `placer` holds, nor for the countries
+    /// Writes the panel: sea, land (each country in its group, filled as `areas` says and outlined), overlays, the names of countries where they fit (not over anything `placer` holds, nor for the countries
     /// in `unnamed`), and the frame.
     func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 8) {
         let layer = self.layer
@@ -88,19 +87,22 @@ struct MapPanel {
         drawing.penColor("transparent")
         drawing.fillColor(Colors.sea)
         drawing.polygon(corners(of: frame.page).map(shifted))
+        // Each country is outlined as it is filled: a border between two is drawn by both, a coast once, and no
+        // line is stored twice in the drawing.
         for country in layer.countries {
             drawing.beginRun("country country-\(country.iso3)")
             let style = areas[country.index]
-            drawing.penColor("transparent")
+            drawing.penColor(Colors.border)
+            drawing.lineWidth(0.6)
             let land = tintsCountries ? Colors.lands[(country.mapColor - 1 + 7) % 7] : Colors.land
             drawing.fillColor(style.map { $0.pattern == .solid ? $0.color : land } ?? land)
             for ring in country.rings { drawing.polygon(ring.map(shifted)) }
             guard let style else { continue }
             if style.pattern != .solid {
                 drawing.penColor(style.color)
-                drawing.lineWidth(1.1)
+                drawing.lineWidth(style.pattern == .crossHatched ? 0.7 : 1.1)
                 for ring in country.rings {
-                    for line in Self.hatching(ring, spacing: 4.5, crossed: style.pattern == .crossHatched) {
+                    for line in Self.hatching(ring, spacing: style.pattern == .crossHatched ? 6 : 4.5, crossed: style.pattern == .crossHatched) {
                         drawing.polyline(line.map(shifted))
                     }
                 }
@@ -113,14 +115,6 @@ struct MapPanel {
                 drawing.style("solid")
             }
         }
-        drawing.beginRun("borders")
-        drawing.penColor(Colors.border)
-        drawing.lineWidth(0.8)
-        for line in layer.borders { drawing.polyline(line.map(shifted)) }
-        drawing.beginRun("coasts")
-        drawing.penColor(Colors.coast)
-        drawing.lineWidth(0.5)
-        for line in layer.coasts { drawing.polyline(line.map(shifted)) }
         for overlay in overlays {
             drawing.beginRun(overlay.classes)
             drawing.penColor(overlay.color)
@@ -157,7 +151,7 @@ struct MapPanel {
             for offset in [0.0, height * 1.2, -height * 1.2] {
                 let centre = shifted(PlanePoint(x: point.x, y: point.y + offset))
                 let rect = MapLabelPlacer.rect(centre: centre, width: width, height: height)
-                guard placer.isFree(rect) else { continue }
+                guard placer.isFree(rect.insetBy(-2)) else { continue }
                 placer.reserve(rect)
                 names.append((text, centre, width))
                 break
