@@ -44,8 +44,7 @@ public enum AlliancesView: View {
         let panelWidth = ((MapFrame.defaultWidth - gap * Double(columns - 1)) / Double(columns)).rounded()
         let panelFrame = frame.resized(width: panelWidth)
         let rows = (panelCount + columns - 1) / columns
-        let keyHeight = 34.0
-        let totalHeight = Double(rows) * panelFrame.height + Double(rows - 1) * gap + keyHeight
+        let totalHeight = Double(rows) * panelFrame.height + Double(rows - 1) * gap
         var drawing = MapDrawing()
         var drawn: [String] = []
         var edgeOff: [String] = []
@@ -66,7 +65,6 @@ public enum AlliancesView: View {
                               drawing: &drawing, drawn: &drawn, offMap: &edgeOff)
             }
         }
-        drawKey(into: &drawing, width: MapFrame.defaultWidth)
         let page = PlaneRect(minX: 0, minY: 0, maxX: MapFrame.defaultWidth, maxY: totalHeight)
         GeographicDrawing.finish(&builder, drawing: drawing, actors: MapActors(panel: MapPanel(frame: frame)), page: page)
         builder.notes.append(GeographicDrawing.projectionNote(panelFrame))
@@ -81,10 +79,11 @@ public enum AlliancesView: View {
             description: "One map per organization, its member states filled in its colour: solid while in force, light for observers and partners, hatched when planned or proposed, cross-hatched when ended or withdrawn; members that are not states are listed under the map's title.\(hasAlliances ? " The last map joins the parties to alliances and pacts." : "")\(options.yearSentence)",
             engine: "nop2", fallbackEngine: nil)
         diagram.actorIDs = unique(shown + drawn)
-        // The key under the maps shows the fills as drawn; the page's legend names them too.
+        // The key under the maps draws each fill used, hatched as the maps hatch it.
         for standing in Standing.allCases where relations.contains(where: { $0.type == .membership && standing == Self.standing($0, options: options) }) {
             diagram.legend.append(LegendEntry(label: standing.meaning, kind: .node(NodeSymbol(shape: .box, fill: standing.legendFill))))
         }
+        MapKey.add(to: &diagram, hatched: [Standing.planned.meaning: .hatched, Standing.ended.meaning: .crossHatched])
         return diagram
     }
 
@@ -179,7 +178,7 @@ public enum AlliancesView: View {
                 name += " (\(panel.frame.distanceAndDirection(to: coordinate)))"
                 offMap.append(state.id)
             }
-            let size = MapLabelPlacer.size(of: [name], fontSize: 8.5)
+            let size = MapLabelPlacer.size(of: [name], fontSize: 10)
             let rect = MapLabelPlacer.rect(centre: anchor, width: size.width, height: size.height)
             let spot = placer.isFree(rect) ? (centre: anchor, needsLeader: false)
                 : placer.place(width: size.width, height: size.height, near: anchor, clearance: 2)
@@ -187,7 +186,7 @@ public enum AlliancesView: View {
             var node = Node("\(bloc)--\(state.id)")
             node[.shape] = .plaintext
             node[.label] = .text(name)
-            node[.fontsize] = 8.5
+            node[.fontsize] = 10
             node[.fontcolor] = Palette.ink
             node[.width] = 0.1
             node[.height] = 0.1
@@ -207,12 +206,12 @@ public enum AlliancesView: View {
             node[.shape] = .plaintext
             let words = standing == .member ? "" : " (\(standing.meaning.split(separator: " (").first!.lowercased()))"
             node[.label] = .text("also: " + (model.actor(member)?.name ?? member) + words)
-            node[.fontsize] = 8.5
+            node[.fontsize] = 10
             node[.fontcolor] = Palette.ink
             node[.width] = 0.1
             node[.height] = 0.1
             node[.margin] = 0.01
-            let width = MapLabelPlacer.size(of: ["also: " + (model.actor(member)?.name ?? member) + words], fontSize: 8.5).width
+            let width = MapLabelPlacer.size(of: ["also: " + (model.actor(member)?.name ?? member) + words], fontSize: 10).width
             node[.pos] = Position(x: ((panel.origin.x + 8 + width / 2) * 10).rounded() / 10, y: (line * 10).rounded() / 10)
             node[.url] = builder.links.actorPage(member)
             node[.tooltip] = model.actor(member).map { RelationText.tooltip($0, in: model) } ?? member
@@ -221,21 +220,23 @@ public enum AlliancesView: View {
             drawn.append(member)
             line -= 13
         }
-        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 7)
+        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 9, names: &builder, prefix: "\(bloc)--")
         if states.isEmpty && others.isEmpty, let year = options.asOf {
-            drawing.beginRun("panel-note")
-            drawing.font(size: 10)
-            drawing.penColor(Palette.grey)
-            drawing.text("No membership in force in \(year)", at: panel.shifted(PlanePoint(x: panel.frame.width / 2, y: panel.frame.height / 2)),
-                         width: 170)
-            drawing.endRun()
+            var note = Node("\(bloc)--none")
+            note[.shape] = .plain
+            note[.label] = .text("No membership in force in \(year)")
+            note[.fontsize] = 11
+            note[.fontcolor] = Palette.grey
+            let centre = panel.shifted(PlanePoint(x: panel.frame.width / 2, y: panel.frame.height / 2))
+            note[.pos] = Position(x: (centre.x * 10).rounded() / 10, y: (centre.y * 10).rounded() / 10)
+            builder.addMarker(note)
         }
     }
 
     /// The organization's name as the panel's title, a link to its page, in its top-left corner.
     private static func addTitle(_ id: String, name: String, panel: MapPanel, builder: inout DiagramBuilder,
                                  placer: inout MapLabelPlacer, isActor: Bool = true) -> PlanePoint {
-        let size = MapLabelPlacer.size(of: [name], fontSize: 10.5)
+        let size = MapLabelPlacer.size(of: [name], fontSize: 11)
         let width = min(size.width + 8, panel.frame.width - 8)
         let centre = PlanePoint(x: panel.origin.x + 4 + width / 2, y: panel.pageRect.maxY - 4 - size.height / 2)
         var node = Node("\(id)--title")
@@ -245,7 +246,7 @@ public enum AlliancesView: View {
         node[.color] = Palette.grey
         node[.penwidth] = 0.6
         node[.label] = .text(name)
-        node[.fontsize] = 10.5
+        node[.fontsize] = 11
         node[.fontcolor] = Palette.ink
         node[.width] = width / 72
         node[.height] = size.height / 72
@@ -293,12 +294,12 @@ public enum AlliancesView: View {
             marker[.tooltip] = model.actor(party).map { RelationText.tooltip($0, in: model) } ?? party
             marker[.class] = "actor"
             builder.addMarker(marker)
-            let size = MapLabelPlacer.size(of: [name], fontSize: 8.5)
+            let size = MapLabelPlacer.size(of: [name], fontSize: 10)
             let spot = placer.place(width: size.width, height: size.height, near: point, clearance: 4)
             var label = Node("alliances--\(party)-label")
             label[.shape] = .plaintext
             label[.label] = .text(name)
-            label[.fontsize] = 8.5
+            label[.fontsize] = 10
             label[.width] = 0.1
             label[.height] = 0.1
             label[.margin] = 0.01
@@ -318,31 +319,7 @@ public enum AlliancesView: View {
                                 part: present.count > 2 ? String(index) : nil)
             }
         }
-        panel.draw(into: &drawing, placer: placer, unnamed: [], nameSize: 7)
-    }
-
-    /// The key to the fills, under the maps: a swatch of each pattern as the maps draw it.
-    private static func drawKey(into drawing: inout MapDrawing, width: Double) {
-        drawing.beginRun("map-key")
-        var x = 4.0
-        let y = 6.0
-        for standing in Standing.allCases {
-            let swatch = [PlanePoint(x: x, y: y), PlanePoint(x: x + 22, y: y), PlanePoint(x: x + 22, y: y + 14), PlanePoint(x: x, y: y + 14)]
-            let style = standing.style(Palette.ink)
-            drawing.penColor(Palette.grey)
-            drawing.lineWidth(0.6)
-            drawing.fillColor(standing.legendFill)
-            drawing.polygon(swatch)
-            if style.pattern != .solid {
-                drawing.penColor(Palette.ink)
-                drawing.lineWidth(1)
-                for line in MapPanel.hatching(swatch, spacing: 4.5, crossed: style.pattern == .crossHatched) { drawing.polyline(line) }
-            }
-            drawing.font(size: 9)
-            drawing.penColor(Palette.ink)
-            drawing.text(standing.meaning, at: PlanePoint(x: x + 28, y: y + 3.5), justification: .left, width: Double(standing.meaning.count) * 5.4)
-            x += 40 + Double(standing.meaning.count) * 5.4
-        }
+        panel.draw(into: &drawing, placer: placer, unnamed: [], nameSize: 9, names: &builder, prefix: "alliances--")
     }
 
     /// Memberships and alliances among actors none of whom has a place: members point to their organizations,

@@ -46,16 +46,14 @@ public enum DeploymentsView: View {
         }
         var actors = MapActors(panel: panel)
         actors.draw(places, on: panel, in: &builder)
-        var drawing = MapDrawing()
-        actors.drawUnlocated(places, beside: panel, in: &builder, drawing: &drawing)
+        actors.drawUnlocated(places, beside: panel, in: &builder)
         let named = Set(places.compactMap { place -> Int? in
             guard let actor = model.actor(place.id), actor.kind == .state, actors.positions[place.id].map(panel.pageRect.contains) == true,
                   !actors.offMap.contains(place.id) else { return nil }
             return MapPanel.countryIndex(iso3: actor.iso3, name: actor.name)
         })
         var basemap = MapDrawing()
-        panel.draw(into: &basemap, placer: actors.placer, unnamed: named)
-        basemap.append(drawing)
+        panel.draw(into: &basemap, placer: actors.placer, unnamed: named, names: &builder)
         for relation in relations {
             draw(relation, in: &builder)
         }
@@ -66,10 +64,12 @@ public enum DeploymentsView: View {
         builder.notes.append(GeographicDrawing.projectionNote(frame))
         builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(involved, in: model),
                                                           in: model)
-        return builder.diagram(
+        var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Deployers point to the facility or place they use, drawn where it is; host states are tinted; facilities list deployer, personnel and years.\(options.yearSentence)",
             engine: "nop2", fallbackEngine: nil)
+        MapKey.add(to: &diagram)
+        return diagram
     }
 
     /// The light tint of a host state.

@@ -20,9 +20,9 @@ struct DiagramBuilder {
     var backdrop = XDotDrawing()
     /// Where the drawing's own data comes from, added to the source line ("map data: Natural Earth").
     var credit: String?
-    /// For a map laid out by `nop2`, which leaves every position where it is given: the top of the map, in
-    /// points. The title and legend then go above it, where their symbols can be placed before layout.
-    var labelAbove: Double?
+    /// Whether the legend is part of the label. A map laid out by `nop2` draws it as a key of its own under the
+    /// map (`MapKey`): `nop2` leaves the drawing where it is, so the label's place is not known before layout.
+    var legendInLabel = true
     /// When set, edges between the same two nodes for relations of one type and colour are drawn as one,
     /// labelled by this (given the merged relations); the edges wait in `parallelEdges` until the diagram is built.
     var mergedLabel: (([Relation]) -> String?)?
@@ -250,12 +250,11 @@ struct DiagramBuilder {
         if let credit { pictureSources += "; " + credit }
         var graph = graph
         let block = GraphLabel.table(title: title, text: sentences.joined(separator: " "),
-                                     sources: pictureSources, legend: legend, scale: labelScale,
-                                     raisedBy: labelAbove ?? 0)
+                                     sources: pictureSources, legend: legendInLabel ? legend : [], scale: labelScale)
         graph[.label] = .html(block.label)
-        // The label and its legend go at the bottom left, where `LegendDrawing` draws the symbols; on a map, whose
-        // drawing Graphviz does not move to the origin, at the top left, over the map's top edge.
-        graph[.labelloc] = labelAbove == nil ? .bottom : .top
+        // The label and its legend go at the bottom left, where `LegendDrawing` draws the symbols; a map's title goes
+        // above it, its key below.
+        graph[.labelloc] = legendInLabel ? .bottom : .top
         graph[.labeljust] = .left
         if !block.symbols.isEmpty || !backdrop.isEmpty {
             var background = XDotDrawing()

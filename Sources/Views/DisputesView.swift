@@ -91,8 +91,7 @@ public enum DisputesView: View {
 
         var actors = MapActors(panel: panel)
         actors.draw(places, on: panel, in: &builder)
-        var drawing = MapDrawing()
-        actors.drawUnlocated(places, beside: panel, in: &builder, drawing: &drawing)
+        actors.drawUnlocated(places, beside: panel, in: &builder)
         var placer = actors.placer
         for (index, label) in borderLabels.enumerated() {
             let disputes = borderDisputes[label.pair]!
@@ -104,7 +103,7 @@ public enum DisputesView: View {
                 lines.append(([subject] + [RelationText.years(dispute)].compactMap { $0 }).joined(separator: ", "))
                 lines += dispute.details.quantities.flatMap { GraphLabel.wrapped(RelationText.quantity($0), width: 40).split(separator: "\n").map(String.init) }
             }
-            let size = MapLabelPlacer.size(of: lines, fontSize: 8.5)
+            let size = MapLabelPlacer.size(of: lines, fontSize: 11)
             let all = label.lines.flatMap { $0 }
             let anchors = [2, 3, 1, 4, 0].map { all[min(all.count - 1, all.count * $0 / 5)] }
             let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 3)
@@ -117,7 +116,7 @@ public enum DisputesView: View {
             node[.margin] = 0.03
             node[.width] = 0.1
             node[.height] = 0.1
-            node[.fontsize] = 8.5
+            node[.fontsize] = 11
             node[.fontcolor] = Palette.ink
             node[.label] = .text(lines.joined(separator: "\n"))
             node[.pos] = Position(x: (spot.centre.x * 10).rounded() / 10, y: (spot.centre.y * 10).rounded() / 10)
@@ -146,8 +145,7 @@ public enum DisputesView: View {
             return MapPanel.countryIndex(iso3: actor.iso3, name: actor.name)
         })
         var basemap = MapDrawing()
-        panel.draw(into: &basemap, placer: placer, unnamed: named)
-        basemap.append(drawing)
+        panel.draw(into: &basemap, placer: placer, unnamed: named, names: &builder)
         for relation in others { draw(relation, in: &builder, model: model) }
         if !borderLabels.isEmpty {
             builder.noteArea(LegendEntry(label: "Border in dispute (dashed)", kind: .edge(LineSymbol(style: [.dashed], color: Palette.vermillion, width: 3))))
@@ -159,10 +157,12 @@ public enum DisputesView: View {
         builder.notes.append(GeographicDrawing.projectionNote(frame))
         let involved = unique(relations.flatMap(StandardDrawing.actors))
         builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(involved, in: model), in: model)
-        return builder.diagram(
+        var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Borders in dispute between neighbours are dashed, with what is disputed; contested places are drawn where they are, their territory hatched when it is an enclave, with a line from each claimant; incidents are at their place with year and casualties, their lines heavier and darker the deadlier; other disputes point from challenger to target.\(options.yearSentence)",
             engine: "nop2", fallbackEngine: nil)
+        MapKey.add(to: &diagram, hatched: ["Contested territory (hatched)": .hatched])
+        return diagram
     }
 
     /// A dispute or incident on the map: from each party to its place when it has one on the map, else between

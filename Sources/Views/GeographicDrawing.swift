@@ -28,7 +28,7 @@ enum GeographicDrawing {
         // `dot -Tsvg map.dot` lays it out as relmap does.
         builder.graph[.layout] = "nop2"
         builder.backdrop = XDotDrawing(operations: drawing.string)
-        builder.labelAbove = page.maxY
+        builder.legendInLabel = false
         builder.graph[.comment] = drawing.groupComment
         builder.graph[.splines] = .line
         builder.graph[.outputorder] = .edgesFirst

@@ -3,17 +3,15 @@ import DOT
 /// The block drawn with every diagram, at its bottom left: title, caption, sources and legend, its type sizes
 /// times `scale`; the legend's symbols are drawn under the label (see `LegendDrawing`).
 enum GraphLabel {
-    /// `raisedBy`: how far above the origin the label's bottom lies (a map's top, when the label is above it).
     static func table(title: String, text: String, sources: String, legend: [LegendEntry],
-                      scale: Double = 1, raisedBy: Double = 0) -> (label: HTMLLabel, symbols: XDotDrawing) {
+                      scale: Double = 1) -> (label: HTMLLabel, symbols: XDotDrawing) {
         let size = { (points: Double) in (points * scale).rounded() }
         var rows: [[HTMLCell]] = [[.text(HTMLText(title, bold: true, pointSize: size(18)), alignment: .left)]]
         rows.append([.text(HTMLText(wrapped(text), pointSize: size(12)), alignment: .left)])
         rows.append([.text(HTMLText(wrapped("Sources: " + sources), italic: true, pointSize: size(12)), alignment: .left)])
         var symbols = XDotDrawing()
         if !legend.isEmpty {
-            var drawing = LegendDrawing(entries: legend, scale: scale)
-            drawing.raise = raisedBy
+            let drawing = LegendDrawing(entries: legend, scale: scale)
             rows.append([HTMLCell(.table(drawing.table), alignment: .left)])
             symbols = drawing.background
         }

@@ -98,7 +98,7 @@ struct MapActors {
                 node[.color] = place.isContext ? Palette.grey : Palette.ink
                 node[.penwidth] = 0.8
             }
-            let fontSize = place.isContext ? 8.5 : 9.5
+            let fontSize = 11.0
             let size = MapLabelPlacer.size(of: place.lines, fontSize: fontSize)
             let spot = placer.place(width: size.width, height: size.height, near: point, clearance: radius)
             var label = Node("\(place.id)-label")
@@ -130,19 +130,21 @@ struct MapActors {
     }
 
     /// Draws the actors without a place in a column right of the map, under a heading, as the usual boxes.
-    mutating func drawUnlocated(_ places: [Place], beside panel: MapPanel, in builder: inout DiagramBuilder,
-                                drawing: inout MapDrawing) {
+    mutating func drawUnlocated(_ places: [Place], beside panel: MapPanel, in builder: inout DiagramBuilder) {
         let unplaced = places.filter { unlocated.contains($0.id) }
         guard !unplaced.isEmpty else { return }
         let left = panel.pageRect.maxX + 24
-        let width = min(200, max(120, (unplaced.flatMap(\.lines).map(\.count).max() ?? 10).asDouble * 6.2 + 20))
-        let step = 40.0
+        let width = min(230, max(140, TextMeasure.width(lines: unplaced.flatMap(\.lines), size: 11) + 30))
+        let step = 44.0
         let perColumn = max(1, Int((panel.frame.height - 30) / step))
-        drawing.beginRun("unlocated-heading")
-        drawing.font(size: 10)
-        drawing.penColor(Palette.grey)
-        drawing.text("Without a place on the map:", at: PlanePoint(x: left, y: panel.pageRect.maxY - 10), justification: .left,
-                     width: 150)
+        let heading = "Without a place on the map:"
+        var title = Node("unlocated-heading")
+        title[.shape] = .plain
+        title[.label] = .text(heading)
+        title[.fontsize] = 11
+        title[.fontcolor] = Palette.grey
+        title[.pos] = Position(x: round(left + TextMeasure.width(heading, size: 11) / 2), y: round(panel.pageRect.maxY - 8))
+        builder.addMarker(title)
         for (index, place) in unplaced.enumerated() {
             let column = index / perColumn, row = index % perColumn
             let centre = PlanePoint(x: left + width / 2 + Double(column) * (width + 16),
@@ -151,7 +153,7 @@ struct MapActors {
             rightEdge = max(rightEdge, centre.x + width / 2)
             builder.addActor(place.id, position: Position(x: round(centre.x), y: round(centre.y))) { node in
                 node[.label] = .text(place.lines.joined(separator: "\n"))
-                node[.fontsize] = 9
+                node[.fontsize] = 11
                 node[.width] = width / 72
                 node[.fixedsize] = false
             }
@@ -189,6 +191,3 @@ struct MapActors {
     }
 }
 
-private extension Int {
-    var asDouble: Double { Double(self) }
-}

@@ -4,7 +4,7 @@ import Geography
 
 /// A map's xdot drawing operations (`XDotDrawing` writes the same language) for the `_background` every renderer
 /// draws under a graph, in points: written byte by byte, since a map has tens of thousands of numbers, and
-/// counting the elements each operation adds to the SVG (every polygon, line and text is one element), so the
+/// counting the elements each operation adds to the SVG (every polygon and line is one element), so the
 /// SVG can be grouped by country afterwards (`SVGGroups`).
 struct MapDrawing {
     private(set) var text: [UInt8] = []
@@ -55,14 +55,6 @@ struct MapDrawing {
     mutating func style(_ style: String) { op("S", style) }
     mutating func lineWidth(_ width: Double) { style("setlinewidth(\(Self.number(width)))") }
 
-    mutating func font(size: Double, name: String = Fonts.face) {
-        append("F ")
-        appendNumber(size)
-        append(" ")
-        op(nil, name)
-    }
-
-    /// A polygon, filled with the fill colour and outlined with the pen colour (`filled`), or outlined only.
     mutating func polygon(_ points: [PlanePoint], filled: Bool = true) {
         guard points.count >= 3 else { return }
         operation(filled ? "P" : "p", points)
@@ -71,24 +63,6 @@ struct MapDrawing {
     mutating func polyline(_ points: [PlanePoint]) {
         guard points.count >= 2 else { return }
         operation("L", points)
-    }
-
-    enum Justification: Int { case left = -1, centre = 0, right = 1 }
-
-    /// Text with its baseline at `point`; `width` is its estimated width. Quotes become typographic ones and
-    /// backslashes slashes: DOT keeps their escapes in the value, which puts the text's byte count out and
-    /// crashes Graphviz 2.43's xdot reader.
-    mutating func text(_ string: String, at point: PlanePoint, justification: Justification = .centre, width: Double) {
-        let string = string.replacingOccurrences(of: "\"", with: "\u{201D}").replacingOccurrences(of: "\\", with: "/")
-        append("T ")
-        appendNumber(point.x)
-        append(" ")
-        appendNumber(point.y)
-        append(" \(justification.rawValue) ")
-        appendNumber(width)
-        append(" ")
-        op(nil, string)
-        counted()
     }
 
     private mutating func operation(_ code: String, _ points: [PlanePoint]) {

@@ -23,10 +23,9 @@ struct MapLabelPlacer {
         reserve(PlaneRect(minX: point.x - radius, minY: point.y - radius, maxX: point.x + radius, maxY: point.y + radius))
     }
 
-    /// The estimated size of a label of `lines` at `fontSize`, in points (DejaVu Sans runs about 0.6 em a letter).
+    /// The size of a label of `lines` at `fontSize` as Graphviz draws it, in points, with a little margin.
     static func size(of lines: [String], fontSize: Double) -> (width: Double, height: Double) {
-        let longest = lines.map(\.count).max() ?? 0
-        return (Double(longest) * fontSize * 0.6 + 6, Double(lines.count) * fontSize * 1.2 + 4)
+        (TextMeasure.width(lines: lines, size: fontSize) + 8, Double(lines.count) * fontSize * 1.2 + 4)
     }
 
     /// Places a label of `size` near `point` and reserves its room; returns its centre and whether it sits far

@@ -40,8 +40,6 @@ struct MapPanel {
     /// Country fills by index in `Basemap.countries`; the rest is plain land.
     var areas: [Int: AreaStyle] = [:]
     var overlays: [Overlay] = []
-    /// A title drawn in the panel's top-left corner (small multiples).
-    var title: String?
     /// Whether countries are told apart by pale colours (off for a choropleth, whose fills must stand out).
     var tintsCountries = true
 
@@ -78,9 +76,11 @@ struct MapPanel {
         return Basemap.naturalEarth.countryIndex(named: name)
     }
 
-    /// Writes the panel: sea, land (each country in its group, filled as `areas` says and outlined), overlays, the names of countries where they fit (not over anything `placer` holds, nor for the countries
-    /// in `unnamed`), and the frame.
-    func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 8) {
+    /// Writes the panel: sea, land (each country in its group, filled as `areas` says and outlined), overlays and
+    /// the frame; then adds the names of countries where they fit (not over anything `placer` holds, nor for the
+    /// countries in `unnamed`) as nodes, since Graphviz 2.43 crashes on text in `_background` under some engines.
+    func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 10,
+              names builder: inout DiagramBuilder, prefix: String = "") {
         let layer = self.layer
         drawing.openGroup("basemap")
         drawing.beginRun("sea")
@@ -111,7 +111,9 @@ struct MapPanel {
                 drawing.penColor(style.color)
                 drawing.lineWidth(1.4)
                 drawing.style(outline)
-                for ring in country.rings { drawing.polygon(ring.map(shifted), filled: false) }
+                for ring in country.rings {
+                    for line in Self.inland(ring, of: frame.page) { drawing.polyline(line.map(shifted)) }
+                }
                 drawing.style("solid")
             }
         }
@@ -123,47 +125,62 @@ struct MapPanel {
             for line in overlay.lines { drawing.polyline(line.map(shifted)) }
             drawing.style("solid")
         }
-        drawNames(into: &drawing, placer: placer, unnamed: unnamed, size: nameSize)
         drawing.beginRun("map-frame")
         drawing.penColor(Colors.frame)
         drawing.lineWidth(0.8)
         drawing.polygon(corners(of: frame.page).map(shifted), filled: false)
-        if let title {
-            drawing.beginRun("panel-title")
-            drawing.font(size: 11)
-            drawing.penColor(Palette.ink)
-            drawing.text(title, at: PlanePoint(x: origin.x + 8, y: origin.y + frame.height - 16), justification: .left,
-                         width: Double(title.count) * 6.6)
-        }
         drawing.closeGroup()
+        addNames(to: &builder, placer: placer, unnamed: unnamed, size: nameSize, prefix: prefix)
     }
 
     /// Country names in light grey capitals, at Natural Earth's label point or a little above or below it, only
     /// where the name fits the country and covers no actor, label or other name.
-    private func drawNames(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int>, size: Double) {
+    private func addNames(to builder: inout DiagramBuilder, placer: MapLabelPlacer, unnamed: Set<Int>, size: Double,
+                          prefix: String) {
         var placer = placer
-        var names: [(String, PlanePoint, Double)] = []
         for country in layer.countries.sorted(by: { ($0.area, $1.index) > ($1.area, $0.index) }) where !unnamed.contains(country.index) {
             guard let point = country.labelPoint else { continue }
             let text = country.name.uppercased()
-            let width = Double(text.count) * size * 0.68 + 2, height = size * 1.25
+            let width = TextMeasure.width(text, size: size) + 2, height = size * 1.25
             guard country.area > width * height * 3 else { continue }
             for offset in [0.0, height * 1.2, -height * 1.2] {
                 let centre = shifted(PlanePoint(x: point.x, y: point.y + offset))
                 let rect = MapLabelPlacer.rect(centre: centre, width: width, height: height)
                 guard placer.isFree(rect.insetBy(-2)) else { continue }
                 placer.reserve(rect)
-                names.append((text, centre, width))
+                var node = Node("\(prefix)country-name-\(country.iso3)")
+                node[.shape] = .plain
+                node[.label] = .text(text)
+                node[.fontsize] = size
+                node[.fontcolor] = Colors.name
+                node[.pos] = Position(x: (centre.x * 10).rounded() / 10, y: (centre.y * 10).rounded() / 10)
+                node[.class] = "country-name country-\(country.iso3)"
+                builder.addMarker(node)
                 break
             }
         }
-        guard !names.isEmpty else { return }
-        drawing.beginRun("country-names")
-        drawing.font(size: size)
-        drawing.penColor(Colors.name)
-        for (text, centre, width) in names {
-            drawing.text(text, at: PlanePoint(x: centre.x, y: centre.y - size * 0.35), width: width)
+    }
+
+    /// A clipped ring's outline without the stretches that run along the frame, where clipping made them.
+    static func inland(_ ring: [PlanePoint], of rect: PlaneRect) -> [[PlanePoint]] {
+        func onEdge(_ a: PlanePoint, _ b: PlanePoint) -> Bool {
+            (a.x == rect.minX && b.x == rect.minX) || (a.x == rect.maxX && b.x == rect.maxX)
+                || (a.y == rect.minY && b.y == rect.minY) || (a.y == rect.maxY && b.y == rect.maxY)
         }
+        var lines: [[PlanePoint]] = []
+        var current: [PlanePoint] = []
+        for index in ring.indices {
+            let a = ring[index], b = ring[(index + 1) % ring.count]
+            if onEdge(a, b) {
+                if current.count >= 2 { lines.append(current) }
+                current = []
+            } else {
+                if current.isEmpty { current = [a] }
+                current.append(b)
+            }
+        }
+        if current.count >= 2 { lines.append(current) }
+        return lines
     }
 
     func corners(of rect: PlaneRect) -> [PlanePoint] {
