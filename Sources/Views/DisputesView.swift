@@ -70,8 +70,13 @@ public enum DisputesView: View {
         }
 
         // Contested territory: the basemap part a disputed place lies in, when it is small (an enclave).
-        for relation in others where relation.type == .dispute {
-            guard let place = relation.details.place, let coordinate = MapActors.coordinate(of: place, in: model),
+        // A place is contested when a dispute is about it or the model names several claimants of it.
+        let contested = others.compactMap { relation -> String? in
+            guard let place = relation.details.place else { return nil }
+            return relation.type == .dispute || (model.actor(place)?.claimedBy.count ?? 0) > 1 ? place : nil
+        }
+        for place in unique(contested) {
+            guard let coordinate = MapActors.coordinate(of: place, in: model),
                   let point = frame.pagePoint(coordinate), let ring = smallestPart(containing: point, in: layer) else { continue }
             let kilometres = abs(PlaneGeometry.doubleSignedArea(ring)) / 2 * frame.kilometresPerPoint * frame.kilometresPerPoint
             guard kilometres < 5_000 else { continue }
@@ -235,12 +240,14 @@ public enum DisputesView: View {
         return best?.ring
     }
 
-    /// A line of a place's label: "enclave: contested by Kyrgyzstan and Uzbekistan", "clash, 2013-07: 2 dead".
+    /// A line of a place's label: "enclave: claimed by Kyrgyzstan and Uzbekistan" (its claimants, else the parties),
+    /// "clash, 2013-07: 2 dead".
     static func placeLine(_ relation: Relation, in model: RelationModel) -> String {
         let parties = relation.participants.map { model.actor($0)?.name ?? $0 }
         if relation.type == .dispute {
             let subject = relation.details.subject?.words ?? "dispute"
-            return "\(subject): contested by " + parties.joined(separator: " and ")
+            let claimants = relation.details.place.flatMap { model.actor($0)?.claimedBy }.flatMap { $0.count > 1 ? $0 : nil }
+            return "\(subject): claimed by " + (claimants?.map { model.actor($0)?.name ?? $0 } ?? parties).joined(separator: " and ")
         }
         let head = [relation.details.category?.words ?? "incident", relation.start?.description].compactMap { $0 }.joined(separator: ", ")
         return [head, RelationText.casualties(relation)].compactMap { $0 }.joined(separator: ": ")

@@ -89,6 +89,20 @@ final class MapViewTests: XCTestCase {
         XCTAssertTrue(map.relationIDs.contains("x1"))
     }
 
+    func testAPlaceClaimedBySeveralStatesIsContestedTerritoryOnTheMapEvenForAnIncident() throws {
+        let sokh = Actor(id: "sokh", name: "Sokh", kind: .place, claimedBy: ["kyrgyzstan", "uzbekistan"],
+                         coordinate: Coordinate(latitude: 40.0, longitude: 71.09), location: SampleModel.here)
+        let clash = SampleModel.relation("i9", .incident, ["kyrgyzstan", "uzbekistan"], start: "2013-01") {
+            $0.category = .fight
+            $0.place = "sokh"
+        }
+        let withSokh = RelationModel(sources: model.sources, actors: model.actors + [sokh], relations: model.relations + [clash])
+        let map = try draw(DisputesView.self, model: withSokh)
+        XCTAssertTrue(try XCTUnwrap(map.graph[.comment]).contains("contested-territory="), "Sokh's piece of land is hatched")
+        XCTAssertTrue(map.legend.contains { $0.label == "Contested territory (hatched)" })
+        XCTAssertNotNil(map.graph.allNodes.first { $0.name == "sokh" }?[.pos])
+    }
+
     func testAViewWithNoLocatedActorsDrawsNoMapAndSaysSo() throws {
         let unlocated = RelationModel(sources: model.sources,
                                       actors: model.actors.map { actor in
