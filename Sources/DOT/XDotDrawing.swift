@@ -21,7 +21,10 @@ public struct XDotDrawing: Sendable, Hashable {
 
     /// Operations already written in xdot (a map's basemap, written by a writer of its own).
     public init(operations: String) {
-        text = String(operations.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        var operations = operations
+        while operations.utf8.last == UInt8(ascii: " ") { operations.removeLast() }
+        while operations.utf8.first == UInt8(ascii: " ") { operations.removeFirst() }
+        text = operations
     }
 
     public var isEmpty: Bool { text.isEmpty }

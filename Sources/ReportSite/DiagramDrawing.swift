@@ -275,17 +275,19 @@ extension BuildContext {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
         }
         if planned.isVectorOnly, !DiagramDrawing.isLarge(planned) {
-            notes.append("No PNG or PDF: in a network of more than \(DiagramDrawing.largeDiagramActors) actors the yearly maps are drawn as SVG; relmap render with --as-of and --format png,pdf draws one for slides.")
+            notes.append("No PNG or PDF, and shown as an image: in a network of more than \(DiagramDrawing.largeDiagramActors) actors the yearly maps are drawn as SVG only; relmap render with --as-of and --format png,pdf draws one for slides.")
         }
         if DiagramDrawing.isLarge(planned) {
             let formats = rendered.outputs[.png] == nil ? "No PNG or PDF, and shown" : "Shown"
             notes.append("\(formats) as an image: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size and keeps its links when opened on its own.")
         }
         let note = notes.isEmpty ? nil : notes.joined(separator: " ")
-        diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
-                                           legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
-                                           truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note, svgDigest: drawn.svgDigest)
+        var diagram = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
+                                  legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
+                                  truncatedCount: planned.truncatedCount, formats: formats,
+                                  formatNote: note, svgDigest: drawn.svgDigest)
+        diagram.isShownAsImage = planned.isVectorOnly
+        diagrams[planned.id] = diagram
     }
 }
 

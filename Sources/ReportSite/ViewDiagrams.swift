@@ -54,7 +54,7 @@ extension DiagramPlan {
             mapViews[index % mapViews.count].diagram(of: model, options: ViewOptions(asOf: latestFirst[index / mapViews.count]), links: links)
                 .map(PlannedDiagram.init)
         }.values
-        let largeNetwork = DiagramDrawing.isLarge(actorCount: overviewDiagram?.actorIDs.count ?? 0)
+        let largeNetwork = DiagramDrawing.isLarge(actorCount: networkActors)
         for (index, map) in yearMaps.enumerated() {
             guard var map else { continue }
             map.isVectorOnly = largeNetwork

@@ -6,7 +6,7 @@ import Geography
 /// draws under a graph, in points: written byte by byte, since a map has tens of thousands of numbers, and
 /// counting the elements each operation adds to the SVG (every polygon and line is one element), so the
 /// SVG can be grouped by country afterwards (`SVGGroups`).
-struct MapDrawing {
+struct MapDrawing: Sendable {
     private(set) var text: [UInt8] = []
     /// `(classes, element count)` runs, and `(`/`)` to open and close a group, in drawing order.
     private(set) var groups: [String] = []

@@ -1,6 +1,7 @@
 import DOT
 import DiagramStyle
 import Geography
+import Synchronization
 
 /// One map on a diagram's page: a frame placed at `origin`, its basemap, and what a view paints on it (countries
 /// filled by bloc, contested borders and territory); `draw` writes it as xdot for the graph's `_background`.
@@ -15,7 +16,7 @@ struct MapPanel {
     }
 
     /// A stretch of lines drawn over the land (a contested border), with its SVG class.
-    struct Overlay {
+    struct Overlay: Hashable {
         var lines: [[PlanePoint]]
         var color: Color
         var width: Double
@@ -81,6 +82,36 @@ struct MapPanel {
     /// countries in `unnamed`) as nodes, since Graphviz 2.43 crashes on text in `_background` under some engines.
     func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 10,
               names builder: inout DiagramBuilder, prefix: String = "") {
+        drawing.append(basemap)
+        addNames(to: &builder, placer: placer, unnamed: unnamed, size: nameSize, prefix: prefix)
+    }
+
+    /// What a panel draws under the graph, by everything it depends on: a view's yearly maps share their frame and
+    /// mostly their fills, so each basemap is written once per process.
+    private struct Drawn: Hashable {
+        var frame: MapFrame
+        var origin: PlanePoint
+        var areas: [Int: AreaStyle]
+        var overlays: [Overlay]
+        var tintsCountries: Bool
+    }
+
+    private static let drawn = Mutex<[Drawn: MapDrawing]>([:])
+
+    /// The panel's sea, land, overlays and frame.
+    var basemap: MapDrawing {
+        let key = Drawn(frame: frame, origin: origin, areas: areas, overlays: overlays, tintsCountries: tintsCountries)
+        if let drawing = Self.drawn.withLock({ $0[key] }) { return drawing }
+        let drawing = drawnBasemap()
+        Self.drawn.withLock { cache in
+            if cache.count >= 64 { cache.removeAll() }
+            cache[key] = drawing
+        }
+        return drawing
+    }
+
+    private func drawnBasemap() -> MapDrawing {
+        var drawing = MapDrawing()
         let layer = self.layer
         drawing.openGroup("basemap")
         drawing.beginRun("sea")
@@ -130,7 +161,7 @@ struct MapPanel {
         drawing.lineWidth(0.8)
         drawing.polygon(corners(of: frame.page).map(shifted), filled: false)
         drawing.closeGroup()
-        addNames(to: &builder, placer: placer, unnamed: unnamed, size: nameSize, prefix: prefix)
+        return drawing
     }
 
     /// Country names in light grey capitals, at Natural Earth's label point or a little above or below it, only

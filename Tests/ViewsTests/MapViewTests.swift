@@ -121,6 +121,18 @@ final class MapViewTests: XCTestCase {
         }
     }
 
+    func testCoordinatesOffTheGlobeCountAsNoPlace() throws {
+        // The loader refuses them with file:line:column; a model built in code still draws.
+        let offGlobe = RelationModel(sources: model.sources, actors: model.actors.map { actor in
+            var copy = actor
+            if actor.id == "osh" { copy.coordinate = Coordinate(latitude: 95, longitude: 400) }
+            return copy
+        }, relations: model.relations)
+        let map = try draw(DeploymentsView.self, model: offGlobe)
+        XCTAssertTrue(map.caption.contains("Beside the map, having no location of their own or through a country: Osh"), map.caption)
+        XCTAssertNotNil(map.graph.allNodes.first { $0.name == "osh" }?[.pos])
+    }
+
     func testTheSameModelGivesTheSameMapTwice() throws {
         for view in mapViews {
             XCTAssertEqual(try draw(view).dot, try draw(view).dot, view.id)
