@@ -220,17 +220,20 @@ public enum AlliancesView: View {
             drawn.append(member)
             line -= 13
         }
-        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 9, names: &builder, prefix: "\(bloc)--")
         if states.isEmpty && others.isEmpty, let year = options.asOf {
+            let text = "No membership in force in \(year)"
             var note = Node("\(bloc)--none")
             note[.shape] = .plain
-            note[.label] = .text("No membership in force in \(year)")
+            note[.label] = .text(text)
             note[.fontsize] = 11
             note[.fontcolor] = Palette.grey
             let centre = panel.shifted(PlanePoint(x: panel.frame.width / 2, y: panel.frame.height / 2))
             note[.pos] = Position(x: (centre.x * 10).rounded() / 10, y: (centre.y * 10).rounded() / 10)
             builder.addMarker(note)
+            let size = MapLabelPlacer.size(of: [text], fontSize: 11)
+            placer.reserve(MapLabelPlacer.rect(centre: centre, width: size.width, height: size.height))
         }
+        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 9, names: &builder, prefix: "\(bloc)--")
     }
 
     /// The organization's name as the panel's title, a link to its page, in its top-left corner.
