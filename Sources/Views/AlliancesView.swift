@@ -178,7 +178,7 @@ public enum AlliancesView: View {
                 name += " (\(panel.frame.distanceAndDirection(to: coordinate)))"
                 offMap.append(state.id)
             }
-            let size = MapLabelPlacer.size(of: [name], fontSize: 10)
+            let size = MapLabelPlacer.size(of: [name], fontSize: 11)
             let rect = MapLabelPlacer.rect(centre: anchor, width: size.width, height: size.height)
             let spot = placer.isFree(rect) ? (centre: anchor, needsLeader: false)
                 : placer.place(width: size.width, height: size.height, near: anchor, clearance: 2)
@@ -186,7 +186,7 @@ public enum AlliancesView: View {
             var node = Node("\(bloc)--\(state.id)")
             node[.shape] = .plaintext
             node[.label] = .text(name)
-            node[.fontsize] = 10
+            node[.fontsize] = 11
             node[.fontcolor] = Palette.ink
             node[.width] = 0.1
             node[.height] = 0.1
@@ -206,12 +206,12 @@ public enum AlliancesView: View {
             node[.shape] = .plaintext
             let words = standing == .member ? "" : " (\(standing.meaning.split(separator: " (").first!.lowercased()))"
             node[.label] = .text("also: " + (model.actor(member)?.name ?? member) + words)
-            node[.fontsize] = 10
+            node[.fontsize] = 11
             node[.fontcolor] = Palette.ink
             node[.width] = 0.1
             node[.height] = 0.1
             node[.margin] = 0.01
-            let width = MapLabelPlacer.size(of: ["also: " + (model.actor(member)?.name ?? member) + words], fontSize: 10).width
+            let width = MapLabelPlacer.size(of: ["also: " + (model.actor(member)?.name ?? member) + words], fontSize: 11).width
             node[.pos] = Position(x: ((panel.origin.x + 8 + width / 2) * 10).rounded() / 10, y: (line * 10).rounded() / 10)
             node[.url] = builder.links.actorPage(member)
             node[.tooltip] = model.actor(member).map { RelationText.tooltip($0, in: model) } ?? member
@@ -239,7 +239,7 @@ public enum AlliancesView: View {
     /// The organization's name as the panel's title, a link to its page, in its top-left corner.
     private static func addTitle(_ id: String, name: String, panel: MapPanel, builder: inout DiagramBuilder,
                                  placer: inout MapLabelPlacer, isActor: Bool = true) -> PlanePoint {
-        let size = MapLabelPlacer.size(of: [name], fontSize: 11)
+        let size = MapLabelPlacer.size(of: [name], fontSize: 12)
         let width = min(size.width + 8, panel.frame.width - 8)
         let centre = PlanePoint(x: panel.origin.x + 4 + width / 2, y: panel.pageRect.maxY - 4 - size.height / 2)
         var node = Node("\(id)--title")
@@ -249,7 +249,7 @@ public enum AlliancesView: View {
         node[.color] = Palette.grey
         node[.penwidth] = 0.6
         node[.label] = .text(name)
-        node[.fontsize] = 11
+        node[.fontsize] = 12
         node[.fontcolor] = Palette.ink
         node[.width] = width / 72
         node[.height] = size.height / 72
@@ -297,12 +297,12 @@ public enum AlliancesView: View {
             marker[.tooltip] = model.actor(party).map { RelationText.tooltip($0, in: model) } ?? party
             marker[.class] = "actor"
             builder.addMarker(marker)
-            let size = MapLabelPlacer.size(of: [name], fontSize: 10)
+            let size = MapLabelPlacer.size(of: [name], fontSize: 11)
             let spot = placer.place(width: size.width, height: size.height, near: point, clearance: 4)
             var label = Node("alliances--\(party)-label")
             label[.shape] = .plaintext
             label[.label] = .text(name)
-            label[.fontsize] = 10
+            label[.fontsize] = 11
             label[.width] = 0.1
             label[.height] = 0.1
             label[.margin] = 0.01

@@ -108,7 +108,7 @@ public enum DisputesView: View {
                 lines.append(([subject] + [RelationText.years(dispute)].compactMap { $0 }).joined(separator: ", "))
                 lines += dispute.details.quantities.flatMap { GraphLabel.wrapped(RelationText.quantity($0), width: 40).split(separator: "\n").map(String.init) }
             }
-            let size = MapLabelPlacer.size(of: lines, fontSize: 11)
+            let size = MapLabelPlacer.size(of: lines, fontSize: 12)
             let all = label.lines.flatMap { $0 }
             let anchors = [2, 3, 1, 4, 0].map { all[min(all.count - 1, all.count * $0 / 5)] }
             let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 3)
@@ -121,7 +121,7 @@ public enum DisputesView: View {
             node[.margin] = 0.03
             node[.width] = 0.1
             node[.height] = 0.1
-            node[.fontsize] = 11
+            node[.fontsize] = 12
             node[.fontcolor] = Palette.ink
             node[.label] = .text(lines.joined(separator: "\n"))
             node[.pos] = Position(x: (spot.centre.x * 10).rounded() / 10, y: (spot.centre.y * 10).rounded() / 10)

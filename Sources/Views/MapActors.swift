@@ -98,7 +98,7 @@ struct MapActors {
                 node[.color] = place.isContext ? Palette.grey : Palette.ink
                 node[.penwidth] = 0.8
             }
-            let fontSize = 11.0
+            let fontSize = 12.0
             let size = MapLabelPlacer.size(of: place.lines, fontSize: fontSize)
             let spot = placer.place(width: size.width, height: size.height, near: point, clearance: radius)
             var label = Node("\(place.id)-label")
@@ -153,7 +153,7 @@ struct MapActors {
             rightEdge = max(rightEdge, centre.x + width / 2)
             builder.addActor(place.id, position: Position(x: round(centre.x), y: round(centre.y))) { node in
                 node[.label] = .text(place.lines.joined(separator: "\n"))
-                node[.fontsize] = 11
+                node[.fontsize] = 12
                 node[.width] = width / 72
                 node[.fixedsize] = false
             }

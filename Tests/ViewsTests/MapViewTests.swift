@@ -67,6 +67,22 @@ final class MapViewTests: XCTestCase {
                       "country classes go in the comment, not the drawing")
     }
 
+    func testAMapsKeyIsALegendTablePinnedUnderTheMapWithItsSymbolsUnderItsCells() throws {
+        for view in mapViews {
+            let map = try draw(view)
+            XCTAssertEqual(map.graph[.labelloc], .top, "\(view.id): the title goes above the map")
+            let key = try XCTUnwrap(map.graph.allNodes.first { $0.name == "map-key" }, view.id)
+            let position = try XCTUnwrap(key[.pos])
+            XCTAssertLessThan(position.y, 0, "\(view.id): the key is under the map, whose bottom is y = 0")
+            guard case .html(.table(let table))? = key[.label] else { return XCTFail("\(view.id): the key is a table") }
+            XCTAssertTrue(table.rows.flatMap { $0 }.allSatisfy(\.isFixedSize), view.id)
+            XCTAssertEqual(table.rows.flatMap { $0 }.count, 2 * map.legend.count, view.id)
+            let background = try XCTUnwrap(map.graph[.background])
+            XCTAssertFalse(background.contains(" T "), "\(view.id): no text in _background")
+            XCTAssertTrue(map.graph.allNodes.allSatisfy { $0[.pos] != nil }, view.id)
+        }
+    }
+
     func testPlacesAreDrawnWhereTheyAreAndFarOffActorsAtTheEdgeInTheirDirection() throws {
         let map = try draw(DeploymentsView.self)
         let frame = try XCTUnwrap(corner(of: map))
