@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "DiagramStyle", dependencies: ["RelationModel", "DOT"]),
-        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle"]),
+        .target(name: "Geography"),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
@@ -62,7 +63,8 @@ let package = Package(
                     swiftSettings: swift5Mode),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,8 @@ extension AttributeKey where Value == String {
     public static var size: Self { .init("size") }
     /// The node `twopi` puts at the centre.
     public static var root: Self { .init("root") }
+    /// The layout engine the graph asks for when a Graphviz command renders it without `-K`.
+    public static var layout: Self { .init("layout") }
     /// xdot drawing operations (`XDotDrawing`) that Graphviz draws under the graph, in every output format.
     public static var background: Self { .init("_background") }
 }

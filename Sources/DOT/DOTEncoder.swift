@@ -132,7 +132,8 @@ public struct DOTEncoder: Sendable {
             }
             out += "\""
         case .plain(let string):
-            out += quotedID(string)
+            let token = quotedID(string)
+            out += token.utf8.count > DOTEncoder.longestQuotedString ? DOTEncoder.concatenated(token) : token
         case .html(let label):
             out += "<"
             out += HTMLWriter().markup(label)
@@ -144,6 +145,35 @@ public struct DOTEncoder: Sendable {
         case .boolean(let flag):
             out += flag ? "true" : "false"
         }
+    }
+
+    /// Graphviz 2.43's lexer refuses a quoted string longer than 16,384 bytes ("syntax error ... scanning a quoted
+    /// string"); a longer one is written as pieces joined with DOT's `+`, which the parser concatenates.
+    public static let longestQuotedString = 16_000
+
+    /// A quoted token cut into `"…" + "…"` pieces of at most `longestQuotedString` bytes, each cut at an ASCII
+    /// byte that neither is nor follows a backslash, so no escape sequence and no multi-byte character is split.
+    static func concatenated(_ token: String) -> String {
+        let bytes = Array(token.utf8)
+        guard bytes.count > longestQuotedString, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return token }
+        let body = bytes[1..<(bytes.count - 1)]
+        var result: [UInt8] = [UInt8(ascii: "\"")]
+        result.reserveCapacity(bytes.count + bytes.count / longestQuotedString * 5 + 8)
+        var pieceStart = body.startIndex
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if index - pieceStart >= longestQuotedString - 64, byte < 0x80, byte != UInt8(ascii: "\\"),
+               index > pieceStart, body[index - 1] != UInt8(ascii: "\\") {
+                result += body[pieceStart..<index]
+                result += Array("\" + \"".utf8)
+                pieceStart = index
+            }
+            index += 1
+        }
+        result += body[pieceStart...]
+        result.append(UInt8(ascii: "\""))
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A tooltip's escString body: Graphviz unescapes tooltips twice, so backslashes are quadrupled.

@@ -19,6 +19,14 @@ public struct XDotDrawing: Sendable, Hashable {
 
     public init() {}
 
+    /// Operations already written in xdot (a map's basemap, written by a writer of its own).
+    public init(operations: String) {
+        var operations = operations
+        while operations.utf8.last == UInt8(ascii: " ") { operations.removeLast() }
+        while operations.utf8.first == UInt8(ascii: " ") { operations.removeFirst() }
+        text = operations
+    }
+
     public var isEmpty: Bool { text.isEmpty }
 
     /// The colour lines and outlines are drawn in from here on.

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Removes what makes Graphviz's output differ between runs or versions without changing the picture.
+/// Removes what makes Graphviz's output differ between runs or versions without changing the picture, and groups
+/// a map's background elements in SVG (`SVGGroups`).
 enum OutputNormalizer {
     /// The date written into every PDF instead of the time of rendering.
     static let fixedPDFDate = Array("D:20000101000000".utf8)
 
     static func normalize(_ data: Data, format: OutputFormat) -> Data {
         switch format {
-        case .svg: return Data(removingVersionComment([UInt8](data)))
+        case .svg: return Data(SVGGroups.grouped(removingVersionComment([UInt8](data))))
         case .pdf: return fixingPDFDates(data)
         case .png, .dot: return data
         }

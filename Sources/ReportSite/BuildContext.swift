@@ -15,6 +15,8 @@ public struct BuildContext {
     public var overviewDiagram: String?
     /// The "as of" diagram of each year, by year.
     public var yearDiagrams: [Int: String] = [:]
+    /// The map views' diagrams as of each year, by year, in catalogue order.
+    public var yearMapDiagrams: [Int: [String]] = [:]
     /// The focus diagram of each actor, by actor id.
     public var actorDiagrams: [String: String] = [:]
     public var site = Site()

@@ -37,11 +37,12 @@ public struct DiagramDrawing {
     }
 
     /// The formats to render `diagram` in: the focus formats for actor diagrams, every format otherwise, and
-    /// neither PNG nor PDF for a diagram of more than `largeDiagramActors` actors.
+    /// neither PNG nor PDF for a diagram of more than `largeDiagramActors` actors or one planned vector-only.
     func formats(for diagram: PlannedDiagram, isFocus: Bool) -> [OutputFormat] {
         let wanted = isFocus ? focusFormats : DiagramDrawing.formats
+        let vectorOnly = DiagramDrawing.isLarge(diagram) || diagram.isVectorOnly
         return DiagramDrawing.formats.filter { format in
-            wanted.contains(format) && !(DiagramDrawing.isLarge(diagram) && (format == .png || format == .pdf))
+            wanted.contains(format) && !(vectorOnly && (format == .png || format == .pdf))
         }
     }
 
@@ -94,6 +95,7 @@ public struct DiagramDrawing {
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
             context.yearDiagrams = plan.years.mapValues(\.id)
+            context.yearMapDiagrams = plan.yearMaps.mapValues { $0.map(\.id) }
             context.actorDiagrams = plan.actors.mapValues(\.id)
             let pages = try PagesBesideDrawing(startingPages, context: context)
             context.pagesBesideDrawing = pages
@@ -272,15 +274,20 @@ extension BuildContext {
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
         }
+        if planned.isVectorOnly, !DiagramDrawing.isLarge(planned) {
+            notes.append("No PNG or PDF, and shown as an image: in a network of more than \(DiagramDrawing.largeDiagramActors) actors the yearly maps are drawn as SVG only; relmap render with --as-of and --format png,pdf draws one for slides.")
+        }
         if DiagramDrawing.isLarge(planned) {
             let formats = rendered.outputs[.png] == nil ? "No PNG or PDF, and shown" : "Shown"
             notes.append("\(formats) as an image: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size and keeps its links when opened on its own.")
         }
         let note = notes.isEmpty ? nil : notes.joined(separator: " ")
-        diagrams[planned.id] = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
-                                           legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
-                                           truncatedCount: planned.truncatedCount, formats: formats,
-                                           formatNote: note, svgDigest: drawn.svgDigest)
+        var diagram = SiteDiagram(id: planned.id, title: planned.title, caption: planned.caption,
+                                  legend: planned.legend, relationIDs: planned.relationIDs, actorIDs: planned.actorIDs,
+                                  truncatedCount: planned.truncatedCount, formats: formats,
+                                  formatNote: note, svgDigest: drawn.svgDigest)
+        diagram.isShownAsImage = planned.isVectorOnly
+        diagrams[planned.id] = diagram
     }
 }
 

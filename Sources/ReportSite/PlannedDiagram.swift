@@ -19,6 +19,9 @@ public struct PlannedDiagram: Sendable, Equatable {
     public var truncatedCount: Int
     /// See `Diagram.startsFromGivenPositions`.
     public var startsFromGivenPositions = false
+    /// Drawn as SVG and DOT only: a map view's yearly maps in a network of more than
+    /// `DiagramDrawing.largeDiagramActors` actors, where slides of every fifth year would double the build.
+    public var isVectorOnly = false
 
     public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: String = "dot",
                 fallbackEngine: String? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],
@@ -52,6 +55,8 @@ public struct DiagramPlan: Sendable {
     public var overview: String?
     /// The "as of" map of each year on the timeline.
     public var years: [Int: PlannedDiagram] = [:]
+    /// The map views (alliances, deployments, disputes) as of each year on the timeline, in catalogue order.
+    public var yearMaps: [Int: [PlannedDiagram]] = [:]
     /// Each actor's focus diagram.
     public var actors: [String: PlannedDiagram] = [:]
 
@@ -60,7 +65,7 @@ public struct DiagramPlan: Sendable {
     /// Every diagram once, ordered by id.
     public var all: [PlannedDiagram] {
         var byID: [String: PlannedDiagram] = [:]
-        for diagram in views.map(\.diagram) + years.values + actors.values { byID[diagram.id] = diagram }
+        for diagram in views.map(\.diagram) + years.values + yearMaps.values.flatMap({ $0 }) + actors.values { byID[diagram.id] = diagram }
         return byID.keys.sorted().map { byID[$0]! }
     }
 }

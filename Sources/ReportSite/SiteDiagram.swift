@@ -18,6 +18,9 @@ public struct SiteDiagram: Sendable, Equatable {
     public var formatNote: String?
     /// The SHA-256 of the SVG file written, which stands for the picture in a page's memo digest.
     public var svgDigest: String?
+    /// Shown as an image whatever its size: a large network's yearly maps, which would make each year's page
+    /// megabytes long.
+    public var isShownAsImage = false
 
     public init(id: String, title: String, caption: String, legend: [LegendLine] = [],
                 relationIDs: [String] = [], actorIDs: [String] = [], truncatedCount: Int = 0, formats: [String] = [],
@@ -37,7 +40,7 @@ public struct SiteDiagram: Sendable, Equatable {
     /// Whether pages insert the SVG itself (clickable, styled with the page): diagrams of more than
     /// `DiagramDrawing.largeDiagramActors` actors are shown as images instead.
     public var isInline: Bool {
-        !DiagramDrawing.isLarge(actorCount: actorIDs.count)
+        !DiagramDrawing.isLarge(actorCount: actorIDs.count) && !isShownAsImage
     }
 
     /// The SVG ready to insert into a page (ids prefixed, title and description inside), from the site's file;

@@ -230,6 +230,7 @@ extension TimelineYearBody: MustacheParent {
         case "nextYear": return nextYear
         case "figure": return figure
         case "mapNote": return mapNote
+        case "maps": return maps
         case "lists": return lists
         case "inForce": return inForce
         case "yearList": return yearList

@@ -41,6 +41,7 @@ extension PageGenerator {
                     next: index + 1 < years.count ? root + SitePath.timelineYear(years[index + 1]) : nil,
                     nextYear: index + 1 < years.count ? years[index + 1] : nil,
                     figure: linker.figure(figures[index]), mapNote: figures[index] == nil ? mapNote : nil,
+                    maps: (context.yearMapDiagrams[year] ?? []).compactMap { linker.figure($0) },
                     lists: [
                         RowList.nonEmpty("Events", linker.rows(calendar.events[year, default: []]).anchoredOnce(&anchored)),
                         RowList.nonEmpty("Began", linker.rows(calendar.began[year, default: []]).anchoredOnce(&anchored)),
@@ -151,6 +152,8 @@ struct TimelineYearBody: Encodable {
     var figure: DiagramFigure?
     /// Why the year has no map, when other years have one.
     var mapNote: String?
+    /// The map views as of the year (alliances, deployments, disputes), each in the frame it has in every year.
+    var maps: [DiagramFigure]
     var lists: [RowList]
     var inForce: Int
     /// The years with a page, space-separated, and the folder of their pages, for the script's year slider.

@@ -11,7 +11,8 @@ extension DiagramPlan {
     public static let focusViewID = "focus"
 
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
-    /// actor, the overview on the index and "as of" each year with events on the timeline, a focus diagram per actor.
+    /// actor, the overview and the map views on the index and "as of" each year with events on the timeline, a focus
+    /// diagram per actor.
     /// Diagrams are independent of each other, so they are planned on `processors` threads: the views (the overview,
     /// the largest, leads) together with the focus diagrams, then the yearly maps, whose number the overview decides,
     /// latest (largest) first.
@@ -47,6 +48,18 @@ extension DiagramPlan {
             overview?.diagram(of: model, options: ViewOptions(asOf: latestFirst[index]), links: links).map(PlannedDiagram.init)
         }.values
         for (year, map) in zip(latestFirst, maps) { plan.years[year] = map }
+        // The map views as of each of those years, each view in the one frame it has for all years.
+        let mapViews = ViewCatalog.maps.filter { view in plan.views.contains { $0.entry.id == view.id } }
+        let yearMaps = ParallelResults(count: latestFirst.count * mapViews.count, processors: processors) { index in
+            mapViews[index % mapViews.count].diagram(of: model, options: ViewOptions(asOf: latestFirst[index / mapViews.count]), links: links)
+                .map(PlannedDiagram.init)
+        }.values
+        let largeNetwork = DiagramDrawing.isLarge(actorCount: networkActors)
+        for (index, map) in yearMaps.enumerated() {
+            guard var map else { continue }
+            map.isVectorOnly = largeNetwork
+            plan.yearMaps[latestFirst[index / mapViews.count], default: []].append(map)
+        }
         return plan
     }
 }

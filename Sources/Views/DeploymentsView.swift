@@ -1,9 +1,11 @@
 import DOT
 import DiagramStyle
+import Geography
 import RelationModel
 
-/// A map of foreign base deployments: every drawn actor pinned at its projected place (neato), deployer →
-/// facility → host, with personnel and years on the edge.
+/// A map of foreign base deployments: facilities and places at their coordinates in their host state (tinted),
+/// deployers pointing in from where they are (from the map's edge, with their distance, when they are off it),
+/// personnel and years beside each facility. Without any located actor, the deployments are drawn as a network.
 public enum DeploymentsView: View {
     public static let id = "deployments"
     public static let title = "Base deployments"
@@ -11,89 +13,113 @@ public enum DeploymentsView: View {
     public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
         let relations = options.relations(of: model, types: [.baseDeployment])
         guard !relations.isEmpty else { return nil }
-        let id = options.diagramID(Self.id)
-        var involved: [String] = []
-        for relation in relations {
-            for actor in StandardDrawing.actors(of: relation) where !involved.contains(actor) { involved.append(actor) }
+        let everyYear = ViewOptions().relations(of: model, types: [.baseDeployment])
+        guard let frame = GeographicDrawing.frame(focus: focus(of: everyYear, in: model)) else {
+            return network(relations, model: model, options: options, links: links)
         }
-        let backdrop = model.actors.filter { $0.kind == .state && $0.coordinate != nil && !involved.contains($0.id) }.map(\.id)
+        let id = options.diagramID(Self.id)
+        var builder = DiagramBuilder(model: model, links: links, id: id)
+        var involved: [String] = []
+        var hosts: [String] = []
         var facilityLines: [String: [String]] = [:]
         for relation in relations {
+            for actor in StandardDrawing.actors(of: relation) where !involved.contains(actor) { involved.append(actor) }
+            if relation.participants.count > 1, !hosts.contains(relation.participants[1]) { hosts.append(relation.participants[1]) }
             guard let via = StandardDrawing.via(relation), let deployer = relation.participants.first else { continue }
             let who = model.actor(deployer)?.name ?? deployer
             facilityLines[via, default: []].append([who, label(relation)].filter { !$0.isEmpty }.joined(separator: ": "))
         }
-        var places: [(id: String, coordinate: Coordinate, label: [String])] = []
-        var unplaced: [String] = []
-        for actorID in involved + backdrop {
-            guard let coordinate = location(of: actorID, in: model) else {
-                unplaced.append(actorID)
-                continue
-            }
-            places.append((actorID, coordinate, [model.actor(actorID)?.name ?? actorID] + (facilityLines[actorID] ?? [])))
+        // Facilities and places first: their labels get the best spots; then hosts, then deployers.
+        let order = involved.filter { facilityLines[$0] != nil } + hosts.filter { facilityLines[$0] == nil }
+            + involved.filter { facilityLines[$0] == nil && !hosts.contains($0) }
+        let places = order.map { actorID in
+            MapActors.Place(id: actorID, coordinate: MapActors.coordinate(of: actorID, in: model),
+                            lines: [model.actor(actorID)?.name ?? actorID] + (facilityLines[actorID] ?? []))
         }
-        let projection = MapProjection(places: places)
-        let remoteBackdrop = Set(backdrop).intersection(projection.remote)
-        var builder = DiagramBuilder(model: model, links: links, id: id)
-        builder.graph[.splines] = .line
-        builder.graph[.overlap] = .keep
-        builder.graph[.outputorder] = .edgesFirst
-        for place in places where !remoteBackdrop.contains(place.id) {
-            let isBackdrop = backdrop.contains(place.id)
-            let lines = facilityLines[place.id] ?? []
-            builder.addActor(place.id, position: projection.positions[place.id]) { node in
-                node[.fontsize] = isBackdrop ? 11 : 12
-                if isBackdrop {
-                    node[.fontcolor] = Palette.grey
-                    node[.color] = Palette.grey
-                }
-                if projection.remote.contains(place.id), case .text(let name)? = node[.label] {
-                    node[.label] = .text(name + "\n(far off the map)")
-                }
-                if !lines.isEmpty, case .text(let name)? = node[.label] {
-                    node[.label] = .text(([name] + lines).joined(separator: "\n"))
-                }
-            }
+        var panel = MapPanel(frame: frame)
+        var hostCountries: Set<Int> = []
+        for host in hosts {
+            guard let actor = model.actor(host), actor.kind == .state,
+                  let country = MapPanel.countryIndex(iso3: actor.iso3, name: actor.name) else { continue }
+            panel.areas[country] = MapPanel.AreaStyle(color: hostTint)
+            hostCountries.insert(country)
         }
+        var actors = MapActors(panel: panel)
+        actors.draw(places, on: panel, in: &builder)
+        actors.drawUnlocated(places, beside: panel, in: &builder)
+        let named = Set(places.compactMap { place -> Int? in
+            guard let actor = model.actor(place.id), actor.kind == .state, actors.positions[place.id].map(panel.pageRect.contains) == true,
+                  !actors.offMap.contains(place.id) else { return nil }
+            return MapPanel.countryIndex(iso3: actor.iso3, name: actor.name)
+        })
+        var basemap = MapDrawing()
+        panel.draw(into: &basemap, placer: actors.placer, unnamed: named, names: &builder)
         for relation in relations {
-            let onFacility = StandardDrawing.via(relation).map(builder.contains(actor:)) ?? false
-            StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation),
-                                 label: onFacility ? nil : label(relation))
+            draw(relation, in: &builder)
         }
-        var notes: [String] = []
-        let indirect = involved.filter { model.actor($0)?.coordinate == nil && !unplaced.contains($0) }
-        if !indirect.isEmpty {
-            notes.append("Actors without coordinates of their own are drawn next to their country: \(names(indirect, in: model)).")
+        if !hostCountries.isEmpty {
+            builder.noteArea(LegendEntry(label: "Host state", kind: .node(NodeSymbol(shape: .box, fill: hostTint))))
         }
-        if !unplaced.isEmpty {
-            notes.append("Not drawn, for want of a location: \(names(unplaced, in: model)).")
-        }
-        let offMap = projection.remote.filter { !remoteBackdrop.contains($0) }
-        if !offMap.isEmpty {
-            notes.append("Drawn at the map's edge in their direction, being far away: \(names(offMap, in: model)).")
-        }
-        builder.notes += notes
-        return builder.diagram(
+        GeographicDrawing.finish(&builder, drawing: basemap, actors: actors, page: panel.pageRect)
+        builder.notes.append(GeographicDrawing.projectionNote(frame))
+        builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(involved, in: model),
+                                                          in: model)
+        var diagram = builder.diagram(
             id: id, title: options.title(title),
-            description: "Deployers point to the facility they use, which is tied to its host state; facilities list deployer, personnel and years. Positions follow the map (north up), spread out near the centre so dense areas stay legible; grey states are context.\(options.yearSentence)",
-            engine: "neato", fallbackEngine: nil)
+            description: "Deployers point to the facility or place they use, drawn where it is; host states are tinted; facilities list deployer, personnel and years.\(options.yearSentence)",
+            engine: "nop2", fallbackEngine: nil)
+        MapKey.add(to: &diagram)
+        return diagram
     }
 
-    /// An actor's own coordinates, or its country's for one without (an agency, a person).
-    static func location(of actorID: String, in model: RelationModel) -> Coordinate? {
-        guard let actor = model.actor(actorID) else { return nil }
-        if let coordinate = actor.coordinate { return coordinate }
-        guard let country = actor.country, var coordinate = model.actor(country)?.coordinate else { return nil }
-        coordinate.latitude -= 1.5
-        return coordinate
+    /// The light tint of a host state.
+    static let hostTint = Palette.reddishPurple.opacity(0.38)
+
+    /// Deployer → facility or place where it has one on the map, else deployer → host; no line from a facility
+    /// to its host, which the map shows by placing it inside.
+    static func draw(_ relation: Relation, in builder: inout DiagramBuilder) {
+        let participants = relation.participants
+        let look = EdgeLook(relation: relation)
+        guard participants.count >= 2 else { return }
+        let (deployer, host) = (participants[0], participants[1])
+        guard builder.contains(actor: deployer) else { return }
+        if let via = StandardDrawing.via(relation), builder.contains(actor: via) {
+            builder.addEdge(relation, from: deployer, to: via, look: look, label: nil)
+        } else if builder.contains(actor: host) {
+            builder.addEdge(relation, from: deployer, to: host, look: look, label: label(relation).isEmpty ? nil : label(relation))
+        }
+    }
+
+    /// What the map is fitted to: where the deployments are (facilities and places, and host states), or, when
+    /// none of those has a place, every actor of the deployments.
+    static func focus(of relations: [Relation], in model: RelationModel) -> [GeoPoint] {
+        let sites = relations.flatMap { relation in
+            [StandardDrawing.via(relation), relation.participants.dropFirst().first].compactMap { $0 }
+        }
+        let points = GeographicDrawing.points(of: sites, in: model)
+        return points.isEmpty ? GeographicDrawing.points(of: relations.flatMap(StandardDrawing.actors), in: model) : points
+    }
+
+    /// Deployments among actors none of whom has a place: deployer → facility → host, laid out by neato.
+    static func network(_ relations: [Relation], model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram {
+        let id = options.diagramID(Self.id)
+        var builder = DiagramBuilder(model: model, links: links, id: id)
+        for relation in relations { StandardDrawing.actors(of: relation).forEach { builder.addActor($0) } }
+        for relation in relations {
+            StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: label(relation))
+        }
+        let choice = EngineChoice.labelledNetwork(nodeCount: builder.actorIDs.count)
+        NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: builder.actorIDs.count,
+                                    edgeCount: relations.count)
+        builder.notes.append(GeographicDrawing.noLocationNote)
+        return builder.diagram(
+            id: id, title: options.title(title),
+            description: "Deployers point to the facility they use, which is tied to its host state; edges give personnel and years.\(options.yearSentence)",
+            engine: choice.engine, fallbackEngine: choice.fallback)
     }
 
     static func label(_ relation: Relation) -> String {
         [relation.details.personnel.map { "\($0) personnel" }, RelationText.years(relation)]
             .compactMap { $0 }.joined(separator: ", ")
-    }
-
-    static func names(_ ids: [String], in model: RelationModel) -> String {
-        ids.map { model.actor($0)?.name ?? $0 }.joined(separator: ", ")
     }
 }

@@ -13,10 +13,16 @@ struct DiagramBuilder {
     private var relationSet: Set<String> = []
     private var nodeLegend: [LegendEntry] = []
     private var edgeLegend: [LegendEntry] = []
+    private var areaLegend: [LegendEntry] = []
     /// Sentences added to the caption, such as what was left out.
     var notes: [String] = []
     /// What a view draws under the graph (a map), before the legend's symbols.
     var backdrop = XDotDrawing()
+    /// Where the drawing's own data comes from, added to the source line ("map data: Natural Earth").
+    var credit: String?
+    /// Whether the legend is part of the label. A map laid out by `nop2` draws it as a key of its own under the
+    /// map (`MapKey`): `nop2` leaves the drawing where it is, so the label's place is not known before layout.
+    var legendInLabel = true
     /// When set, edges between the same two nodes for relations of one type and colour are drawn as one,
     /// labelled by this (given the merged relations); the edges wait in `parallelEdges` until the diagram is built.
     var mergedLabel: (([Relation]) -> String?)?
@@ -101,6 +107,12 @@ struct DiagramBuilder {
     mutating func addMarker(_ node: Node) {
         guard nodeNames.insert(node.name).inserted else { return }
         graph.append(node)
+    }
+
+    /// Counts a relation as drawn without an edge (a map fills a member's country instead), for the diagram's
+    /// table and sources.
+    mutating func noteRelation(_ relation: Relation) {
+        if relationSet.insert(relation.id).inserted { relationIDs.append(relation.id) }
     }
 
     /// Adds one edge drawing `relation` (a relation may need several), with its tooltip and link; with
@@ -203,11 +215,16 @@ struct DiagramBuilder {
         }
     }
 
-    /// The legend: node kinds, then edge colours, then line styles, each as first used.
+    /// Notes a map's area fill (a bloc, a host state) for the legend, drawn as a swatch of its colour.
+    mutating func noteArea(_ entry: LegendEntry) {
+        if !areaLegend.contains(entry) { areaLegend.append(entry) }
+    }
+
+    /// The legend: node kinds, then a map's areas, then edge colours, then line styles, each as first used.
     var legend: [LegendEntry] {
         let colours = edgeLegend.filter { if case .edge(let line) = $0.kind { return line.style.items == [.solid] && !line.isDoubleLine } else { return false } }
         let styles = edgeLegend.filter { !colours.contains($0) }
-        return nodeLegend + colours + styles
+        return nodeLegend + areaLegend + colours + styles
     }
 
     /// Assembles the diagram: caption with sources, title, caption and legend drawn inside the picture.
@@ -226,16 +243,20 @@ struct DiagramBuilder {
         let sentences = [description] + notes
         let caption = sentences.joined(separator: " ") + " Sources: "
             + (sources.isEmpty ? "none cited." : RelationText.sourceNames(sources, in: model) + ".")
-        let pictureSources = sources.count <= 4 ? RelationText.sourceNames(sources, in: model)
+            + (credit.map { " " + $0.capitalizedFirst + "." } ?? "")
+        var pictureSources = sources.count <= 4 ? RelationText.sourceNames(sources, in: model)
             : RelationText.sourceNames(Array(sources.prefix(3)), in: model) + " and \(sources.count - 3) more (listed with the diagram)"
+        if sources.isEmpty { pictureSources = "none cited" }
+        if let credit { pictureSources += "; " + credit }
         var graph = graph
         let block = GraphLabel.table(title: title, text: sentences.joined(separator: " "),
-                                     sources: sources.isEmpty ? "none cited" : pictureSources, legend: legend, scale: labelScale)
+                                     sources: pictureSources, legend: legendInLabel ? legend : [], scale: labelScale)
         graph[.label] = .html(block.label)
-        // The label and its legend go at the bottom left, where `LegendDrawing` draws the symbols.
-        graph[.labelloc] = .bottom
+        // The label and its legend go at the bottom left, where `LegendDrawing` draws the symbols; a map's title goes
+        // above it, its key below.
+        graph[.labelloc] = legendInLabel ? .bottom : .top
         graph[.labeljust] = .left
-        if !block.symbols.isEmpty {
+        if !block.symbols.isEmpty || !backdrop.isEmpty {
             var background = XDotDrawing()
             background.append(backdrop)
             background.append(block.symbols)

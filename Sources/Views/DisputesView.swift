@@ -1,7 +1,12 @@
 import DOT
+import DiagramStyle
+import Geography
 import RelationModel
 
-/// The pairs in dispute with each dispute's subject and stated quantities, and incidents with year and casualties.
+/// Disputes and incidents on the map: the border between two neighbours in dispute drawn over the land with what
+/// they dispute, contested places (enclaves, districts, villages) at their place with their territory outlined and
+/// lines from each claimant, incidents at their place with year and casualties, and disputes between actors that
+/// share no border as lines between them. Without any located actor, the view is drawn as a network.
 public enum DisputesView: View {
     public static let id = "disputes"
     public static let title = "Disputes and incidents"
@@ -9,22 +14,243 @@ public enum DisputesView: View {
     public static func diagram(of model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram? {
         let relations = options.relations(of: model, types: [.dispute, .incident])
         guard !relations.isEmpty else { return nil }
+        let everyYear = ViewOptions().relations(of: model, types: [.dispute, .incident])
+        guard let frame = GeographicDrawing.frame(focus: focus(of: everyYear, in: model)) else {
+            return network(relations, model: model, options: options, links: links)
+        }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
-        builder.graph[.rankdir] = .leftToRight
-        builder.graph[.nodesep] = 0.4
-        builder.graph[.ranksep] = 1.6
-        for relation in relations {
-            StandardDrawing.actors(of: relation).forEach { builder.addActor($0) }
+        // Several disputes between the same two parties are one line, naming each.
+        builder.mergedLabel = { relations in
+            relations.map { relation in
+                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, RelationText.years(relation)]
+                    .compactMap { $0 }.joined(separator: " ")
+            }.joined(separator: "\n")
         }
+        var panel = MapPanel(frame: frame)
+        let layer = panel.layer
+        let shownCountries = Set(layer.countries.map(\.index))
+
+        // Disputes between two neighbouring states without a place of their own go to their common border.
+        var borderDisputes: [[Int]: [Relation]] = [:]
+        var borderOrder: [[Int]] = []
+        var others: [Relation] = []
         for relation in relations {
-            StandardDrawing.draw(relation, in: &builder, look: look(relation), label: label(relation, in: model))
+            if isAboutTheBorder(relation), let pair = neighbours(relation, in: model),
+               shownCountries.contains(pair[0]) || shownCountries.contains(pair[1]) {
+                if borderDisputes[pair] == nil { borderOrder.append(pair) }
+                borderDisputes[pair, default: []].append(relation)
+            } else {
+                others.append(relation)
+            }
         }
-        let choice = EngineChoice.layered(nodeCount: builder.actorIDs.count, edgeCount: relations.count)
-        return builder.diagram(
+
+        // Places first (their labels list what happened there), then the parties.
+        var placeLines: [String: [String]] = [:]
+        var placeOrder: [String] = []
+        var parties: [String] = []
+        for relation in others {
+            if let place = relation.details.place, MapActors.coordinate(of: place, in: model) != nil {
+                if placeLines[place] == nil { placeOrder.append(place) }
+                placeLines[place, default: []].append(placeLine(relation, in: model))
+            } else if relation.participants.count == 1, let party = relation.participants.first {
+                placeLines[party, default: []].append(placeLine(relation, in: model))
+            }
+            for actor in relation.participants where !parties.contains(actor) { parties.append(actor) }
+        }
+        for pair in borderOrder {
+            for relation in borderDisputes[pair]! {
+                for actor in relation.participants where !parties.contains(actor) { parties.append(actor) }
+            }
+        }
+        let placeIDs = placeOrder.filter { !parties.contains($0) }
+        let places = (placeIDs + parties).map { actorID in
+            MapActors.Place(id: actorID, coordinate: MapActors.coordinate(of: actorID, in: model),
+                            lines: [model.actor(actorID)?.name ?? actorID] + (placeLines[actorID] ?? []))
+        }
+
+        // Contested territory: the basemap part a disputed place lies in, when it is small (an enclave).
+        // A place is contested when a dispute is about it or the model names several claimants of it.
+        let contested = others.compactMap { relation -> String? in
+            guard let place = relation.details.place else { return nil }
+            return relation.type == .dispute || (model.actor(place)?.claimedBy.count ?? 0) > 1 ? place : nil
+        }
+        for place in unique(contested) {
+            guard let coordinate = MapActors.coordinate(of: place, in: model),
+                  let point = frame.pagePoint(coordinate), let ring = smallestPart(containing: point, in: layer) else { continue }
+            let kilometres = abs(PlaneGeometry.doubleSignedArea(ring)) / 2 * frame.kilometresPerPoint * frame.kilometresPerPoint
+            guard kilometres < 5_000 else { continue }
+            panel.overlays.append(MapPanel.Overlay(lines: [ring + [ring[0]]] + MapPanel.hatching(ring, spacing: 3, crossed: false),
+                                                   color: Palette.vermillion, width: 1.2, style: "solid",
+                                                   classes: "contested-territory"))
+        }
+        var borderLabels: [(pair: [Int], lines: [[PlanePoint]])] = []
+        for pair in borderOrder {
+            let arcs = Basemap.naturalEarth.sharedArcs(pair[0], pair[1])
+            let lines = arcs.compactMap { layer.arcs[$0] }.flatMap { PlaneGeometry.clippedLine($0, to: frame.page) }
+            guard !lines.isEmpty else { continue }
+            panel.overlays.append(MapPanel.Overlay(lines: lines, color: Palette.vermillion, width: 3, style: "dashed",
+                                                   classes: "disputed-border"))
+            borderLabels.append((pair, lines))
+        }
+
+        var actors = MapActors(panel: panel)
+        actors.draw(places, on: panel, in: &builder)
+        actors.drawUnlocated(places, beside: panel, in: &builder)
+        var placer = actors.placer
+        for (index, label) in borderLabels.enumerated() {
+            let disputes = borderDisputes[label.pair]!
+            disputes.forEach { builder.noteRelation($0) }
+            let names = label.pair.map { Basemap.naturalEarth.countries[$0].name }.joined(separator: "–")
+            var lines = [names + ":"]
+            for dispute in disputes {
+                let subject = (dispute.details.subject?.words ?? "dispute") + " in dispute"
+                lines.append(([subject] + [RelationText.years(dispute)].compactMap { $0 }).joined(separator: ", "))
+                lines += dispute.details.quantities.flatMap { GraphLabel.wrapped(RelationText.quantity($0), width: 40).split(separator: "\n").map(String.init) }
+            }
+            let size = MapLabelPlacer.size(of: lines, fontSize: 12)
+            let all = label.lines.flatMap { $0 }
+            let anchors = [2, 3, 1, 4, 0].map { all[min(all.count - 1, all.count * $0 / 5)] }
+            let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 3)
+            var node = Node("border-\(index + 1)")
+            node[.shape] = .box
+            node[.style] = [.filled, .rounded]
+            node[.fillcolor] = Color(hex: "#FFFFFFD8")!
+            node[.color] = Palette.vermillion
+            node[.penwidth] = 0.8
+            node[.margin] = 0.03
+            node[.width] = 0.1
+            node[.height] = 0.1
+            node[.fontsize] = 12
+            node[.fontcolor] = Palette.ink
+            node[.label] = .text(lines.joined(separator: "\n"))
+            node[.pos] = Position(x: (spot.centre.x * 10).rounded() / 10, y: (spot.centre.y * 10).rounded() / 10)
+            node[.url] = links.relationAnchor(disputes[0])
+            node[.tooltip] = disputes.map { RelationText.tooltip($0, in: model) }.joined(separator: "\n\n")
+            node[.class] = "disputed-border-label"
+            builder.addMarker(node)
+            if spot.needsLeader {
+                var anchor = Node("border-\(index + 1)-anchor")
+                anchor[.shape] = .point
+                anchor[.width] = 0.05
+                anchor[.color] = Palette.vermillion
+                anchor[.pos] = Position(x: (spot.anchor.x * 10).rounded() / 10, y: (spot.anchor.y * 10).rounded() / 10)
+                builder.addMarker(anchor)
+                var leader = Edge(from: anchor.name, to: node.name)
+                leader[.dir] = EdgeDirection.none
+                leader[.color] = Palette.vermillion
+                leader[.penwidth] = 0.6
+                leader[.class] = "leader"
+                builder.graph.append(leader)
+            }
+        }
+        let named = Set(places.compactMap { place -> Int? in
+            guard let actor = model.actor(place.id), actor.kind == .state, actors.positions[place.id].map(panel.pageRect.contains) == true,
+                  !actors.offMap.contains(place.id) else { return nil }
+            return MapPanel.countryIndex(iso3: actor.iso3, name: actor.name)
+        })
+        var basemap = MapDrawing()
+        panel.draw(into: &basemap, placer: placer, unnamed: named, names: &builder)
+        for relation in others { draw(relation, in: &builder, model: model) }
+        if !borderLabels.isEmpty {
+            builder.noteArea(LegendEntry(label: "Border in dispute (dashed)", kind: .edge(LineSymbol(style: [.dashed], color: Palette.vermillion, width: 3))))
+        }
+        if panel.overlays.contains(where: { $0.classes == "contested-territory" }) {
+            builder.noteArea(LegendEntry(label: "Contested territory (hatched)", kind: .node(NodeSymbol(shape: .box, fill: Palette.vermillion.opacity(0.3)))))
+        }
+        GeographicDrawing.finish(&builder, drawing: basemap, actors: actors, page: panel.pageRect)
+        builder.notes.append(GeographicDrawing.projectionNote(frame))
+        let involved = unique(relations.flatMap(StandardDrawing.actors))
+        builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(involved, in: model), in: model)
+        var diagram = builder.diagram(
             id: id, title: options.title(title),
-            description: "Disputes point from challenger to target, labelled with subject and stated quantities; incidents point from initiator to target, labelled with year and casualties, heavier and darker the deadlier.\(options.yearSentence)\(EngineChoice.layeredNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
-            engine: choice.engine, fallbackEngine: choice.fallback)
+            description: "Borders in dispute between neighbours are dashed, with what is disputed; contested places are drawn where they are, their territory hatched when it is an enclave, with a line from each claimant; incidents are at their place with year and casualties, their lines heavier and darker the deadlier; other disputes point from challenger to target.\(options.yearSentence)",
+            engine: "nop2", fallbackEngine: nil)
+        MapKey.add(to: &diagram, hatched: ["Contested territory (hatched)": .hatched])
+        return diagram
+    }
+
+    /// A dispute or incident on the map: from each party to its place when it has one on the map, else between
+    /// the parties (from challenger to target), with its wording on the line.
+    static func draw(_ relation: Relation, in builder: inout DiagramBuilder, model: RelationModel) {
+        let present = relation.participants.filter(builder.contains(actor:))
+        let look = look(relation)
+        if let place = relation.details.place, builder.contains(actor: place) {
+            for (index, party) in present.enumerated() where party != place {
+                var partLook = look
+                partLook.isDirected = relation.type == .incident && index == 0 && present.count > 1
+                builder.addEdge(relation, from: party, to: place, look: partLook, label: nil, part: present.count > 1 ? String(index + 1) : nil)
+            }
+            if present.isEmpty { builder.noteRelation(relation) }
+            return
+        }
+        guard present.count >= 2 else {
+            // One party and no place: the event is listed under the party's name.
+            return builder.noteRelation(relation)
+        }
+        builder.addRelation(relation, look: look, label: label(relation, in: model))
+    }
+
+    /// Whether a dispute is over the line between two states (a border, territory or enclaves with no place
+    /// named), which the map draws along their common border.
+    static func isAboutTheBorder(_ relation: Relation) -> Bool {
+        guard relation.type == .dispute, relation.details.place == nil, let subject = relation.details.subject else { return false }
+        return [.border, .territory, .enclave].contains(subject)
+    }
+
+    /// The two basemap countries of a dispute between two neighbouring states, in a fixed order.
+    static func neighbours(_ relation: Relation, in model: RelationModel) -> [Int]? {
+        guard relation.participants.count == 2 else { return nil }
+        let countries = relation.participants.compactMap { id -> Int? in
+            guard let actor = model.actor(id), actor.kind == .state else { return nil }
+            return MapPanel.countryIndex(iso3: actor.iso3, name: actor.name)
+        }
+        guard countries.count == 2, countries[0] != countries[1],
+              !Basemap.naturalEarth.sharedArcs(countries[0], countries[1]).isEmpty else { return nil }
+        return countries.sorted()
+    }
+
+    /// What the map is fitted to: the places of disputes and incidents and the borders in dispute, or, when none
+    /// of those is known, every party; nothing when no party or place has a location.
+    static func focus(of relations: [Relation], in model: RelationModel) -> [GeoPoint] {
+        // A map needs some actor with a place; borders found by the states' names only frame it.
+        guard !GeographicDrawing.points(of: relations.flatMap(StandardDrawing.actors), in: model).isEmpty else { return [] }
+        var points = GeographicDrawing.points(of: relations.compactMap(\.details.place), in: model)
+        let basemap = Basemap.naturalEarth
+        var pairs: Set<[Int]> = []
+        for relation in relations where isAboutTheBorder(relation) {
+            guard let pair = neighbours(relation, in: model), pairs.insert(pair).inserted else { continue }
+            for arc in basemap.sharedArcs(pair[0], pair[1]) {
+                let line = basemap.arcs[arc]
+                points += stride(from: 0, to: line.count, by: max(1, line.count / 8)).map { line[$0] } + [line[line.count - 1]]
+            }
+        }
+        return points.isEmpty ? GeographicDrawing.points(of: relations.flatMap(StandardDrawing.actors), in: model) : points
+    }
+
+    /// The smallest outline on the map that holds the point.
+    static func smallestPart(containing point: PlanePoint, in layer: BasemapLayer) -> [PlanePoint]? {
+        var best: (ring: [PlanePoint], area: Double)?
+        for country in layer.countries {
+            for ring in country.rings where PlaneGeometry.contains(ring, point) {
+                let area = abs(PlaneGeometry.doubleSignedArea(ring))
+                if best == nil || area < best!.area { best = (ring, area) }
+            }
+        }
+        return best?.ring
+    }
+
+    /// A line of a place's label: "enclave: claimed by Kyrgyzstan and Uzbekistan" (its claimants, else the parties),
+    /// "clash, 2013-07: 2 dead".
+    static func placeLine(_ relation: Relation, in model: RelationModel) -> String {
+        let parties = relation.participants.map { model.actor($0)?.name ?? $0 }
+        if relation.type == .dispute {
+            let subject = relation.details.subject?.words ?? "dispute"
+            let claimants = relation.details.place.flatMap { model.actor($0)?.claimedBy }.flatMap { $0.count > 1 ? $0 : nil }
+            return "\(subject): claimed by " + (claimants?.map { model.actor($0)?.name ?? $0 } ?? parties).joined(separator: " and ")
+        }
+        let head = [relation.details.category?.words ?? "incident", relation.start?.description].compactMap { $0 }.joined(separator: ", ")
+        return [head, RelationText.casualties(relation)].compactMap { $0 }.joined(separator: ": ")
     }
 
     /// Disputes in the dispute colour; incidents in the incident colour, wider by severity (deaths, injuries,
@@ -63,5 +289,29 @@ public enum DisputesView: View {
             if let casualties = RelationText.casualties(relation) { lines.append(casualties) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Disputes and incidents among actors none of whom has a place, ranked by dot as before maps.
+    static func network(_ relations: [Relation], model: RelationModel, options: ViewOptions, links: LinkStyle) -> Diagram {
+        let id = options.diagramID(Self.id)
+        var builder = DiagramBuilder(model: model, links: links, id: id)
+        builder.graph[.rankdir] = .leftToRight
+        builder.graph[.nodesep] = 0.4
+        builder.graph[.ranksep] = 1.6
+        for relation in relations { StandardDrawing.actors(of: relation).forEach { builder.addActor($0) } }
+        for relation in relations {
+            StandardDrawing.draw(relation, in: &builder, look: look(relation), label: label(relation, in: model))
+        }
+        builder.notes.append(GeographicDrawing.noLocationNote)
+        let choice = EngineChoice.layered(nodeCount: builder.actorIDs.count, edgeCount: relations.count)
+        return builder.diagram(
+            id: id, title: options.title(title),
+            description: "Disputes point from challenger to target, labelled with subject and stated quantities; incidents point from initiator to target, labelled with year and casualties, heavier and darker the deadlier.\(options.yearSentence)\(EngineChoice.layeredNote(nodeCount: builder.actorIDs.count, edgeCount: relations.count))",
+            engine: choice.engine, fallbackEngine: choice.fallback)
+    }
+
+    static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
     }
 }

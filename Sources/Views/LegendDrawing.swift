@@ -75,15 +75,19 @@ struct LegendDrawing {
     }
 
     /// The symbols, drawn where `table`'s swatch cells land when its bottom-left corner is at `origin`.
-    var background: XDotDrawing {
+    var background: XDotDrawing { symbols(at: Self.origin) }
+
+    /// The symbols, drawn where `table`'s swatch cells land when its bottom-left corner is at `corner` (a map's
+    /// key, a node whose table is pinned where the map needs it).
+    func symbols(at corner: XDotDrawing.Point) -> XDotDrawing {
         let count = columns
         let widths = columnWidths(count)
         let rowCount = (entries.count + count - 1) / count
         var drawing = XDotDrawing()
         for (index, entry) in entries.enumerated() {
             let row = index / count, column = index % count
-            let left = Self.origin.x + widths.prefix(column).reduce(0, +) + Double(column) * swatchWidth
-            let bottom = Self.origin.y + Double(rowCount - 1 - row) * rowHeight
+            let left = corner.x + widths.prefix(column).reduce(0, +) + Double(column) * swatchWidth
+            let bottom = corner.y + Double(rowCount - 1 - row) * rowHeight
             for primitive in Self.primitives(of: entry.kind, x: left, y: bottom, width: swatchWidth, height: rowHeight) {
                 Self.draw(primitive, into: &drawing)
             }

@@ -11,6 +11,9 @@ public enum ViewCatalog {
         ActorFocusView.self,
     ]
 
+    /// The views drawn as maps, in display order: the site also draws each of them for every year on the timeline.
+    public static let maps: [any View.Type] = [AlliancesView.self, DeploymentsView.self, DisputesView.self]
+
     /// The views' ids, in display order.
     public static var viewIDs: [String] { views.map { $0.id } }
 

@@ -139,3 +139,25 @@ final class EncoderTests: XCTestCase {
         XCTAssertEqual(parsed.nodes["legend"]?.drawnText, ["Legend", "State & <organization>"])
     }
 }
+
+extension EncoderTests {
+    func testAQuotedStringLongerThanGraphvizsLexerTakesIsWrittenInConcatenatedPieces() throws {
+        var graph = Graph(name: "g")
+        let drawing = (0..<4000).map { "P 3 \($0) 0 \($0 + 1) 0 \($0) 1 " }.joined() + "c 7 -#000000 L 2 0 0 5 5"
+        graph[.background] = drawing
+        graph.append(Node("a"))
+        let dot = DOTEncoder().encode(graph)
+        let value = try XCTUnwrap(dot.components(separatedBy: "_background=").last?.components(separatedBy: ", ").first)
+        XCTAssertTrue(dot.contains("\" + \""), "the value is cut")
+        let pieces = dot.components(separatedBy: "\" + \"")
+        XCTAssertGreaterThan(pieces.count, 5)
+        XCTAssertTrue(pieces.dropFirst().dropLast().allSatisfy { $0.utf8.count <= DOTEncoder.longestQuotedString })
+        XCTAssertFalse(value.isEmpty)
+        try GraphvizCLI.requireGraphviz()
+        let drawn = try GraphvizCLI.run(dot, arguments: ["dot", "-Tsvg"])
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        let svg = String(decoding: drawn.stdout, as: UTF8.self)
+        XCTAssertEqual(svg.components(separatedBy: "<polygon ").count - 1, 4001, "the page and every polygon")
+        XCTAssertTrue(svg.contains("<polyline fill=\"none\" stroke=\"#000000\" points=\"0,0 5,-5 \"/>"), "Graphviz joined the pieces")
+    }
+}

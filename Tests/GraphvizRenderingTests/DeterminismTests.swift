@@ -33,7 +33,7 @@ final class DeterminismTests: XCTestCase {
     }
 
     func testEveryReproducibleEngineGivesTheSameBytesForwardAndInReverse() throws {
-        for engine in LayoutEngine.allCases where engine.isReproducible {
+        for engine in LayoutEngine.allCases where engine.isReproducible && !engine.needsPositions {
             let jobs = (0..<8).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0), engine: engine, formats: [.svg, .png]) }
             let forward = try jobs.map { try InProcessRenderer.render($0).outputs }
             let reverse = try jobs.reversed().map { try InProcessRenderer.render($0).outputs }

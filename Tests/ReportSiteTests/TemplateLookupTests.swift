@@ -50,8 +50,8 @@ final class TemplateLookupTests: XCTestCase {
         let timeline = TimelineBody(years: [line], hasYears: true, mapNote: "Every fifth year", undated: list, figure: figure,
                                     mapYear: 2006, yearList: "2005 2006", yearBase: "timeline/")
         let year = TimelineYearBody(year: 2006, timeline: "../timeline.html#y2006", previous: "2005.html", previousYear: 2005,
-                                    next: "2007.html", nextYear: 2007, figure: figure, mapNote: "No map", lists: [list], inForce: 4,
-                                    yearList: "2005 2006 2007", yearBase: "../timeline/")
+                                    next: "2007.html", nextYear: 2007, figure: figure, mapNote: "No map", maps: [figure], lists: [list],
+                                    inForce: 4, yearList: "2005 2006 2007", yearBase: "../timeline/")
         assertLookupsMatchReflection(fact, fact.child(named:))
         assertLookupsMatchReflection(legend, legend.child(named:))
         assertLookupsMatchReflection(figure, figure.child(named:))

@@ -29,3 +29,18 @@ final class TimelineMapTests: XCTestCase {
         }
     }
 }
+
+extension TimelineMapTests {
+    func testEveryMappedYearGetsTheMapViewsAsOfThatYearInTheirOneFrame() throws {
+        let model = SampleSite.model()
+        let plan = DiagramPlan.fromViews(of: model, processors: 2)
+        XCTAssertFalse(plan.yearMaps.isEmpty)
+        for (year, maps) in plan.yearMaps {
+            XCTAssertNotNil(plan.years[year], "\(year) has an overview map too")
+            XCTAssertTrue(maps.allSatisfy { $0.engine == "nop2" }, "\(year)'s map views are maps")
+            XCTAssertEqual(maps.map(\.id), maps.map(\.id).filter { id in ["alliances", "deployments", "disputes"].contains { id == "\($0)-\(year)" } })
+            XCTAssertTrue(maps.allSatisfy { !$0.isVectorOnly }, "a small network's yearly maps get every format")
+        }
+        XCTAssertEqual(Set(plan.all.map(\.id)).count, plan.all.count, "no diagram id is planned twice")
+    }
+}

@@ -5,7 +5,7 @@ enum GraphvizRun {
     static func layout(_ dot: String, engine: String) throws -> (status: Int32, stderr: String)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [engine, "-Tsvg", "-o", "/dev/null"]
+        process.arguments = ["dot", "-K\(engine)", "-Tsvg", "-o", "/dev/null"]
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice

@@ -1,0 +1,193 @@
+import DOT
+import DiagramStyle
+import Geography
+import RelationModel
+
+/// Puts a map's actors on the page: a small marker (the actor's node, which edges join) at its projected place,
+/// or at the frame's edge in its direction when it lies off the map, and its name beside it as a separate node that
+/// `MapLabelPlacer` keeps clear of the others, with a leader line when it had to move away. Actors without a place
+/// go to a column beside the map, drawn as usual.
+struct MapActors {
+    /// An actor to draw.
+    struct Place {
+        var id: String
+        /// Where it is; nil for an actor with no place of its own nor a country with one.
+        var coordinate: GeoPoint?
+        /// The label's lines; the first is the name.
+        var lines: [String]
+        /// Drawn grey and smaller: states shown for orientation only.
+        var isContext = false
+    }
+
+    /// The markers' centres on the page, by actor id.
+    private(set) var positions: [String: PlanePoint] = [:]
+    /// Actors off the frame, drawn at its edge.
+    private(set) var offMap: [String] = []
+    /// Actors with no place, drawn in the column beside the map.
+    private(set) var unlocated: [String] = []
+    /// What the labels and markers cover, for the country names to avoid.
+    private(set) var placer: MapLabelPlacer
+    /// The right edge of what was drawn (the map, or the column beside it).
+    private(set) var rightEdge: Double
+
+    init(panel: MapPanel) {
+        placer = MapLabelPlacer(bounds: panel.pageRect.insetBy(2))
+        rightEdge = panel.pageRect.maxX
+        // Labels keep off small pieces of land (enclaves, small islands), which a label would hide.
+        for country in panel.layer.countries {
+            for ring in country.rings where abs(PlaneGeometry.doubleSignedArea(ring)) / 2 < Self.smallPart {
+                if let box = PlaneRect(enclosing: ring.map(panel.shifted)) { placer.reserve(box.insetBy(-1)) }
+            }
+        }
+    }
+
+    /// Land smaller than this, in square points, is kept clear of labels.
+    static let smallPart = 1600.0
+
+    /// Where an actor is: its own coordinates, else its country's (an agency, a person) a little south of the
+    /// capital so the two do not share a point.
+    static func coordinate(of actorID: String, in model: RelationModel) -> GeoPoint? {
+        guard let actor = model.actor(actorID) else { return nil }
+        if let coordinate = actor.coordinate { return geoPoint(coordinate) }
+        guard let country = actor.country, let coordinate = model.actor(country)?.coordinate else { return nil }
+        return geoPoint(Coordinate(latitude: max(-90, coordinate.latitude - 0.4), longitude: coordinate.longitude))
+    }
+
+    /// A model coordinate as a point on the globe; nil when it is not on the globe.
+    static func geoPoint(_ coordinate: Coordinate) -> GeoPoint? {
+        let point = GeoPoint(longitude: coordinate.longitude, latitude: coordinate.latitude)
+        return point.isOnTheGlobe ? point : nil
+    }
+
+    /// Draws `places` on `panel`, in order of importance (labels placed first get the best spots).
+    mutating func draw(_ places: [Place], on panel: MapPanel, in builder: inout DiagramBuilder) {
+        var edgeSlots: [PlanePoint] = []
+        var located: [(Place, PlanePoint, Bool)] = []
+        for place in places {
+            guard let coordinate = place.coordinate else {
+                unlocated.append(place.id)
+                continue
+            }
+            if panel.shows(coordinate), let point = panel.pagePoint(coordinate) {
+                located.append((place, point, false))
+            } else {
+                var point = panel.edgePoint(toward: coordinate)
+                // Actors in about the same direction slide along the edge instead of piling up.
+                var tries = 0
+                while tries < 12, edgeSlots.contains(where: { abs($0.x - point.x) < 14 && abs($0.y - point.y) < 14 }) {
+                    point = slide(point, along: panel.pageRect.insetBy(MapFrame.edgeInset), by: 15)
+                    tries += 1
+                }
+                edgeSlots.append(point)
+                offMap.append(place.id)
+                var place = place
+                place.lines[0] += " (\(panel.frame.distanceAndDirection(to: coordinate)))"
+                located.append((place, point, true))
+            }
+        }
+        for (place, point, _) in located { placer.reserve(marker: point, radius: markerRadius(place) + 1) }
+        for (place, point, _) in located {
+            positions[place.id] = point
+            let radius = markerRadius(place)
+            builder.addActor(place.id, position: Position(x: round(point.x), y: round(point.y))) { node in
+                node[.label] = .text("")
+                node[.xlabel] = nil
+                node[.fixedsize] = true
+                node[.width] = radius * 2 / 72
+                node[.height] = radius * 2 / 72
+                node[.color] = place.isContext ? Palette.grey : Palette.ink
+                node[.penwidth] = 0.8
+            }
+            let fontSize = 12.0
+            let size = MapLabelPlacer.size(of: place.lines, fontSize: fontSize)
+            let spot = placer.place(width: size.width, height: size.height, near: point, clearance: radius)
+            var label = Node("\(place.id)-label")
+            label[.shape] = .box
+            label[.style] = [.filled, .rounded]
+            label[.fillcolor] = Color(hex: "#FFFFFFC8")!
+            label[.color] = Color(hex: "#FFFFFF00")!
+            label[.penwidth] = 0
+            label[.margin] = 0.03
+            label[.width] = 0.1
+            label[.height] = 0.1
+            label[.fontsize] = fontSize
+            label[.fontcolor] = place.isContext ? Palette.grey : Palette.ink
+            label[.label] = .text(place.lines.joined(separator: "\n"))
+            label[.pos] = Position(x: round(spot.centre.x), y: round(spot.centre.y))
+            label[.url] = builder.links.actorPage(place.id)
+            label[.tooltip] = builder.model.actor(place.id).map { RelationText.tooltip($0, in: builder.model) } ?? place.id
+            label[.class] = "actor-label"
+            builder.addMarker(label)
+            if spot.needsLeader {
+                var leader = Edge(from: place.id, to: label.name)
+                leader[.dir] = EdgeDirection.none
+                leader[.color] = Palette.grey
+                leader[.penwidth] = 0.5
+                leader[.class] = "leader"
+                builder.graph.append(leader)
+            }
+        }
+    }
+
+    /// Draws the actors without a place in a column right of the map, under a heading, as the usual boxes.
+    mutating func drawUnlocated(_ places: [Place], beside panel: MapPanel, in builder: inout DiagramBuilder) {
+        let unplaced = places.filter { unlocated.contains($0.id) }
+        guard !unplaced.isEmpty else { return }
+        let left = panel.pageRect.maxX + 24
+        let width = min(230, max(140, TextMeasure.width(lines: unplaced.flatMap(\.lines), size: 11) + 30))
+        let step = 44.0
+        let perColumn = max(1, Int((panel.frame.height - 30) / step))
+        let heading = "Without a place on the map:"
+        var title = Node("unlocated-heading")
+        title[.shape] = .plain
+        title[.label] = .text(heading)
+        title[.fontsize] = 11
+        title[.fontcolor] = Palette.grey
+        title[.pos] = Position(x: round(left + TextMeasure.width(heading, size: 11) / 2), y: round(panel.pageRect.maxY - 8))
+        builder.addMarker(title)
+        for (index, place) in unplaced.enumerated() {
+            let column = index / perColumn, row = index % perColumn
+            let centre = PlanePoint(x: left + width / 2 + Double(column) * (width + 16),
+                                    y: panel.pageRect.maxY - 36 - Double(row) * step)
+            positions[place.id] = centre
+            rightEdge = max(rightEdge, centre.x + width / 2)
+            builder.addActor(place.id, position: Position(x: round(centre.x), y: round(centre.y))) { node in
+                node[.label] = .text(place.lines.joined(separator: "\n"))
+                node[.fontsize] = 12
+                node[.width] = width / 72
+                node[.fixedsize] = false
+            }
+        }
+    }
+
+    /// Adds two invisible nodes at the corners of what was drawn, so Graphviz's drawing area holds all of the map.
+    func pinCorners(of rect: PlaneRect, in builder: inout DiagramBuilder) {
+        for (name, point) in [("map-corner-sw", PlanePoint(x: rect.minX, y: rect.minY)),
+                              ("map-corner-ne", PlanePoint(x: max(rect.maxX, rightEdge), y: rect.maxY))] {
+            var node = Node(name)
+            node[.shape] = .point
+            node[.style] = [.invis]
+            node[.width] = 0.01
+            node[.pos] = Position(x: point.x, y: point.y)
+            builder.addMarker(node)
+        }
+    }
+
+    private func markerRadius(_ place: Place) -> Double {
+        place.isContext ? 3.5 : 5
+    }
+
+    private func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    /// Moves a point on the edge of `rect` clockwise by `distance`.
+    private func slide(_ point: PlanePoint, along rect: PlaneRect, by distance: Double) -> PlanePoint {
+        var point = point
+        if abs(point.y - rect.maxY) < 0.5, point.x + distance <= rect.maxX { point.x += distance }
+        else if abs(point.x - rect.maxX) < 0.5, point.y - distance >= rect.minY { point.y -= distance }
+        else if abs(point.y - rect.minY) < 0.5, point.x - distance >= rect.minX { point.x -= distance }
+        else if abs(point.x - rect.minX) < 0.5, point.y + distance <= rect.maxY { point.y += distance }
+        else { point.y -= distance }
+        return point
+    }
+}
+
