@@ -136,10 +136,16 @@ final class CommandLineEdgeTests: XCTestCase {
         try XCTSkipUnless(getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
                           "needs root and setpriv to run the build as another user under ulimit -u")
         chmod(scratch.url.path, 0o777)
+        // `nobody` may not reach the build folder (a clone in a private temporary folder), so it runs a copy.
+        let binary = scratch.path("bin/relmap")
+        try FileManager.default.createDirectory(atPath: scratch.path("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Relmap.binary.path, toPath: binary)
+        chmod(scratch.path("bin"), 0o755)
+        chmod(binary, 0o755)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/bash", "-c", "ulimit -u 5; exec \"$@\"", "bash",
-                             Relmap.binary.path, "build", model, "--out", scratch.path("site"), "--quiet"]
+                             binary, "build", model, "--out", scratch.path("site"), "--quiet"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -153,6 +159,6 @@ final class CommandLineEdgeTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 71, text)
         XCTAssertEqual(text.split(separator: "\n").count, 1, text)
         XCTAssertTrue(text.contains("Resource temporarily unavailable"), text)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["model"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["bin", "model"])
     }
 }
