@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // relmap serve's HTTP server: small, on Swift concurrency and epoll, without SwiftNIO (see docs/serve.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,11 +44,13 @@ let package = Package(
             ],
             swiftSettings: swift5Mode
         ),
+        // The HTTP server, file watcher and live reload of `relmap serve`.
+        .target(name: "PreviewServer", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis", "ParallelWork",
+                "ModelSynthesis", "ParallelWork", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5Mode,
@@ -63,6 +67,7 @@ let package = Package(
                     swiftSettings: swift5Mode),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
     ],

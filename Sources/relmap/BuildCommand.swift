@@ -50,7 +50,12 @@ struct BuildCommand: ParsableCommand {
 
     /// The parsed `--focus-formats`; SVG is required because the actor pages show it inline.
     private func focusFormats() throws -> [OutputFormat] {
-        let formats = try focusFormatList.split(separator: ",").map { name in
+        try BuildCommand.parseFocusFormats(focusFormatList)
+    }
+
+    /// Formats named in a comma-separated list (`--focus-formats`), which must include SVG.
+    static func parseFocusFormats(_ list: String) throws -> [OutputFormat] {
+        let formats = try list.split(separator: ",").map { name in
             guard let format = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw ValidationError("unknown format '\(name)' in --focus-formats; formats: svg, png, pdf, dot")
             }
