@@ -14,8 +14,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        // relmap serve's HTTP server: small, on Swift concurrency and epoll, without SwiftNIO (see docs/serve.md).
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // relmap serve's HTTP server; why Hummingbird rather than FlyingFox is in docs/serve.md.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +48,12 @@ let package = Package(
             swiftSettings: swift5Mode
         ),
         // The HTTP server, file watcher and live reload of `relmap serve`.
-        .target(name: "PreviewServer", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "PreviewServer", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(
             name: "relmap",
             dependencies: [

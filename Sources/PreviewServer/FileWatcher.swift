@@ -4,8 +4,8 @@ import Foundation
 /// changes, so nothing runs while nothing is saved. A burst of events (an editor writes a temporary file, renames
 /// it over the old one, touches a backup) is taken as one change once the folders have been quiet for a moment.
 ///
-/// One thread at a time may wait; the watcher is meant for a thread of its own.
-public final class FileWatcher: @unchecked Sendable { // `folders` and `watches` are used only by the waiting thread.
+/// Not `Sendable`: the watcher belongs to the one thread that waits on it.
+public final class FileWatcher {
     /// A folder to watch and the names in it that count.
     public struct Folder: Sendable {
         public var path: String

@@ -1,28 +1,24 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
+import Hummingbird
+import Logging
+import NIOCore
 import Synchronization
 
-/// The HTTP server of `relmap serve`: FlyingFox (Swift concurrency over non-blocking sockets, an epoll wait with
-/// no timeout when idle) serving a site folder through `PreviewHandler`.
+/// The HTTP server of `relmap serve`: Hummingbird (on SwiftNIO, whose event loop waits in `epoll_wait` without a
+/// timeout while nothing happens) serving a site folder through `PreviewResponder`.
 public final class PreviewServer: Sendable {
     public let host: String
-    private let server: HTTPServer
+    private let port: UInt16
+    private let responder: PreviewResponder
     private let running = Mutex<Task<Void, Never>?>(nil)
 
     /// A server for the site in `files`, on `host` (an IPv4 or IPv6 address) and `port` (0: any free port).
     /// Requests must name a loopback host when `host` is a loopback address.
-    public init(files: SiteFiles, events: ReloadEvents, host: String, port: UInt16) throws(PreviewServerError) {
+    public init(files: SiteFiles, events: ReloadEvents, host: String, port: UInt16) {
         self.host = host
-        let address: any SocketAddress
-        do {
-            address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
-        } catch {
-            throw PreviewServerError.badHost(host)
-        }
+        self.port = port
         let allowed: Set<String>? = PreviewServer.isLoopback(host) ? ["localhost", "127.0.0.1", "[::1]"] : nil
-        server = HTTPServer(address: address, timeout: 30, pool: HTTPServer.defaultPool(), logger: .disabled,
-                            handler: PreviewHandler(files: files, events: events, allowedHosts: allowed))
+        responder = PreviewResponder(files: files, events: events, allowedHosts: allowed)
     }
 
     /// Whether `host` is a loopback address: only this machine can connect.
@@ -31,48 +27,44 @@ public final class PreviewServer: Sendable {
     }
 
     /// Starts listening and returns the port, or fails when the address cannot be bound (the port taken, for
-    /// one); the server then answers until `stop`.
+    /// one); the server then answers until the process ends or `stop` is called.
     public func start() async throws(PreviewServerError) -> UInt16 {
-        let (outcomes, outcome) = AsyncStream<Result<Void, any Error>>.makeStream()
-        let server = self.server
+        let (outcomes, outcome) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let application = Application(
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: nil)),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: Int(port)), serverName: nil),
+            onServerRunning: { channel in outcome.yield(.success(channel.localAddress?.port ?? 0)) },
+            logger: Logger(label: "relmap-serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         let task = Task {
             do {
-                try await server.run()
+                try await application.run()
                 outcome.yield(.failure(PreviewServerError.stopped))
             } catch {
                 outcome.yield(.failure(error))
             }
         }
         running.withLock { $0 = task }
-        let waiting = Task {
-            do {
-                try await server.waitUntilListening(timeout: 30)
-                outcome.yield(.success(()))
-            } catch {
-                outcome.yield(.failure(error))
-            }
-        }
         var iterator = outcomes.makeAsyncIterator()
-        let first = await iterator.next() ?? .failure(PreviewServerError.stopped)
-        waiting.cancel()
-        switch first {
-        case .success:
-            guard let address = await server.listeningAddress else { throw .stopped }
-            switch address {
-            case .ip4(_, let port), .ip6(_, let port): return port
-            default: throw .stopped
-            }
+        switch await iterator.next() ?? .failure(PreviewServerError.stopped) {
+        case .success(let port):
+            guard let port = UInt16(exactly: port), port != 0 else { throw .stopped }
+            return port
         case .failure(let error):
-            if case SocketError.failed(_, let code, let message) = error {
-                throw code == EADDRINUSE ? .portTaken : code == EADDRNOTAVAIL ? .badHost(host) : .cannotListen(message)
+            if let error = error as? IOError {
+                switch error.errnoCode {
+                case EADDRINUSE: throw .portTaken
+                case EADDRNOTAVAIL: throw .badHost(host)
+                default: throw .cannotListen(String(cString: strerror(error.errnoCode)))
+                }
             }
             throw .cannotListen("\(error)")
         }
     }
 
     /// Closes the listening socket and every connection.
-    public func stop() async {
-        await server.stop(timeout: 0)
+    public func stop() {
         running.withLock { $0 }?.cancel()
     }
 }

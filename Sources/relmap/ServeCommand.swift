@@ -201,7 +201,7 @@ struct ServeCommand: ParsableCommand {
         var port = UInt16(self.port)
         while true {
             do {
-                let server = try PreviewServer(files: files, events: events, host: host, port: port)
+                let server = PreviewServer(files: files, events: events, host: host, port: port)
                 return (server, try Blocking.wait { try await server.start() })
             } catch PreviewServerError.portTaken where freePort && port != 0 {
                 Terminal.error("relmap serve: port \(port) is taken; serving on a free port")
