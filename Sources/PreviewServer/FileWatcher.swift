@@ -88,7 +88,7 @@ public final class FileWatcher {
 
     /// Blocks until a file that counts changes, then until the folders have been quiet for `quiet` (at most
     /// `longest` in all), and returns the changed files' paths, sorted.
-    public func waitForChanges(quiet: Duration = .milliseconds(100), longest: Duration = .seconds(2)) -> [String] {
+    public func waitForChanges(quiet: Duration = .milliseconds(50), longest: Duration = .seconds(2)) -> [String] {
         var changed: Set<String> = []
         while changed.isEmpty {
             guard wait(milliseconds: -1) else { continue }

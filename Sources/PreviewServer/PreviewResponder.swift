@@ -1,21 +1,19 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import NIOCore
 
 /// Answers the preview's requests: the site's files as they are on disk now (so a build swapped in is served at
 /// once, and a failed build leaves the last good site), HTML with `LiveReload`'s script and overlay, and the
 /// event stream. Only GET and HEAD are answered; nothing is cached by the browser.
-struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-
+struct PreviewResponder: Sendable {
     let files: SiteFiles
     let events: ReloadEvents
     /// Host names the requests must name (the loopback names when serving on loopback), so a page of another
     /// site cannot read the preview through a name it rebinds to 127.0.0.1; nil accepts any.
     let allowedHosts: Set<String>?
 
-    func respond(to request: Request, context: Context) async throws -> Response {
+    func respond(to request: Request) async -> Response {
         let head = request.method == .head
         guard request.method == .get || head else {
             return PreviewResponder.text(.methodNotAllowed, "Only GET and HEAD are served.\n", allow: true)

@@ -1,11 +1,13 @@
 import Foundation
-import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
+import ServiceLifecycle
 import Synchronization
 
-/// The HTTP server of `relmap serve`: Hummingbird (on SwiftNIO, whose event loop waits in `epoll_wait` without a
-/// timeout while nothing happens) serving a site folder through `PreviewResponder`.
+/// The HTTP server of `relmap serve`: Hummingbird's HTTP/1.1 server (on SwiftNIO, whose event loop waits in
+/// `epoll_wait` without a timeout while nothing happens) serving a site folder through `PreviewResponder`.
 public final class PreviewServer: Sendable {
     public let host: String
     private let port: UInt16
@@ -30,16 +32,26 @@ public final class PreviewServer: Sendable {
     /// one); the server then answers until the process ends or `stop` is called.
     public func start() async throws(PreviewServerError) -> UInt16 {
         let (outcomes, outcome) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let application = Application(
-            responder: responder,
-            server: .http1(configuration: .init(idleTimeout: nil)),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: Int(port)), serverName: nil),
-            onServerRunning: { channel in outcome.yield(.success(channel.localAddress?.port ?? 0)) },
-            logger: Logger(label: "relmap-serve", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let responder = self.responder
+        // HummingbirdCore's server alone: Hummingbird's `Application` would add a clock that wakes the process
+        // every second to keep a `Date` header, and a preview needs no `Date` header.
+        let server: any Service
+        do {
+            server = try HTTPServerBuilder.http1(configuration: .init(idleTimeout: nil)).buildServer(
+                configuration: ServerConfiguration(address: .hostname(host, port: Int(port)), serverName: nil),
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                logger: Logger(label: "relmap-serve", factory: { _ in SwiftLogNoOpLogHandler() }),
+                responder: { request, writer, _ in
+                    let response = await responder.respond(to: request)
+                    try await writer.write(response: response.head, body: response.body)
+                },
+                onServerRunning: { channel in outcome.yield(.success(channel.localAddress?.port ?? 0)) })
+        } catch {
+            throw .cannotListen("\(error)")
+        }
         let task = Task {
             do {
-                try await application.run()
+                try await server.run()
                 outcome.yield(.failure(PreviewServerError.stopped))
             } catch {
                 outcome.yield(.failure(error))

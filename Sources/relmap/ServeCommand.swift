@@ -96,7 +96,6 @@ struct ServeCommand: ParsableCommand {
         }
         let events = ReloadEvents()
         let (server, boundPort) = try listen(on: host, files: SiteFiles(root: build.writer.output), events: events)
-        _ = server
         let isTerminal = isatty(STDERR_FILENO) != 0
         let first = build.run(progress: BuildProgress(style: BuildProgress.style(quiet: quiet, isTerminal: isTerminal),
                                                       write: { Terminal.writeText($0) }))
@@ -110,11 +109,14 @@ struct ServeCommand: ParsableCommand {
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
         Terminal.error("relmap serve: serving \(output) at \(url); watching \(watchedNames().joined(separator: " and ")); Ctrl-C stops")
         let rebuildStyle: BuildProgress.Style = quiet || !isTerminal ? .quiet : BuildProgress.style(quiet: false, isTerminal: true)
-        while true {
-            let changed = watcher.waitForChanges()
-            let started = ContinuousClock.now
-            let result = build.run(progress: BuildProgress(style: rebuildStyle, write: { Terminal.writeText($0) }))
-            status = publish(result, after: status, events: events, changed: changed, seconds: (ContinuousClock.now - started) / .seconds(1))
+        // Serves until a signal ends the process.
+        withExtendedLifetime(server) {
+            while true {
+                let changed = watcher.waitForChanges()
+                let started = ContinuousClock.now
+                let result = build.run(progress: BuildProgress(style: rebuildStyle, write: { Terminal.writeText($0) }))
+                status = publish(result, after: status, events: events, changed: changed, seconds: (ContinuousClock.now - started) / .seconds(1))
+            }
         }
     }
 
