@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // relmap serve's HTTP server; why Hummingbird rather than FlyingFox is in docs/serve.md.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,11 +48,20 @@ let package = Package(
             ],
             swiftSettings: swift5Mode
         ),
+        // The HTTP server, file watcher and live reload of `relmap serve`.
+        .target(name: "PreviewServer", dependencies: [
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis", "ParallelWork",
+                "ModelSynthesis", "ParallelWork", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5Mode,
@@ -63,6 +78,7 @@ let package = Package(
                     swiftSettings: swift5Mode),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
     ],

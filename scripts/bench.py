@@ -3,13 +3,16 @@
 baseline measured in the same run. Prints a table, writes bench/results.json and docs/benchmarks.md, and the
 legibility report (scripts/legibility.py) of the bundled model's site and of the 1,000-actor site.
 
-usage: bench.py RELMAP_BINARY [--sizes 100,1000,10000] [--runs 3] [--work DIR] [--docs FILE]
+usage: bench.py RELMAP_BINARY [--sizes 100,1000,10000] [--runs 3] [--work DIR] [--docs FILE] [--only serve]
 """
 import argparse
 import json
 import os
 import platform
+import re
+import select
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -74,16 +77,19 @@ class Bench:
             command += ["--timings"]
         return run(command)
 
-    def touch_one_relation(self, model):
+    def touch_one_relation(self, model, prefix="Edited: "):
         """Rewrites the summary of the first relation, as an analyst's edit would."""
         path = os.path.join(model, "relations.yaml")
+        if not os.path.exists(path):
+            folder = os.path.join(model, "relations")
+            path = os.path.join(folder, sorted(name for name in os.listdir(folder) if name.endswith(".yaml"))[0])
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         marker = "    summary: "
         index = text.index(marker) + len(marker)
         if text[index] in "\"'":
             index += 1
-        text = text[:index] + "Edited: " + text[index:]
+        text = text[:index] + prefix + text[index:]
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
 
@@ -112,6 +118,93 @@ class Bench:
         figures["one_change_rebuild_ratio"] = median([c / f for c, f in zip(changed, full)])
         self.results["models"][str(actors)] = figures
         return site
+
+    def serve(self, label, model, edits):
+        """`relmap serve`: the time from saving one relation's summary to the reload event on an open page's event
+        stream, against a full build from nothing of the same model, and the server's CPU time while it waits
+        with a page connected (its idle cost)."""
+        work = os.path.join(self.work, f"serve-{label}")
+        self.discard(work)
+        os.makedirs(work)
+        edited = os.path.join(work, "model")
+        shutil.copytree(model, edited)
+        site = os.path.join(work, "site", "output")
+        full = []
+        for _ in range(self.runs):
+            self.clean_site(site)
+            full.append(self.build(edited, site)[0])
+        log = os.path.join(work, "serve.err")
+        with open(log, "w", encoding="utf-8") as errors:
+            server = subprocess.Popen([self.relmap, "serve", edited, "--out", site, "--port", "0", "--quiet"],
+                                      stdout=subprocess.DEVNULL, stderr=errors)
+        try:
+            port = self.wait_for_port(server, log)
+            stream = socket.create_connection(("127.0.0.1", port))
+            stream.sendall(f"GET /_relmap/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            self.read_until(stream, b"event: status", 30)
+            reloads = []
+            for index in range(edits):
+                # Saves come seconds apart, as an analyst makes them, not the moment the last site is in place.
+                time.sleep(3)
+                started = time.perf_counter()
+                self.touch_one_relation(edited, f"Edit {index} - ")
+                self.read_until(stream, b"event: reload", 600)
+                reloads.append(time.perf_counter() - started)
+            # Idle: a page is connected and nothing is saved.
+            time.sleep(1)
+            before = self.cpu_seconds(server.pid)
+            time.sleep(30)
+            idle = (self.cpu_seconds(server.pid) - before) * 2
+            stream.close()
+        finally:
+            server.send_signal(2)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        self.results.setdefault("serve", {})[label] = {
+            "full_build_s": median(full),
+            "edit_to_reload_s": median(reloads),
+            "edit_to_reload_ratio": median(reloads) / median(full),
+            "idle_cpu_s_per_minute": idle,
+        }
+
+    @staticmethod
+    def wait_for_port(server, log):
+        deadline = time.time() + 1800
+        while time.time() < deadline:
+            with open(log, encoding="utf-8") as handle:
+                found = re.search(r"at http://127\.0\.0\.1:(\d+)/", handle.read())
+            if found:
+                return int(found.group(1))
+            if server.poll() is not None:
+                with open(log, encoding="utf-8") as handle:
+                    sys.exit(f"bench: relmap serve exited {server.returncode}:\n{handle.read()}")
+            time.sleep(0.05)
+        sys.exit("bench: relmap serve never started serving")
+
+    @staticmethod
+    def read_until(stream, marker, timeout):
+        """Reads the event stream until `marker` arrives (events read earlier are consumed)."""
+        received = b""
+        deadline = time.time() + timeout
+        while marker not in received:
+            ready, _, _ = select.select([stream], [], [], max(0, deadline - time.time()))
+            if not ready:
+                sys.exit(f"bench: no {marker.decode()} on the event stream within {timeout} s")
+            chunk = stream.recv(65536)
+            if not chunk:
+                sys.exit("bench: the event stream closed")
+            received += chunk
+
+    @staticmethod
+    def cpu_seconds(pid):
+        """User and system CPU seconds of a process and its collected children, from /proc."""
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        ticks = sum(int(value) for value in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def jobs_speedup(self, actors):
         model = self.model(actors)
@@ -182,12 +275,18 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=os.path.join(".build", "bench"))
     parser.add_argument("--docs", default=os.path.join("docs", "benchmarks.md"), help="where to write the figures as Markdown")
+    parser.add_argument("--only", choices=["serve"], help="run only this part (prints its figures; writes no docs)")
     arguments = parser.parse_args()
     relmap = os.path.abspath(arguments.relmap)
     os.makedirs(arguments.work, exist_ok=True)
     bench = Bench(relmap, os.path.abspath(arguments.work), arguments.runs)
     bench.empty_trash()
     sizes = [int(size) for size in arguments.sizes.split(",")]
+    if arguments.only == "serve":
+        serve_benchmarks(bench, sizes)
+        bench.empty_trash()
+        print(table(bench.results))
+        return
     sites = {}
     for actors in sizes:
         print(f"bench: {actors} actors…", file=sys.stderr, flush=True)
@@ -200,6 +299,7 @@ def main():
     bench.legibility(f"{middle} actors", sites[middle])
     print("bench: --jobs 1 vs 2…", file=sys.stderr, flush=True)
     bench.jobs_speedup(middle)
+    serve_benchmarks(bench, sizes)
     bench.empty_trash()
     os.makedirs("bench", exist_ok=True)
     with open(os.path.join("bench", "results.json"), "w", encoding="utf-8") as handle:
@@ -209,9 +309,19 @@ def main():
         with open(arguments.docs, "w", encoding="utf-8") as handle:
             handle.write(document(bench.results, sizes, arguments.runs))
 
+def serve_benchmarks(bench, sizes):
+    """relmap serve on the bundled model and on the 1,000-actor model (or the middle size)."""
+    middle = 1000 if 1000 in sizes else sizes[0]
+    print("bench: serve, bundled model…", file=sys.stderr, flush=True)
+    bench.serve("bundled", os.path.join(HERE, "..", "model"), edits=max(3, bench.runs))
+    print(f"bench: serve, {middle} actors…", file=sys.stderr, flush=True)
+    bench.serve(f"{middle} actors", bench.model(middle), edits=max(3, bench.runs))
+
 def table(results):
-    lines = ["| actors | validate (s) | full build (s) | peak RSS (MiB) | no-op rebuild / full | one change / full |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    lines = []
+    if results["models"]:
+        lines += ["| actors | validate (s) | full build (s) | peak RSS (MiB) | no-op rebuild / full | one change / full |",
+                  "|---:|---:|---:|---:|---:|---:|"]
     for actors, figures in sorted(results["models"].items(), key=lambda item: int(item[0])):
         lines.append(f"| {actors} | {figures['validate_s']:.2f} | {figures['full_build_s']:.2f} | "
                      f"{figures['peak_rss_mib']:.0f} | {figures['noop_rebuild_ratio']:.3f} | "
@@ -228,6 +338,10 @@ def table(results):
     floor = results.get("full_build_vs_graphviz_floor")
     if floor:
         lines.append(f"full build of {floor['actors']} actors with --jobs 1: total time {floor['ratio']:.2f}× the time inside Graphviz")
+    for label, figures in results.get("serve", {}).items():
+        lines.append(f"serve, {label}: a saved edit reloads the open pages in {figures['edit_to_reload_s']:.2f} s, "
+                     f"{figures['edit_to_reload_ratio']:.3f}× a full build ({figures['full_build_s']:.2f} s); "
+                     f"idle with a page open: {figures['idle_cpu_s_per_minute'] * 1000:.0f} ms of CPU a minute")
     for label, summary in results.get("legibility", {}).items():
         lines.append(f"legibility, {label}: {summary['diagrams']} diagrams, {summary['overlapping_label_pairs']} overlapping "
                      f"label pairs, {summary['foreign_crossings_per_diagram']:.2f} lines through a foreign node or label per "
@@ -248,7 +362,8 @@ ratios less than the seconds.
 
 {table(results)}
 
-Targets: a no-op rebuild at most 5% of a full build and a one-change rebuild at most 10%; rendering at least
+Targets: a no-op rebuild at most 5% of a full build and a one-change rebuild at most 10%, and so `relmap serve`'s
+edit-to-reload time; no CPU time for an idle server; rendering at least
 5× faster than one `dot -Tsvg` process per file; a `--jobs 1` build within 1.15× the seconds spent inside
 Graphviz; `--jobs 1 → 2` at least 1.7× faster; the 10,000-actor model under 1 GiB. Legibility (the bundled
 model): no overlapping labels, at most one line through a foreign node or label per diagram on average, every
@@ -262,6 +377,9 @@ What each figure measures:
   process per file, and relmap's wall time against the seconds spent inside Graphviz;
 - `--jobs 1` against `--jobs 2`, and the `--jobs 1` build's wall time against the seconds Graphviz spent
   (`relmap build --timings`): the floor of a whole build;
+- serve: `relmap serve` on a copy of the model, a page's event stream open; the time from saving a relation's
+  reworded summary (saves 3 s apart) to the `reload` event, divided by a full build from nothing, and the
+  server's CPU time over 30 idle seconds (`/proc/PID/stat`, in 10-ms ticks), as milliseconds a minute;
 - legibility: `scripts/legibility.py` over every diagram of the site (see its header for the method).
 """
 

@@ -99,6 +99,12 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
             return running.processIDs
         }
         for processID in processIDs { Glibc.kill(processID, SIGKILL) }
+        // Collected before this process exits, so none is left behind, not even as a zombie for an init that is
+        // slow to reap; a worker another thread collected first is ECHILD.
+        for processID in processIDs {
+            var status: Int32 = 0
+            while waitpid(processID, &status, 0) < 0, errno == EINTR {}
+        }
     }
 
     /// Collects the worker's process, and forgets it.

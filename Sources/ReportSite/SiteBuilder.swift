@@ -55,25 +55,46 @@ public struct SiteBuilder {
         var context = context
         context.site = context.site.copy()
         context.diagrams = context.diagrams.copy()
-        // Pages the drawing started are stopped when a step fails, and written when no step wrote them.
-        defer { context.pagesBesideDrawing?.cancel() }
+        defer { SiteBuilder.abandon(&context) }
         for (index, step) in steps.enumerated() {
             progress?.step(index + 1, of: steps.count, step.name)
-            do {
-                try step.run(&context)
-            } catch let error as BuildError {
-                throw error
-            } catch let error as SiteWriteError {
-                throw error
-            } catch let error as PageError {
-                if let writeError = error.underlying as? SiteWriteError { throw writeError }
-                throw BuildError(step: step.name, path: error.path, underlying: error.underlying)
-            } catch {
-                throw BuildError(step: step.name, underlying: error)
-            }
+            try SiteBuilder.run(step, on: &context)
         }
-        if let failed = context.pagesBesideDrawing?.finish() { throw failed.stepError }
+        return try SiteBuilder.finish(&context)
+    }
+
+    /// Runs one step on `context`: a failure is wrapped with the step and, when known, the file it was making
+    /// (a `BuildError`), except a file that cannot be written, which stops the build with its `SiteWriteError`.
+    public static func run(_ step: BuildStep, on context: inout BuildContext) throws {
+        do {
+            try step.run(&context)
+        } catch let error as BuildError {
+            throw error
+        } catch let error as SiteWriteError {
+            throw error
+        } catch let error as PageError {
+            if let writeError = error.underlying as? SiteWriteError { throw writeError }
+            throw BuildError(step: step.name, path: error.path, underlying: error.underlying)
+        } catch {
+            throw BuildError(step: step.name, underlying: error)
+        }
+    }
+
+    /// The site, once every step has run: the pages the drawing started that no step waited for are written
+    /// first, and a failure among them names its kind's step.
+    public static func finish(_ context: inout BuildContext) throws -> Site {
+        if let failed = context.pagesBesideDrawing?.finish() {
+            context.pagesBesideDrawing = nil
+            throw failed.stepError
+        }
+        context.pagesBesideDrawing = nil
         return context.site
+    }
+
+    /// Stops the pages the drawing started, when a step failed; does nothing once the build is finished.
+    public static func abandon(_ context: inout BuildContext) {
+        context.pagesBesideDrawing?.cancel()
+        context.pagesBesideDrawing = nil
     }
 }
 

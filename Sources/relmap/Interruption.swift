@@ -13,8 +13,9 @@ enum Interruption {
     private static let installed = Mutex(false)
 
     /// Blocks SIGINT and SIGTERM and starts the thread that takes them; called before the command starts any
-    /// thread, so that every thread inherits the mask. Exits 71 when the thread cannot be started.
-    static func install(command: String) throws {
+    /// thread, so that every thread inherits the mask. `whenStopped` ends the last line (`stopped by SIGINT;
+    /// the output was left as it was`). Exits 71 when the thread cannot be started.
+    static func install(command: String, whenStopped: String? = "the output was left as it was") throws {
         let first = installed.withLock { installed in
             defer { installed = true }
             return !installed
@@ -32,7 +33,7 @@ enum Interruption {
                 var waited = blocked
                 var received: Int32 = 0
                 while sigwait(&waited, &received) != 0 {}
-                stop(command: command, signal: received)
+                stop(command: command, signal: received, whenStopped: whenStopped)
             }
         } catch {
             Terminal.error("relmap \(command): error: \(error)")
@@ -46,7 +47,7 @@ enum Interruption {
         cleanups.withLock { $0.append(cleanup) }
     }
 
-    private static func stop(command: String, signal: Int32) -> Never {
+    private static func stop(command: String, signal: Int32, whenStopped: String?) -> Never {
         Terminal.silence()
         Renderer.stopAllWorkers()
         SiteWriter.discardUnpublished()
@@ -55,7 +56,7 @@ enum Interruption {
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
         // On a terminal the progress line has no end yet.
         let start = isatty(STDERR_FILENO) != 0 ? "\n" : ""
-        Terminal.writeAfterSilence("\(start)relmap \(command): stopped by \(name); the output was left as it was")
+        Terminal.writeAfterSilence("\(start)relmap \(command): stopped by \(name)" + (whenStopped.map { "; \($0)" } ?? ""))
         _exit(128 + signal)
     }
 }

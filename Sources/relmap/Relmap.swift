@@ -20,6 +20,7 @@ struct Relmap: ParsableCommand {
             ExportCommand.self,
             SchemaCommand.self,
             BuildCommand.self,
+            ServeCommand.self,
             SynthCommand.self,
             RenderWorkerCommand.self,
             DotCommand.self,

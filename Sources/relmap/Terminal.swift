@@ -24,9 +24,14 @@ enum Terminal {
     }
 
     static func diagnostic(_ diagnostic: Diagnostic) {
-        guard usesColor else { return write(diagnostic.description) }
+        write(text(of: diagnostic))
+    }
+
+    /// A diagnostic's line, its severity coloured when messages are.
+    static func text(of diagnostic: Diagnostic) -> String {
+        guard usesColor else { return diagnostic.description }
         let color = diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
-        write("\(diagnostic.location): \(color)\(diagnostic.severity.rawValue)\u{1B}[0m: \(diagnostic.message)")
+        return "\(diagnostic.location): \(color)\(diagnostic.severity.rawValue)\u{1B}[0m: \(diagnostic.message)"
     }
 
     static func write(_ line: String) {
