@@ -1,9 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Targets still compiled in Swift 5 mode while their shared state is moved behind locks the compiler can check.
-let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
-
 let package = Package(
     name: "relmap",
     products: [
@@ -39,8 +36,7 @@ let package = Package(
                 "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: swift5Mode
+            ]
         ),
         .executableTarget(
             name: "relmap",
@@ -49,7 +45,6 @@ let package = Package(
                 "ModelSynthesis", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5Mode,
             plugins: ["EmbedTemplates"]
         ),
         // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
@@ -59,8 +54,7 @@ let package = Package(
         .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
         .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
-                                                         .product(name: "Mustache", package: "swift-mustache")],
-                    swiftSettings: swift5Mode),
+                                                         .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),

@@ -103,7 +103,7 @@ public struct RenderCache: Sendable {
         let checksum = file[(file.startIndex + start.count)..<(file.startIndex + firstLineLength - 1)]
         let payload = file.dropFirst(firstLineLength)
         guard SHA256.hash(data: payload).hexadecimal.utf8.elementsEqual(checksum),
-              var (header, attached) = try? FramePayload.split(payload),
+              case (var header, let attached)? = try? FramePayload.split(payload),
               let engineUsed = try? header.value(LayoutEngine.self),
               let usedFallback = try? header.flag(),
               let warnings = try? header.texts(),

@@ -1,7 +1,7 @@
 import RelationModel
 
 /// What every page's layout needs besides its own body: where the root is, the title and the navigation.
-struct PageContext<Body: Encodable>: Encodable {
+struct PageContext<Body: Encodable & Sendable>: Encodable, Sendable {
     var root: String
     var title: String
     var description: String

@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRendering
 import RelationModel
 import ReportSite
+import Synchronization
 
 /// `relmap build`: writes the static report site, atomically, or with `--check` tells whether it is stale.
 struct BuildCommand: ParsableCommand {
@@ -63,13 +64,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try Interruption.install(command: "build")
         let started = Date()
-        var graphvizSeconds = 0.0
+        // Added to by the drawing's thread.
+        let graphvizSeconds = Mutex(0.0)
         // Set once the build has done what was asked (a stale --check included).
         var succeeded = false
         defer {
             if timings, succeeded {
                 Terminal.write(String(format: "{\"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
-                                      Date().timeIntervalSince(started), graphvizSeconds))
+                                      Date().timeIntervalSince(started), graphvizSeconds.withLock { $0 }))
             }
         }
         // A failed or stopped build leaves nothing it made: the staged site (the writer's), the folders made for
@@ -119,7 +121,7 @@ struct BuildCommand: ParsableCommand {
         let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: try focusFormats(), processors: processors,
                                      warn: { progress.note($0) }, render: { jobs, report in
                                          let results = renderer.render(jobs, progress: report)
-                                         graphvizSeconds += results.graphvizSeconds
+                                         graphvizSeconds.withLock { $0 += results.graphvizSeconds }
                                          return results
                                      })
         let steps = [drawing.step(DiagramPlan.fromViews(of: model, processors: processors), progress: progress)] + SiteBuilder.pageSteps

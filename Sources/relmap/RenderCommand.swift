@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRendering
 import ParallelWork
 import RelationModel
+import Synchronization
 import Views
 
 /// `relmap render`: writes views (or DOT files) as SVG, PNG and PDF files, rendered in-process by libgvc workers.
@@ -75,12 +76,16 @@ struct RenderCommand: ParsableCommand {
         let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
         // Files are written on a thread of their own as each diagram arrives, while the workers draw the next ones.
         let writing = SerialWork()
-        let writeFailure = WriteFailure()
-        let results = renderer.render(requests.map(\.job), deliver: { index, result in
+        let writeFailure = Mutex<(any Error)?>(nil)
+        let results = renderer.render(requests.map(\.job), deliver: { [self] index, result in
             guard case .success(let diagram) = result else { return }
             writing.add {
-                guard writeFailure.error == nil else { return }
-                do { try write(diagram, for: requests[index]) } catch { writeFailure.error = error }
+                guard writeFailure.withLock({ $0 == nil }) else { return }
+                do {
+                    try write(diagram, for: requests[index])
+                } catch {
+                    writeFailure.withLock { $0 = error }
+                }
             }
         })
         writing.finish()
@@ -98,7 +103,7 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("\(failure.id): error: \(failure.message)")
             }
         }
-        if let error = writeFailure.error { throw error }
+        if let error = writeFailure.withLock({ $0 }) { throw error }
         if timings {
             let line = String(format: "{\"diagrams\": %d, \"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
                               requests.count, Date().timeIntervalSince(started), results.graphvizSeconds)
@@ -171,11 +176,6 @@ struct RenderCommand: ParsableCommand {
             throw SysExit.ioError
         }
     }
-}
-
-/// The first error met while writing files on the writing thread; read once it has finished.
-private final class WriteFailure: @unchecked Sendable {
-    var error: Error?
 }
 
 /// Work done in order on one thread of its own, or on the caller's when no thread can be started (a serial

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRendering
+import Synchronization
 import XCTest
 @testable import ReportSite
 
@@ -37,11 +38,12 @@ final class DiagramDrawingTests: XCTestCase {
                 renamed.id = "\(diagram.id)-\(copy)"
                 return renamed
             } }
-        var warnings: [String] = []
+        let warned = Mutex<[String]>([])
         var delivered: [String] = []
         let drawing = DiagramDrawing(cache: RenderCache(directory: folder + "/cache"), processors: 1,
-                                     warn: { warnings.append($0) }, render: SampleDiagrams.inProcess)
+                                     warn: { warning in warned.withLock { $0.append(warning) } }, render: SampleDiagrams.inProcess)
         try drawing.draw(batches, progress: nil) { planned, _ in delivered.append(planned.id) }
+        let warnings = warned.withLock { $0 }
         XCTAssertEqual(warnings.filter { $0.contains("cannot write the render cache") }.count, 1, "\(warnings)")
         let ordered = batches.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }.map(\.id)
         XCTAssertEqual(delivered, ordered)
@@ -109,13 +111,13 @@ final class DiagramDrawingTests: XCTestCase {
     func testARebuildWithAWarmCacheRendersNothingAndGivesTheSameBytes() throws {
         let cache = RenderCache(directory: try temporaryFolder())
         let first = try SampleDiagrams.build(cache: cache)
-        var rendered = 0
+        let rendered = Mutex(0)
         let counting: DiagramDrawing.RenderBatch = { jobs, progress in
-            rendered += jobs.count
+            rendered.withLock { $0 += jobs.count }
             return SampleDiagrams.inProcess(jobs, progress)
         }
         let second = try SampleDiagrams.build(cache: cache, render: counting)
-        XCTAssertEqual(rendered, 0)
+        XCTAssertEqual(rendered.withLock { $0 }, 0)
         XCTAssertEqual(first, second)
     }
 

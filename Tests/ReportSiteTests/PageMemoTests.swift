@@ -94,7 +94,7 @@ final class PageMemoTests: XCTestCase {
     }
 
     /// The pages a build's link check read, and all of its pages.
-    final class LinkCheckScope: @unchecked Sendable {
+    final class LinkCheckScope {
         var checked: [String] = []
         var pages: [String] = []
     }
