@@ -19,6 +19,8 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ParallelWork"),
+        // Writes, atomic replacement, folder walks and swaps with the system calls themselves.
+        .target(name: "SystemIO"),
         .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText", "DOT", "DiagramStyle"]),
@@ -29,11 +31,11 @@ let package = Package(
         .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "SystemIO", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
-                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork",
+                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SystemIO",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -42,13 +44,13 @@ let package = Package(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis", "ParallelWork",
+                "ModelSynthesis", "ParallelWork", "SystemIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedTemplates"]
         ),
         // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
-        .executableTarget(name: "TemplateEmbedder"),
+        .executableTarget(name: "TemplateEmbedder", dependencies: ["SystemIO"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel"]),
         .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
@@ -59,6 +61,8 @@ let package = Package(
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
+        .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

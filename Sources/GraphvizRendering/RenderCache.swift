@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import Synchronization
+import SystemIO
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
@@ -64,7 +64,7 @@ public struct RenderCache: Sendable {
     public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws -> Bool {
         guard RenderCache.mayStore(diagram) else { return false }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try writeAtomically(Self.encode(diagram), to: path(for: job))
+        try AtomicFile.replace(path(for: job), with: Self.encode(diagram))
         return true
     }
 
@@ -115,29 +115,6 @@ public struct RenderCache: Sendable {
             outputs[format] = data
         }
         return Stored(engineUsed: engineUsed, usedFallback: usedFallback, warnings: warnings, outputs: outputs)
-    }
-
-    private func writeAtomically(_ data: Data, to path: String) throws {
-        let temporary = (directory as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        defer { RenderCache.writing.withLock { _ = $0.remove(temporary) } }
-        RenderCache.writing.withLock { _ = $0.insert(temporary) }
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-    }
-
-    /// The temporary files being written now, so a process that is stopping can remove them.
-    private static let writing = Mutex<Set<String>>([])
-
-    /// Removes the temporary files this process is writing: it is stopping, and a whole entry is all a cache holds.
-    public static func removeFilesBeingWritten() {
-        writing.withLock { $0.forEach { unlink($0) } }
     }
 
     /// What a cache file holds.

@@ -46,7 +46,7 @@ public final class Renderer: Sendable {
         for slot in used.dropFirst() {
             group.enter()
             do {
-                try DetachedThread.start(stackSize: Renderer.threadStackSize) {
+                try Scheduler.start(stackSize: Renderer.threadStackSize) {
                     Renderer.serve(slot, batch, jobs)
                     group.leave()
                 }
@@ -293,7 +293,7 @@ final class WorkerSlot: Sendable {
         }
         retiring.closeConnection()
         do {
-            try DetachedThread.start(stackSize: Renderer.threadStackSize) { retiring.stop() }
+            try Scheduler.start(stackSize: Renderer.threadStackSize) { retiring.stop() }
         } catch {
             retiring.stop()
         }

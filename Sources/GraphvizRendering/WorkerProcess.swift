@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemIO
 
 /// One running `render-worker` process and the socket to it.
 ///
@@ -259,16 +260,7 @@ private struct Connection {
     }
 
     private func send(_ data: Data) -> Bool {
-        data.withUnsafeBytes { buffer in
-            var sent = 0
-            while sent < buffer.count {
-                let result = Glibc.send(socket, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
-                if result < 0, errno == EINTR { continue }
-                if result <= 0 { return false }
-                sent += result
-            }
-            return true
-        }
+        data.withUnsafeBytes { Descriptor.sendAll($0, to: socket) }
     }
 
     /// Bytes from the worker (empty at end of input), or nil when nothing arrived in time; collects stderr meanwhile.
@@ -280,17 +272,14 @@ private struct Connection {
         if descriptors[1].revents != 0 { drainErrorOutput() }
         guard descriptors[0].revents != 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = read(socket, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            return count > 0 ? Data(buffer[0..<count]) : Data()
-        }
+        let count = buffer.withUnsafeMutableBytes { Descriptor.read(into: $0, from: socket) }
+        return count > 0 ? Data(buffer[0..<count]) : Data()
     }
 
     private mutating func drainErrorOutput() {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = read(errorOutput, &buffer, buffer.count)
+            let count = buffer.withUnsafeMutableBytes { Descriptor.read(into: $0, from: errorOutput) }
             if count == 0 { errorOutputEnded = true }
             guard count > 0 else { return }
             errorText.append(contentsOf: buffer[0..<count])

@@ -322,7 +322,7 @@ private final class RenderingInBackground: Sendable {
         running.enter()
         storing.enter()
         do {
-            try DetachedThread.start { [self] in run() }
+            try Scheduler.start { [self] in run() }
         } catch {
             // No thread to spare: the batch is drawn now, on the caller's.
             run()

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Synchronization
+import SystemIO
 
 /// What each page of the last build was rendered from, so that a rebuild keeps a page whose template and values
 /// are unchanged instead of rendering it again: its bytes are taken from the site on disk, once they are checked
@@ -59,7 +60,7 @@ public final class PageMemo: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(Saved(salt: salt, pages: recorded, files: files)) else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: PageMemo.path(in: cacheFolder)), options: .atomic)
+        try? AtomicFile.replace(PageMemo.path(in: cacheFolder), with: data)
     }
 
     /// Forgets the last build's pages, before the output is replaced.

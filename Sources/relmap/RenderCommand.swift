@@ -4,6 +4,7 @@ import GraphvizRendering
 import ParallelWork
 import RelationModel
 import Synchronization
+import SystemIO
 import Views
 
 /// `relmap render`: writes views (or DOT files) as SVG, PNG and PDF files, rendered in-process by libgvc workers.
@@ -75,7 +76,7 @@ struct RenderCommand: ParsableCommand {
         defer { renderer.shutdown() }
         let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
         // Files are written on a thread of their own as each diagram arrives, while the workers draw the next ones.
-        let writing = SerialWork()
+        let writing = SerialQueue()
         let writeFailure = Mutex<(any Error)?>(nil)
         let results = renderer.render(requests.map(\.job), deliver: { [self] index, result in
             guard case .success(let diagram) = result else { return }
@@ -169,62 +170,12 @@ struct RenderCommand: ParsableCommand {
                                                     idPrefix: request.name + "-").utf8)
                 }
                 let destination = URL(fileURLWithPath: out).appendingPathComponent("\(request.name).\(format.fileExtension)")
-                try bytes.write(to: destination, options: .atomic)
+                try AtomicFile.replace(destination.path, with: bytes)
             }
         } catch {
-            Terminal.error("\(out): error: cannot write \(request.name): \(error.localizedDescription)")
+            let reason = (error as? SystemError)?.reason ?? error.localizedDescription
+            Terminal.error("\(out): error: cannot write \(request.name): \(reason)")
             throw SysExit.ioError
-        }
-    }
-}
-
-/// Work done in order on one thread of its own, or on the caller's when no thread can be started (a serial
-/// dispatch queue would wait for ever for a thread the system will not give).
-private final class SerialWork: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var pending: [() -> Void] = []
-    private var finishing = false
-    private var running = false
-    private let done = DispatchGroup()
-
-    func add(_ work: @escaping () -> Void) {
-        condition.lock()
-        pending.append(work)
-        let start = !running
-        running = true
-        condition.signal()
-        condition.unlock()
-        guard start else { return }
-        done.enter()
-        do {
-            try DetachedThread.start { [self] in drain(); done.leave() }
-        } catch {
-            drain(untilEmpty: true)
-            condition.withLock { running = false }
-            done.leave()
-        }
-    }
-
-    /// Waits until everything added has been done.
-    func finish() {
-        condition.withLock {
-            finishing = true
-            condition.signal()
-        }
-        done.wait()
-    }
-
-    private func drain(untilEmpty: Bool = false) {
-        while true {
-            condition.lock()
-            while pending.isEmpty, !finishing, !untilEmpty { condition.wait() }
-            if pending.isEmpty {
-                condition.unlock()
-                return
-            }
-            let work = pending.removeFirst()
-            condition.unlock()
-            work()
         }
     }
 }
