@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "SystemIO", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "DOT", "XMLText", "ParallelWork", "SystemIO", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
@@ -55,10 +55,10 @@ let package = Package(
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel"]),
         .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
-        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
+        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "DOT", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
-        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "DOT", "relmap"], exclude: ["Fixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),

@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 
 /// Removes what makes Graphviz's output differ between runs or versions without changing the picture, and groups

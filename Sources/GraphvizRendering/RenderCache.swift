@@ -1,4 +1,5 @@
 import Crypto
+import DOT
 import Foundation
 import SystemIO
 

@@ -132,7 +132,7 @@ public struct DiagramDrawing: Sendable {
         var inProgress: [BatchInProgress] = []
         defer { inProgress.forEach { $0.rendering?.wait() } }
         for batch in DiagramDrawing.batches(ordered) {
-            let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
+            let jobs = batch.map { DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
             let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
                 cache?.cached(jobs[index]).map { DiagramDrawing.finish($0, of: batch[index], write: write) }
@@ -216,12 +216,9 @@ public struct DiagramDrawing: Sendable {
         }
     }
 
-    static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
-        guard let engine = LayoutEngine(rawValue: diagram.engine) else {
-            throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
-        }
-        var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
-                            fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+    static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) -> RenderJob {
+        var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: diagram.engine, formats: formats,
+                            fallbackEngine: diagram.fallbackEngine)
         job.startsFromGivenPositions = diagram.startsFromGivenPositions
         return job
     }
@@ -273,7 +270,7 @@ extension BuildContext {
         let formats = DiagramDrawing.formats.filter { rendered.outputs[$0] != nil }.map(\.fileExtension)
         var notes: [String] = []
         if rendered.usedFallback {
-            notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
+            notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine.rawValue) layout failed or ran past its time limit.")
         }
         if planned.isVectorOnly, !DiagramDrawing.isLarge(planned) {
             notes.append("No PNG or PDF, and shown as an image: in a network of more than \(DiagramDrawing.largeDiagramActors) actors the yearly maps are drawn as SVG only; relmap render with --as-of and --format png,pdf draws one for slides.")

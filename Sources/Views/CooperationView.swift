@@ -27,13 +27,13 @@ public enum CooperationView: View {
             builder.addRelation(relation, look: look, label: nil)
         }
         let nodeCount = builder.actorIDs.count
-        let choice: (engine: String, fallback: String?)
+        let choice: (engine: LayoutEngine, fallback: LayoutEngine?)
         if nodeCount <= StressLayout.maximumNodes {
             let edges = builder.graph.allEdges.map { ($0.from, $0.to) }
             builder.pin(StressLayout(nodes: builder.graph.allNodes.map(\.name), sizes: builder.nodeSizes, edges: edges).positions)
             NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: relations.count)
             builder.startsFromGivenPositions = true
-            choice = ("neato", nil)
+            choice = (.neato, nil)
         } else {
             choice = EngineChoice.labelledNetwork(nodeCount: nodeCount)
             NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: nodeCount, edgeCount: relations.count)

@@ -67,7 +67,7 @@ public enum DeploymentsView: View {
         var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Deployers point to the facility or place they use, drawn where it is; host states are tinted; facilities list deployer, personnel and years.\(options.yearSentence)",
-            engine: "nop2", fallbackEngine: nil)
+            engine: .nop2, fallbackEngine: nil)
         MapKey.add(to: &diagram)
         return diagram
     }

@@ -165,7 +165,7 @@ public enum DisputesView: View {
         var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Borders in dispute between neighbours are dashed, with what is disputed; contested places are drawn where they are, their territory hatched when it is an enclave, with a line from each claimant; incidents are at their place with year and casualties, their lines heavier and darker the deadlier; other disputes point from challenger to target.\(options.yearSentence)",
-            engine: "nop2", fallbackEngine: nil)
+            engine: .nop2, fallbackEngine: nil)
         MapKey.add(to: &diagram, hatched: ["Contested territory (hatched)": .hatched])
         return diagram
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DOT
 import Foundation
 import GraphvizRendering
 import ParallelWork
@@ -141,8 +142,8 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("nothing to draw in the \(name) view\(asOf.map { " for \($0)" } ?? "")")
                 throw SysExit.dataError
             }
-            var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .dot,
-                                formats: formats, fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+            var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: diagram.engine, formats: formats,
+                                fallbackEngine: diagram.fallbackEngine)
             job.startsFromGivenPositions = diagram.startsFromGivenPositions
             return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption)
         }

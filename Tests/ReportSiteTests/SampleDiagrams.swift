@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 import GraphvizRendering
 import RelationModel
