@@ -28,14 +28,16 @@ let package = Package(
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "DiagramStyle", dependencies: ["RelationModel", "DOT"]),
         .target(name: "Geography"),
-        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        // Where each page of the report site lives, for the pages and for the links diagrams carry.
+        .target(name: "SiteLayout", dependencies: ["RelationModel"]),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography", "SiteLayout"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
         .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "DOT", "XMLText", "ParallelWork", "SystemIO", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
-                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SystemIO",
+                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SiteLayout", "SystemIO",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel"]),
         .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
         .testTarget(name: "DOTTests", dependencies: ["DOT"]),
-        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "DOT", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
+        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "DOT", "GraphvizRendering", "SiteLayout", "Views", "ParallelWork", "ModelSynthesis",
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "DOT", "relmap"], exclude: ["Fixtures"]),

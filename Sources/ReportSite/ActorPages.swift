@@ -1,5 +1,6 @@
 import Foundation
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per actor: focus diagram, memberships, relations by type, incidents, network figures and

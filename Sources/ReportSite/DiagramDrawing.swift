@@ -2,6 +2,7 @@ import DOT
 import Foundation
 import GraphvizRendering
 import ParallelWork
+import SiteLayout
 import Synchronization
 
 /// Renders a plan's diagrams (through the render cache), writes every format under `diagrams/`, and hands the

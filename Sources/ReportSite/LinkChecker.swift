@@ -1,5 +1,6 @@
 import Foundation
 import ParallelWork
+import SiteLayout
 import Synchronization
 
 /// A link on a page whose target file or anchor is missing.

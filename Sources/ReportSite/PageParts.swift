@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 /// What every page's layout needs besides its own body: where the root is, the title and the navigation.
 struct PageContext<Body: Encodable & Sendable>: Encodable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteLayout
 import Synchronization
 
 /// A report site: relative file paths mapped to their bytes. Held in memory, or staged: each file written to

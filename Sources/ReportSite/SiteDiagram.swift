@@ -1,5 +1,6 @@
 import GraphvizRendering
 import Mustache
+import SiteLayout
 
 /// A drawn diagram as the pages use it: its legend, which files were written, and whether pages show its SVG
 /// inline (read back from the site and finished when a page needs it) or as an image.

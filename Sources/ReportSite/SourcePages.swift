@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph.

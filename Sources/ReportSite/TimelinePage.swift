@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// The timeline: a page listing the years with what happened in each and the undated relations, and a page per

@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads. The views

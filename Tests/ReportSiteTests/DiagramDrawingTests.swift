@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRendering
+import SiteLayout
 import Synchronization
+import Views
 import XCTest
 @testable import ReportSite
 
@@ -135,7 +137,7 @@ final class DiagramDrawingTests: XCTestCase {
         let model = SampleSite.model()
         let plan = DiagramPlan.fromViews(of: model)
         XCTAssertFalse(plan.views.isEmpty)
-        XCTAssertFalse(plan.views.contains { $0.entry.id == DiagramPlan.focusViewID })
+        XCTAssertFalse(plan.views.contains { $0.entry.id == ActorFocusView.id })
         XCTAssertEqual(plan.overview, "overview")
         XCTAssertEqual(Set(plan.years.keys), [2001, 2006, 2012])
         XCTAssertNotNil(plan.actors["kyrgyzstan"])

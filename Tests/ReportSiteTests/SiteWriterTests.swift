@@ -1,4 +1,5 @@
 import Foundation
+import SiteLayout
 import Synchronization
 import XCTest
 @testable import ReportSite
