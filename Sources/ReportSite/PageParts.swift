@@ -147,7 +147,7 @@ struct PageLinker {
         let figures = RelationWording.figures(of: relation)
         return RelationRow(
             id: relation.id, rowAnchor: SitePath.relationAnchor(relation.id), kind: RelationWording.kind(of: relation),
-            period: RelationWording.period(of: relation), sortDate: RelationWording.sortKey(of: relation),
+            period: relation.period.text, sortDate: RelationWording.sortKey(of: relation),
             status: relation.status.rawValue, type: relation.type.rawValue, years: RelationWording.yearsInForce(of: relation),
             parties: parties, place: placeID.map { actor($0) },
             summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),

@@ -87,7 +87,7 @@ struct SearchEntry: Codable, Equatable, Sendable {
         let relations = RelationWording.chronological(model.relations).map { relation in
             let names = relation.involvedActors.compactMap { model.actor($0) }
             return SearchEntry(kind: "relation", title: relation.summary,
-                               detail: "\(RelationWording.kind(of: relation)), \(RelationWording.period(of: relation)): \(names.map(\.name).joined(separator: ", "))",
+                               detail: "\(RelationWording.kind(of: relation)), \(relation.period.text): \(names.map(\.name).joined(separator: ", "))",
                                text: ([relation.id, relation.summary, RelationWording.kind(of: relation)] + names.flatMap(\.names)).joined(separator: " ").lowercased(),
                                url: SitePath.relationHome(relation) + "#" + SitePath.relationAnchor(relation.id),
                                map: map.flatMap { $0.relations.contains(relation.id) ? $0.link(pinning: "rel-\(relation.id)") : nil })

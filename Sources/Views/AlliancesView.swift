@@ -356,7 +356,7 @@ public enum AlliancesView: View {
         if let role = relation.details.role, role != .member { parts.append(role.rawValue) }
         if let type = relation.details.allianceType { parts.append(type.words) }
         if relation.status == .rejected || relation.status == .proposed { parts.append(relation.status.rawValue) }
-        if let years = RelationText.years(relation) { parts.append(years) }
+        if let years = relation.period.years { parts.append(years) }
         return parts.joined(separator: ", ")
     }
 

@@ -53,7 +53,7 @@ public enum CooperationView: View {
         }
         var head = domains.joined(separator: ", ")
         if relations.count > 1 { head += (head.isEmpty ? "" : " ") + "×\(relations.count)" }
-        let years = relations.count == 1 ? RelationText.years(relations[0]) : RelationText.span(relations)
+        let years = relations.count == 1 ? relations[0].period.years : RelationText.span(relations)
         return [head.isEmpty ? nil : head, years].compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -119,7 +119,7 @@ public enum DeploymentsView: View {
     }
 
     static func label(_ relation: Relation) -> String {
-        [relation.details.personnel.map { "\($0) personnel" }, RelationText.years(relation)]
+        [relation.details.personnel.map { "\($0) personnel" }, relation.period.years]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }

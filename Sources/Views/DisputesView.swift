@@ -23,7 +23,7 @@ public enum DisputesView: View {
         // Several disputes between the same two parties are one line, naming each.
         builder.mergedLabel = { relations in
             relations.map { relation in
-                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, RelationText.years(relation)]
+                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, relation.period.years]
                     .compactMap { $0 }.joined(separator: " ")
             }.joined(separator: "\n")
         }
@@ -105,8 +105,8 @@ public enum DisputesView: View {
             var lines = [names + ":"]
             for dispute in disputes {
                 let subject = (dispute.details.subject?.words ?? "dispute") + " in dispute"
-                lines.append(([subject] + [RelationText.years(dispute)].compactMap { $0 }).joined(separator: ", "))
-                lines += dispute.details.quantities.flatMap { GraphLabel.wrapped(RelationText.quantity($0), width: 40).split(separator: "\n").map(String.init) }
+                lines.append(([subject] + [dispute.period.years].compactMap { $0 }).joined(separator: ", "))
+                lines += dispute.details.quantities.flatMap { GraphLabel.wrapped($0.text, width: 40).split(separator: "\n").map(String.init) }
             }
             let size = MapLabelPlacer.size(of: lines, fontSize: 12)
             let all = label.lines.flatMap { $0 }
@@ -277,8 +277,8 @@ public enum DisputesView: View {
             var head = relation.details.subject.map { $0.words } ?? "dispute"
             if let place = relation.details.place { head += ": " + (model.actor(place)?.name ?? place) }
             lines.append(head)
-            lines += relation.details.quantities.map(RelationText.quantity)
-            if let years = RelationText.years(relation) { lines.append(years) }
+            lines += relation.details.quantities.map(\.text)
+            if let years = relation.period.years { lines.append(years) }
         } else {
             var head = [relation.details.category.map { $0.words } ?? "incident",
                         relation.start.map(\.description)].compactMap { $0 }.joined(separator: ", ")
