@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "SystemIO"),
         .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
+        // SHA-256 digests written as text, for the render cache's and the site's keys.
+        .target(name: "Hashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText", "DOT", "DiagramStyle"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
@@ -33,11 +35,11 @@ let package = Package(
         .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography", "SiteLayout"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "DOT", "XMLText", "ParallelWork", "SystemIO", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "DOT", "XMLText", "ParallelWork", "SystemIO", "Hashing", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
-                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SiteLayout", "SystemIO",
+                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SiteLayout", "SystemIO", "Hashing",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
+        .testTarget(name: "XMLTextTests", dependencies: ["XMLText"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Crypto
 import DOT
 import Foundation
+import Hashing
 import SystemIO
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
@@ -124,12 +125,5 @@ public struct RenderCache: Sendable {
         var usedFallback: Bool
         var warnings: [String]
         var outputs: [OutputFormat: Data]
-    }
-}
-
-extension Digest {
-    /// The digest as lowercase hexadecimal digits.
-    public var hexadecimal: String {
-        map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 }

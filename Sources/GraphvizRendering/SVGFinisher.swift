@@ -202,12 +202,3 @@ public enum SVGFinisher {
         return "sans-serif"
     }
 }
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// Whether `pattern` occurs at `index`.
-    func matches(_ pattern: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, index + pattern.count <= count else { return false }
-        for offset in 0..<pattern.count where self[index + offset] != pattern[offset] { return false }
-        return true
-    }
-}

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Hashing
 import ParallelWork
 import RelationModel
 import SystemIO

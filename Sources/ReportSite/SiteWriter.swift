@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Hashing
 import Synchronization
 import SystemIO
 
@@ -29,7 +30,7 @@ public struct SiteWriter: Sendable {
     /// The name the files beside the output start with: `.NAME`, or for a name too long to take a suffix within
     /// the system's limit of 255 bytes, a digest of it.
     var sideName: String {
-        name.utf8.count <= 200 ? ".\(name)" : ".relmap-" + SHA256.hash(data: Data(name.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        name.utf8.count <= 200 ? ".\(name)" : ".relmap-" + SHA256.hash(data: Data(name.utf8)).hexadecimal.prefix(24)
     }
 
     /// Makes the folder the output goes in, so a path that cannot hold a site fails before any work is done.
