@@ -237,7 +237,8 @@ struct DrawnDiagram {
         if let svg = rendered.outputs[.svg] {
             // The file opened on its own says what it shows, as the copy a page inlines does.
             files.outputs[.svg] = Data(SVGFinisher.standalone(planned.placeholders.filling(svg: [UInt8](svg)), title: planned.title,
-                                                              description: planned.caption, idPrefix: "\(planned.id)-"))
+                                                              description: planned.caption, idPrefix: "\(planned.id)-",
+                                                              prefixingIDs: !planned.hasOwnIDs))
         }
         if rendered.outputs[.dot] != nil {
             files.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)

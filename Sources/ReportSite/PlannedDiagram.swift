@@ -22,6 +22,9 @@ public struct PlannedDiagram: Sendable, Equatable {
     /// Drawn as SVG and DOT only: a map view's yearly maps in a network of more than
     /// `DiagramDrawing.largeDiagramActors` actors, where slides of every fifth year would double the build.
     public var isVectorOnly = false
+    /// Whether the DOT gives every element an id under the diagram's own prefix (as a view's `DOT.Graph` does),
+    /// so a page inlines the SVG without prefixing its ids again.
+    public var hasOwnIDs = false
 
     public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: LayoutEngine = .dot,
                 fallbackEngine: LayoutEngine? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],

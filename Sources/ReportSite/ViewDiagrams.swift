@@ -67,6 +67,7 @@ extension PlannedDiagram {
                   fallbackEngine: diagram.fallbackEngine, relationIDs: diagram.relationIDs, actorIDs: diagram.actorIDs,
                   legend: diagram.legend.map(LegendLine.init), truncatedCount: diagram.truncatedCount)
         startsFromGivenPositions = diagram.startsFromGivenPositions
+        hasOwnIDs = true
     }
 }
 

@@ -120,6 +120,9 @@ struct RenderCommand: ParsableCommand {
         var name: String
         var title: String
         var description: String
+        /// Whether the DOT gave every element an id under the diagram's own prefix (a view's), or ids are
+        /// prefixed when the SVG is finished (a DOT file's).
+        var hasOwnIDs = false
     }
 
     func viewRequests(formats: [OutputFormat]) throws -> [Request] {
@@ -145,7 +148,7 @@ struct RenderCommand: ParsableCommand {
             var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: diagram.engine, formats: formats,
                                 fallbackEngine: diagram.fallbackEngine)
             job.startsFromGivenPositions = diagram.startsFromGivenPositions
-            return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption)
+            return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption, hasOwnIDs: true)
         }
     }
 
@@ -168,7 +171,7 @@ struct RenderCommand: ParsableCommand {
                 var bytes = data
                 if format == .svg, let svg = String(data: data, encoding: .utf8) {
                     bytes = Data(SVGFinisher.finish(svg, title: request.title, description: request.description,
-                                                    idPrefix: request.name + "-").utf8)
+                                                    idPrefix: request.name + "-", prefixingIDs: !request.hasOwnIDs).utf8)
                 }
                 let destination = URL(fileURLWithPath: out).appendingPathComponent("\(request.name).\(format.fileExtension)")
                 try AtomicFile.replace(destination.path, with: bytes)

@@ -151,4 +151,25 @@ final class DiagramDrawingTests: XCTestCase {
         }
         XCTAssertTrue(LinkChecker(site: site).reachable().isSuperset(of: site.paths.filter { $0.hasSuffix(".html") }))
     }
+
+    func testAViewsInlineDiagramHasEveryIdUnderTheDiagramsIdOnce() throws {
+        let model = SampleSite.model()
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let site = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
+            .build(try SampleSite.context(model: model))
+        let page = try XCTUnwrap(site.text(at: SitePath.view("overview")))
+        let start = try XCTUnwrap(page.range(of: "<svg width="))
+        let end = try XCTUnwrap(page.range(of: "</svg>", range: start.upperBound..<page.endIndex))
+        let svg = String(page[start.lowerBound..<end.upperBound])
+        let ids = try NSRegularExpression(pattern: #" id="([^"]*)""#).matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+            .map { String(svg[Range($0.range(at: 1), in: svg)!]).replacingOccurrences(of: "&#45;", with: "-") }
+        XCTAssertTrue(ids.contains("overview-title"))
+        XCTAssertTrue(ids.contains("overview-node-kyrgyzstan"), "\(ids.prefix(8))")
+        XCTAssertTrue(ids.contains("a_overview-node-kyrgyzstan"))
+        XCTAssertTrue(ids.allSatisfy { $0.hasPrefix("overview-") || $0.hasPrefix("a_overview-") || $0 == "overview" }, "\(ids)")
+        XCTAssertFalse(ids.contains { $0.hasPrefix("overview-overview") || $0.contains("-a_overview") }, "ids are prefixed once")
+        let file = try XCTUnwrap(site.text(at: "diagrams/overview.svg"))
+        XCTAssertTrue(file.contains(#"id="overview&#45;node&#45;kyrgyzstan""#))
+        XCTAssertFalse(file.contains(#"id="overview-overview"#), "the file on its own has its ids prefixed once too")
+    }
 }
