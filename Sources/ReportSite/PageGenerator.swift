@@ -1,7 +1,10 @@
 import Foundation
 
 /// One kind of page: a name for progress lines and a function from the build context to finished pages.
-/// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
+///
+/// A new page kind is one file and its template: the file holds a `PageGenerator` value (named in
+/// `PageGenerator.all`), the `Encodable` values its template reads and their lookups by name (see `PageContext`),
+/// and the template goes in `templates/`. Where its pages live is added to `SitePath` when other pages link to them.
 public struct PageGenerator: Sendable {
     public var name: String
     /// Whether the pages are listed before the diagrams are drawn and each written, beside the drawing, as soon
@@ -28,10 +31,10 @@ public struct PageGenerator: Sendable {
 /// One file of the site: where it goes and what it holds.
 public struct Page: Sendable {
     public enum Content: Sendable {
-        /// A Mustache template rendered with a context.
-        case template(String, context: any Sendable)
+        /// A Mustache template rendered with a context, which the page memo reads through `Encodable`.
+        case template(String, context: any Encodable & Sendable)
         /// A Mustache template rendered with a context made only when the page is rendered, on any thread.
-        case deferred(String, makeContext: @Sendable () -> any Sendable)
+        case deferred(String, makeContext: @Sendable () -> any Encodable & Sendable)
         /// Bytes written as they are.
         case bytes(Data)
         /// Bytes made only when the page is written, on any thread.
@@ -43,19 +46,19 @@ public struct Page: Sendable {
     /// The ids of the diagrams the page shows, which a page listed before drawing waits for.
     public var diagrams: [String] = []
 
-    public init(path: String, template: String, context: any Sendable) {
+    public init(path: String, template: String, context: any Encodable & Sendable) {
         self.path = path
         content = .template(template, context: context)
     }
 
     /// A page whose context is made when it is rendered, alongside other pages, rather than when it is listed.
-    public init(path: String, template: String, makeContext: @escaping @Sendable () -> any Sendable) {
+    public init(path: String, template: String, makeContext: @escaping @Sendable () -> any Encodable & Sendable) {
         self.path = path
         content = .deferred(template, makeContext: makeContext)
     }
 
     /// A page made when it is rendered that shows `diagrams`.
-    public init(path: String, template: String, diagrams: [String], makeContext: @escaping @Sendable () -> any Sendable) {
+    public init(path: String, template: String, diagrams: [String], makeContext: @escaping @Sendable () -> any Encodable & Sendable) {
         self.init(path: path, template: template, makeContext: makeContext)
         self.diagrams = diagrams
     }

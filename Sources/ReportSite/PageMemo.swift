@@ -9,8 +9,8 @@ import SystemIO
 /// to be the ones that build wrote.
 ///
 /// A page's inputs are a digest of the build's salt (relmap's version and executable, every template and
-/// partial) and of its template values, read field by field through their `Encodable` conformance; a page
-/// whose values are not `Encodable` renders as usual.
+/// partial) and of its template values, read field by field through their `Encodable` conformance (a page's
+/// values are `Encodable` by its type); a page whose values cannot be encoded renders as usual.
 public final class PageMemo: Sendable {
     /// The digests of one page: what it was rendered from, and the bytes it came out as.
     public struct Entry: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import RelationModel
 import SiteLayout
 import Synchronization
@@ -128,5 +129,51 @@ struct SearchBody: Encodable {
             return members.isEmpty ? nil : Group(kind: kind, heading: heading, items: members)
         }
         count = entries.count
+    }
+}
+
+extension SearchBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .groups: return groups
+        case .count: return count
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchBody.Group: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .kind: return kind
+        case .heading: return heading
+        case .items: return items
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchBody.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .entry: return entry
+        case .index: return index
+        case .mapHref: return mapHref
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .kind: return kind
+        case .title: return title
+        case .detail: return detail
+        case .text: return text
+        case .url: return url
+        case .map: return map
+        case nil: return nil
+        }
     }
 }

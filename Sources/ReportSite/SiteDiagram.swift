@@ -98,3 +98,15 @@ public struct LegendLine: Sendable, Equatable, Encodable {
         self.filter = filter
     }
 }
+
+extension LegendLine: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .symbol: return symbol
+        case .meaning: return meaning
+        case .picture: return picture
+        case .filter: return filter
+        case nil: return nil
+        }
+    }
+}

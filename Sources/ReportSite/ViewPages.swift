@@ -1,3 +1,4 @@
+import Mustache
 import RelationModel
 import SiteLayout
 
@@ -30,4 +31,16 @@ struct ViewBody: Encodable {
     var rows: [RelationRow]
     var hasRows: Bool
     var actors: [ActorLink]
+}
+
+extension ViewBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .figure: return figure
+        case .rows: return rows
+        case .hasRows: return hasRows
+        case .actors: return actors
+        case nil: return nil
+        }
+    }
 }
