@@ -1,9 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Targets still compiled in Swift 5 mode while their shared state is moved behind locks the compiler can check.
-let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
-
 let package = Package(
     name: "relmap",
     products: [
@@ -28,25 +25,30 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ParallelWork"),
+        // Writes, atomic replacement, folder walks and swaps with the system calls themselves.
+        .target(name: "SystemIO"),
         .target(name: "RelationModel", dependencies: ["ParallelWork", .product(name: "Yams", package: "Yams")]),
         .target(name: "XMLText"),
+        // SHA-256 digests written as text, for the render cache's and the site's keys.
+        .target(name: "Hashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ModelExport", dependencies: ["RelationModel", "XMLText", "DOT", "DiagramStyle"]),
         .target(name: "ModelSynthesis", dependencies: ["RelationModel"]),
         .target(name: "DOT", dependencies: ["XMLText"]),
         .target(name: "DiagramStyle", dependencies: ["RelationModel", "DOT"]),
         .target(name: "Geography"),
-        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        // Where each page of the report site lives, for the pages and for the links diagrams carry.
+        .target(name: "SiteLayout", dependencies: ["RelationModel"]),
+        .target(name: "Views", dependencies: ["RelationModel", "DOT", "DiagramStyle", "Geography", "SiteLayout"]),
         // Pads the render workers' allocations, which contains an off-by-one write in Graphviz's router.
         .target(name: "AllocationPadding"),
-        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "XMLText", "ParallelWork", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GraphvizRendering", dependencies: ["CGraphviz", "DOT", "XMLText", "ParallelWork", "SystemIO", "Hashing", "AllocationPadding", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ReportSite",
             dependencies: [
-                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork",
+                "RelationModel", "Views", "DOT", "GraphvizRendering", "ParallelWork", "SiteLayout", "SystemIO", "Hashing",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: swift5Mode
+            ]
         ),
         // The HTTP server, file watcher and live reload of `relmap serve`.
         .target(name: "PreviewServer", dependencies: [
@@ -61,26 +63,29 @@ let package = Package(
             name: "relmap",
             dependencies: [
                 "RelationModel", "ModelExport", "DOT", "Views", "GraphvizRendering", "ReportSite",
-                "ModelSynthesis", "ParallelWork", "PreviewServer",
+                "ModelSynthesis", "ParallelWork", "SystemIO", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5Mode,
             plugins: ["EmbedTemplates"]
         ),
         // Embeds templates/ in relmap when it is built, so a copied or installed binary has its templates.
-        .executableTarget(name: "TemplateEmbedder"),
+        .executableTarget(name: "TemplateEmbedder", dependencies: ["SystemIO"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // Runs relmap and other programs for the tests.
+        .target(name: "TestProcesses", path: "Tests/TestProcesses"),
         .testTarget(name: "RelationModelTests", dependencies: ["RelationModel"]),
         .testTarget(name: "ModelExportTests", dependencies: ["ModelExport", "RelationModel", "DiagramStyle", "XMLText", "ModelSynthesis"]),
-        .testTarget(name: "DOTTests", dependencies: ["DOT"]),
-        .testTarget(name: "ReportSiteTests", dependencies: ["ReportSite", "RelationModel", "GraphvizRendering", "ParallelWork", "ModelSynthesis",
-                                                         .product(name: "Mustache", package: "swift-mustache")],
-                    swiftSettings: swift5Mode),
-        .testTarget(name: "CommandLineTests", dependencies: ["relmap", "RelationModel", "ModelSynthesis", "DOT"]),
-        .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "relmap"], exclude: ["Fixtures"]),
-        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        .testTarget(name: "DOTTests", dependencies: ["TestProcesses", "DOT"]),
+        .testTarget(name: "ReportSiteTests", dependencies: ["TestProcesses", "ReportSite", "RelationModel", "DOT", "GraphvizRendering", "SiteLayout", "Views", "ParallelWork", "ModelSynthesis",
+                                                         .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestProcesses", "relmap", "RelationModel", "ModelSynthesis", "DOT"]),
+        .testTarget(name: "GraphvizRenderingTests", dependencies: ["TestProcesses", "GraphvizRendering", "DOT", "relmap"], exclude: ["Fixtures"]),
+        .testTarget(name: "ViewsTests", dependencies: ["TestProcesses", "Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["TestProcesses", "PreviewServer"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
+        .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
+        .testTarget(name: "XMLTextTests", dependencies: ["XMLText"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import XMLText
 
 /// Writes HTML-like labels for the encoder: well-formed markup with all text XML-escaped.
 struct HTMLWriter {
@@ -56,27 +57,9 @@ struct HTMLWriter {
         attributes.sorted { $0.0 < $1.0 }.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined()
     }
 
-    /// XML-escapes `& < > "` and doubles backslashes (Graphviz interprets `\\`, `\N` and `\G` in HTML text);
-    /// tabs become spaces and other control characters, which XML cannot carry, become U+FFFD.
+    /// The text as a label's markup holds it (see `XMLText.escapedForGraphvizLabel`).
     func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "\\": result += "\\\\"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t": result += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                    result += "&#65533;"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        XMLText.escapedForGraphvizLabel(text)
     }
 }
 

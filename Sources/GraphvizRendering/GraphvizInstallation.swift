@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Hashing
 
 /// The Graphviz this process draws with, as a short fingerprint that the render cache puts in its keys: the
 /// library's file, every file of the plugin folder (names, sizes, modification times, `config6a` included),

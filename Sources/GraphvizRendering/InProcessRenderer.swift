@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 
 /// Renders one job with libgvc in the calling process; used by the worker processes and by benchmarks.

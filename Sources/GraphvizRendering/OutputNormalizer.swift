@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 
 /// Removes what makes Graphviz's output differ between runs or versions without changing the picture, and groups
@@ -73,10 +74,11 @@ enum OutputNormalizer {
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Whether `pattern` occurs at `index`.
+extension RandomAccessCollection where Element == UInt8, Index == Int {
+    /// Whether `pattern` occurs at `index`: the byte test of `OutputNormalizer.firstIndex` and of the passes over
+    /// a drawing's bytes.
     func matches(_ pattern: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, index + pattern.count <= count else { return false }
+        guard index >= startIndex, index + pattern.count <= endIndex else { return false }
         for offset in 0..<pattern.count where self[index + offset] != pattern[offset] { return false }
         return true
     }

@@ -1,6 +1,8 @@
 import Crypto
+import DOT
 import Foundation
-import Synchronization
+import Hashing
+import SystemIO
 
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
@@ -64,7 +66,7 @@ public struct RenderCache: Sendable {
     public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws -> Bool {
         guard RenderCache.mayStore(diagram) else { return false }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try writeAtomically(Self.encode(diagram), to: path(for: job))
+        try AtomicFile.replace(path(for: job), with: Self.encode(diagram))
         return true
     }
 
@@ -103,7 +105,7 @@ public struct RenderCache: Sendable {
         let checksum = file[(file.startIndex + start.count)..<(file.startIndex + firstLineLength - 1)]
         let payload = file.dropFirst(firstLineLength)
         guard SHA256.hash(data: payload).hexadecimal.utf8.elementsEqual(checksum),
-              var (header, attached) = try? FramePayload.split(payload),
+              case (var header, let attached)? = try? FramePayload.split(payload),
               let engineUsed = try? header.value(LayoutEngine.self),
               let usedFallback = try? header.flag(),
               let warnings = try? header.texts(),
@@ -117,41 +119,11 @@ public struct RenderCache: Sendable {
         return Stored(engineUsed: engineUsed, usedFallback: usedFallback, warnings: warnings, outputs: outputs)
     }
 
-    private func writeAtomically(_ data: Data, to path: String) throws {
-        let temporary = (directory as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        defer { RenderCache.writing.withLock { _ = $0.remove(temporary) } }
-        RenderCache.writing.withLock { _ = $0.insert(temporary) }
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-    }
-
-    /// The temporary files being written now, so a process that is stopping can remove them.
-    private static let writing = Mutex<Set<String>>([])
-
-    /// Removes the temporary files this process is writing: it is stopping, and a whole entry is all a cache holds.
-    public static func removeFilesBeingWritten() {
-        writing.withLock { $0.forEach { unlink($0) } }
-    }
-
     /// What a cache file holds.
     struct Stored {
         var engineUsed: LayoutEngine
         var usedFallback: Bool
         var warnings: [String]
         var outputs: [OutputFormat: Data]
-    }
-}
-
-extension Digest {
-    /// The digest as lowercase hexadecimal digits.
-    public var hexadecimal: String {
-        map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 }

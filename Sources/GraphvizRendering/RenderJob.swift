@@ -1,3 +1,5 @@
+import DOT
+
 /// One diagram to render: its DOT source, the layout engine and the formats wanted.
 public struct RenderJob: Codable, Hashable, Sendable {
     /// Unique within a build, e.g. "views/alliances"; names the diagram in messages.

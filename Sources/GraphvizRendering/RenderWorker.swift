@@ -1,5 +1,6 @@
 import AllocationPadding
 import Foundation
+import SystemIO
 
 /// The loop of `relmap render-worker`: reads framed `RenderJob`s from stdin, renders each in
 /// process and writes a framed reply to stdout, until end of input.
@@ -66,30 +67,13 @@ public enum RenderWorker {
     /// `count` bytes, fewer if input ends early, or nil if it ends before the first byte.
     private static func readExactly(_ count: Int, from descriptor: Int32) -> Data? {
         var data = Data(count: count)
-        var filled = 0
-        while filled < count {
-            let received = data.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, count - filled)
-            }
-            if received < 0, errno == EINTR { continue }
-            if received <= 0 { break }
-            filled += received
-        }
-        if filled == 0, count > 0 { return nil }
+        let filled = data.withUnsafeMutableBytes { Descriptor.readFully(into: $0, from: descriptor) }
+        if filled <= 0, count > 0 { return nil }
         return data.prefix(filled)
     }
 
     @discardableResult
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
-        data.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                if result <= 0 { return false }
-                written += result
-            }
-            return true
-        }
+        data.withUnsafeBytes { Descriptor.writeAll($0, to: descriptor) }
     }
 }

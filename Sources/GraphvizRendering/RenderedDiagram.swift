@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 
 /// A rendered diagram: the bytes of each requested format and what Graphviz warned about.

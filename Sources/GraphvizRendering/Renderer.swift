@@ -1,5 +1,6 @@
 import Foundation
 import ParallelWork
+import Synchronization
 
 /// Renders batches of diagrams in a pool of `render-worker` processes (Graphviz is not thread-safe,
 /// so parallelism means processes).
@@ -10,7 +11,7 @@ import ParallelWork
 /// crashes is retried alone in fresh workers, and never drawn with another engine instead, so that a
 /// site's bytes never depend on a crash; a job that times out is retried with its fallback engine, if it
 /// has one. A bad diagram never stops the batch: it becomes a `RenderFailure`.
-public final class Renderer {
+public final class Renderer: Sendable {
     public let settings: RenderSettings
     private let slots: [WorkerSlot]
     private let batchLock = NSLock()
@@ -32,8 +33,8 @@ public final class Renderer {
     ///   - deliver: called with each job's index and result as soon as it is known (small jobs sent to a worker
     ///     together are delivered together), from worker threads, one call at a time; a caller that writes files
     ///     hands them to a queue of its own, so the workers are not kept waiting.
-    public func render(_ jobs: [RenderJob], progress: ((Int, Int, String) -> Void)? = nil,
-                       deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
+    public func render(_ jobs: [RenderJob], progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+                       deliver: (@Sendable (Int, Result<RenderedDiagram, RenderFailure>) -> Void)? = nil) -> [Result<RenderedDiagram, RenderFailure>] {
         batchLock.lock()
         defer { batchLock.unlock() }
         guard !jobs.isEmpty else { return [] }
@@ -45,7 +46,7 @@ public final class Renderer {
         for slot in used.dropFirst() {
             group.enter()
             do {
-                try DetachedThread.start(stackSize: Renderer.threadStackSize) {
+                try Scheduler.start(stackSize: Renderer.threadStackSize) {
                     Renderer.serve(slot, batch, jobs)
                     group.leave()
                 }
@@ -100,11 +101,14 @@ public final class Renderer {
 
 /// One place in the pool: at most one worker process, used by one thread at a time, and the worker that will
 /// replace it, started while the current one finishes its last jobs so that its start-up is not waited for.
-final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are read and set under `lock`.
+final class WorkerSlot: Sendable {
+    private struct Workers {
+        var current: WorkerProcess?
+        var successor: WorkerProcess?
+    }
+
     private let settings: RenderSettings
-    private let lock = NSLock()
-    private var worker: WorkerProcess?
-    private var successor: WorkerProcess?
+    private let workers = Mutex(Workers())
 
     init(settings: RenderSettings) {
         self.settings = settings
@@ -115,17 +119,15 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
     }
 
     private var currentWorker: WorkerProcess? {
-        lock.lock()
-        defer { lock.unlock() }
-        return worker
+        workers.withLock { $0.current }
     }
 
     /// Starts the slot's worker ahead of its first job, so it gets ready while the caller prepares the jobs; a
     /// worker that cannot start is reported by the first job instead.
     func startWorker() {
-        lock.lock()
-        defer { lock.unlock() }
-        if worker == nil { worker = try? startProcess() }
+        workers.withLock { workers in
+            if workers.current == nil { workers.current = try? startProcess() }
+        }
     }
 
     /// A new worker process as the settings describe it.
@@ -134,11 +136,10 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
     }
 
     func stopWorker() {
-        lock.lock()
-        let stopping = [worker, successor].compactMap { $0 }
-        worker = nil
-        successor = nil
-        lock.unlock()
+        let stopping = workers.withLock { workers in
+            defer { workers = Workers() }
+            return [workers.current, workers.successor].compactMap { $0 }
+        }
         stopping.forEach { $0.closeConnection() }
         stopping.forEach { $0.stop() }
     }
@@ -238,21 +239,26 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
         if jobs[0].needsFreshWorker || inFreshWorker, let used = currentWorker, used.jobsDone > 0 {
             retire(used)
         }
-        lock.lock()
-        if worker == nil {
-            do {
-                worker = try startProcess()
-            } catch {
-                lock.unlock()
-                return [.unavailable(error.message)]
+        let started = workers.withLock { workers -> Result<WorkerProcess, WorkerProcess.StartFailure> in
+            if workers.current == nil {
+                do throws(WorkerProcess.StartFailure) {
+                    workers.current = try startProcess()
+                } catch {
+                    return .failure(error)
+                }
             }
+            let current = workers.current!
+            let spent = current.jobsDone + jobs.count + Renderer.jobsSentTogether >= settings.jobsPerWorker
+            if workers.successor == nil, jobs[0].needsFreshWorker || spent {
+                workers.successor = try? startProcess()
+            }
+            return .success(current)
         }
-        let current = worker!
-        let spent = current.jobsDone + jobs.count + Renderer.jobsSentTogether >= settings.jobsPerWorker
-        if successor == nil, jobs[0].needsFreshWorker || spent {
-            successor = try? startProcess()
+        let current: WorkerProcess
+        switch started {
+        case .success(let worker): current = worker
+        case .failure(let error): return [.unavailable(error.message)]
         }
-        lock.unlock()
         var attempts: [Attempt] = []
         for outcome in current.run(jobs, timeout: settings.timeoutSeconds) {
             switch outcome {
@@ -279,83 +285,80 @@ final class WorkerSlot: @unchecked Sendable { // `worker` and `successor` are re
     /// Puts the successor, if one was started, in the retiring worker's place, and lets the retiring worker end
     /// in the background: it exits when its connection closes.
     private func retire(_ retiring: WorkerProcess) {
-        lock.lock()
-        if worker === retiring {
-            worker = successor
-            successor = nil
+        workers.withLock { workers in
+            if workers.current === retiring {
+                workers.current = workers.successor
+                workers.successor = nil
+            }
         }
-        lock.unlock()
         retiring.closeConnection()
-        let stopping = RetiringWorker(retiring)
         do {
-            try DetachedThread.start(stackSize: Renderer.threadStackSize) { stopping.worker.stop() }
+            try Scheduler.start(stackSize: Renderer.threadStackSize) { retiring.stop() }
         } catch {
             retiring.stop()
         }
     }
 }
 
-/// A worker handed to the thread that waits for it to exit; nothing else uses it by then.
-private final class RetiringWorker: @unchecked Sendable {
-    let worker: WorkerProcess
-    init(_ worker: WorkerProcess) { self.worker = worker }
-}
+/// The shared state of one `render` call: which job is next, and the results so far. Results are reported to
+/// the caller one at a time, in the order they are recorded, outside the lock that hands out jobs, so a slow
+/// report never keeps another worker from its next job.
+final class Batch: Sendable {
+    private struct State {
+        var next = 0
+        var collected: [Result<RenderedDiagram, RenderFailure>?]
+    }
 
-/// The shared state of one `render` call: which job is next, and the results so far.
-final class Batch: @unchecked Sendable {
-    private let lock = NSLock()
     private let jobs: [RenderJob]
     /// How many workers take jobs from the batch.
     private let workers: Int
-    private let progress: ((Int, Int, String) -> Void)?
-    private let deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?
-    private var next = 0
-    private var finished = 0
-    private var collected: [Result<RenderedDiagram, RenderFailure>?]
+    private let progress: (@Sendable (Int, Int, String) -> Void)?
+    private let deliver: (@Sendable (Int, Result<RenderedDiagram, RenderFailure>) -> Void)?
+    private let state: Mutex<State>
+    /// How many results have been reported; held while reporting, so reports come one at a time.
+    private let reported = Mutex(0)
 
-    init(jobs: [RenderJob], workers: Int, progress: ((Int, Int, String) -> Void)?,
-         deliver: ((Int, Result<RenderedDiagram, RenderFailure>) -> Void)?) {
+    init(jobs: [RenderJob], workers: Int, progress: (@Sendable (Int, Int, String) -> Void)?,
+         deliver: (@Sendable (Int, Result<RenderedDiagram, RenderFailure>) -> Void)?) {
         self.jobs = jobs
         self.workers = max(1, workers)
         self.progress = progress
         self.deliver = deliver
-        collected = Array(repeating: nil, count: jobs.count)
+        state = Mutex(State(collected: Array(repeating: nil, count: jobs.count)))
     }
 
     /// The indices of the next jobs to render: one, or several small ones that can go to a worker together, up
     /// to `Renderer.jobsSentTogether` and to half of each worker's share of the jobs left, so the last trips are
     /// short and the workers finish together; empty when every job is taken.
     func takeNext() -> [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < jobs.count else { return [] }
-        let limit = min(Renderer.jobsSentTogether, max(1, (jobs.count - next) / (2 * workers)))
-        var taken = [next]
-        var bytes = jobs[next].dot.utf8.count
-        next += 1
-        while taken.count < limit, next < jobs.count, jobs[taken[0]].canBeSentTogether,
-              jobs[next].canBeSentTogether, bytes + jobs[next].dot.utf8.count <= Renderer.bytesSentTogether {
-            bytes += jobs[next].dot.utf8.count
-            taken.append(next)
-            next += 1
+        state.withLock { state in
+            guard state.next < jobs.count else { return [] }
+            let limit = min(Renderer.jobsSentTogether, max(1, (jobs.count - state.next) / (2 * workers)))
+            var taken = [state.next]
+            var bytes = jobs[state.next].dot.utf8.count
+            state.next += 1
+            while taken.count < limit, state.next < jobs.count, jobs[taken[0]].canBeSentTogether,
+                  jobs[state.next].canBeSentTogether, bytes + jobs[state.next].dot.utf8.count <= Renderer.bytesSentTogether {
+                bytes += jobs[state.next].dot.utf8.count
+                taken.append(state.next)
+                state.next += 1
+            }
+            return taken
         }
-        return taken
     }
 
     func record(_ result: Result<RenderedDiagram, RenderFailure>, at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        collected[index] = result
-        finished += 1
-        deliver?(index, result)
-        progress?(finished, jobs.count, jobs[index].id)
+        state.withLock { $0.collected[index] = result }
+        reported.withLock { finished in
+            finished += 1
+            deliver?(index, result)
+            progress?(finished, jobs.count, jobs[index].id)
+        }
     }
 
     /// The results in job order, once every job has one.
     var results: [Result<RenderedDiagram, RenderFailure>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return collected.map { $0! }
+        state.withLock { $0.collected.map { $0! } }
     }
 }
 

@@ -6,23 +6,32 @@ import XMLText
 /// `finish` drops the Graphviz version comment; gives the `<svg>` element `role="img"` and an
 /// `aria-labelledby` that points at a `<title>` and a `<desc>` inserted as its first children;
 /// keeps `viewBox` but replaces the fixed `width`/`height` in points by `width="100%"` with the
-/// natural width as `max-width`; prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`; unwraps
-/// the second link Graphviz draws around an edge's label, so a line is one link, announced once; and names a
-/// generic family after each font (`font-family="DejaVu Sans,sans-serif"`), for readers without the font.
+/// natural width as `max-width`; prefixes every `id`, `href="#…"` and `url(#…)` with `idPrefix`, unless the
+/// DOT already gave every element an id under its own prefix (`prefixingIDs` false: a view's), so an id is
+/// prefixed once; unwraps the second link Graphviz draws around an edge's label, so a line is one link,
+/// announced once; and names a generic family after each font (`font-family="DejaVu Sans,sans-serif"`), for
+/// readers without the font.
 ///
 /// `standalone` does the same but keeps the drawing's size in points, for a file opened or embedded on its
 /// own. An SVG that is already finished (its `<svg>` element has `role="img"`) keeps its title, description
 /// and ids when finished again: inlining a standalone file gives the same element as inlining the raw one.
 public enum SVGFinisher {
-    /// - Parameter idPrefix: prepended verbatim to every id, e.g. `"alliances-"`; it should be unique per page.
-    public static func finish(_ svg: String, title: String, description: String, idPrefix: String) -> String {
+    /// - Parameters:
+    ///   - idPrefix: prepended verbatim to the ids of the title and description, e.g. `"alliances-"`, and to
+    ///     every other id; it should be unique per page.
+    ///   - prefixingIDs: false for an SVG drawn from a `DOT.Graph`, whose ids all begin with the graph's own
+    ///     prefix already.
+    public static func finish(_ svg: String, title: String, description: String, idPrefix: String,
+                              prefixingIDs: Bool = true) -> String {
         String(decoding: finished(Array(svg.utf8), title: title, description: description, idPrefix: idPrefix,
-                                  relinking: nil, fromElement: false, responsive: true), as: UTF8.self)
+                                  prefixingIDs: prefixingIDs, relinking: nil, fromElement: false, responsive: true), as: UTF8.self)
     }
 
-    /// The file as it is written on its own (`diagrams/ID.svg`): accessible, ids prefixed, at its natural size.
-    public static func standalone(_ svg: [UInt8], title: String, description: String, idPrefix: String) -> [UInt8] {
-        finished(svg, title: title, description: description, idPrefix: idPrefix, relinking: nil, fromElement: false, responsive: false)
+    /// The file as it is written on its own (`diagrams/ID.svg`): accessible, ids prefixed once, at its natural size.
+    public static func standalone(_ svg: [UInt8], title: String, description: String, idPrefix: String,
+                                  prefixingIDs: Bool = true) -> [UInt8] {
+        finished(svg, title: title, description: description, idPrefix: idPrefix, prefixingIDs: prefixingIDs, relinking: nil,
+                 fromElement: false, responsive: false)
     }
 
     /// `finish` for inlining in HTML: the document from its `<svg` element on (without the XML declaration,
@@ -30,7 +39,7 @@ public enum SVGFinisher {
     /// with `relinking.to` instead (links written for a page one folder deep, rebased for a page at the root).
     public static func inlineElement(_ svg: [UInt8], title: String, description: String, idPrefix: String,
                                      relinking: (from: String, to: String)? = nil) -> String {
-        String(decoding: finished(svg, title: title, description: description, idPrefix: idPrefix,
+        String(decoding: finished(svg, title: title, description: description, idPrefix: idPrefix, prefixingIDs: true,
                                   relinking: relinking.map { (Array($0.from.utf8), Array($0.to.utf8)) }, fromElement: true,
                                   responsive: true),
                as: UTF8.self)
@@ -38,7 +47,7 @@ public enum SVGFinisher {
 
     private static let finishedMark = Array(" role=\"img\"".utf8)
 
-    private static func finished(_ svg: [UInt8], title: String, description: String, idPrefix: String,
+    private static func finished(_ svg: [UInt8], title: String, description: String, idPrefix: String, prefixingIDs: Bool,
                                  relinking: (from: [UInt8], to: [UInt8])?, fromElement: Bool, responsive: Bool) -> [UInt8] {
         let source = OutputNormalizer.removingVersionComment(svg)
         let isFinished = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: source, from: 0).flatMap { start in
@@ -47,8 +56,8 @@ public enum SVGFinisher {
             }
         } ?? false
         let prefix = XMLText.escaped(idPrefix)
-        let text = withGenericFontFamilies(removingLabelLinks(rewritingReferences(in: source, idPrefix: isFinished ? [] : Array(prefix.utf8),
-                                                                                  relinking: relinking)))
+        let idsPrefix = isFinished || !prefixingIDs ? [] : Array(prefix.utf8)
+        let text = withGenericFontFamilies(removingLabelLinks(rewritingReferences(in: source, idPrefix: idsPrefix, relinking: relinking)))
         guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
               let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
             return text
@@ -200,14 +209,5 @@ public enum SVGFinisher {
         if name.contains("mono") || name.contains("courier") { return "monospace" }
         if (name.contains("serif") && !name.contains("sans")) || name.contains("times") { return "serif" }
         return "sans-serif"
-    }
-}
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// Whether `pattern` occurs at `index`.
-    func matches(_ pattern: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, index + pattern.count <= count else { return false }
-        for offset in 0..<pattern.count where self[index + offset] != pattern[offset] { return false }
-        return true
     }
 }

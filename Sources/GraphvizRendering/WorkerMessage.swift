@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 
 /// The frames between the pool and `relmap render-worker`: a 4-byte big-endian length, then that many bytes.

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemIO
 
 /// One running `render-worker` process and the socket to it.
 ///
@@ -7,8 +8,11 @@ import Synchronization
 /// SIGPIPE when it has died; its stderr goes to a second socket pair, kept so a crash message can be reported. Every
 /// descriptor is close-on-exec, so no worker inherits another's connection. Swift's backtracer is
 /// turned off in workers, so a crash ends at once with C's own message (e.g. "double free or corruption").
-final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time: its slot's, then the one that stops it.
-    enum Outcome {
+///
+/// The connection is used by one thread at a time (its slot's, then the one that stops it): its state is held
+/// under a lock for the whole of each exchange.
+final class WorkerProcess: Sendable {
+    enum Outcome: Sendable {
         case replied(WorkerReply)
         case crashed(String)
         case timedOut
@@ -19,16 +23,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     struct StartFailure: Error { var message: String }
 
     let processID: pid_t
-    private(set) var jobsDone = 0
-    private let connection: Int32
-    private let errorOutput: Int32
-    private var errorText = Data()
-    /// Bytes read from the worker and not yet taken as a reply.
-    private var received = Data()
-    private var errorOutputEnded = false
-    private var finished = false
-    private var connectionClosed = false
-    private var errorOutputClosed = false
+    private let connection: Mutex<Connection>
 
     init(command: [String], environment extraEnvironment: [String: String]) throws(StartFailure) {
         guard let executable = command.first else { throw StartFailure(message: "no render worker command") }
@@ -74,9 +69,8 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
             throw StartFailure(message: "cannot start the render worker \(executable): \(String(cString: strerror(status)))")
         }
         self.processID = processID
-        connection = pair[0]
-        errorOutput = errorPipe[0]
-        _ = fcntl(errorOutput, F_SETFL, fcntl(errorOutput, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(errorPipe[0], F_SETFL, fcntl(errorPipe[0], F_GETFL) | O_NONBLOCK)
+        connection = Mutex(Connection(processID: processID, socket: pair[0], errorOutput: errorPipe[0]))
     }
 
     deinit {
@@ -108,11 +102,16 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     }
 
     /// Collects the worker's process, and forgets it.
-    private func collect(_ status: inout Int32, options: Int32) -> Bool {
+    fileprivate static func collect(_ processID: pid_t, _ status: inout Int32, options: Int32) -> Bool {
         let result = waitpid(processID, &status, options)
         let collected = result == processID || (result < 0 && errno == ECHILD)
         if collected { _ = WorkerProcess.running.withLock { $0.processIDs.remove(processID) } }
         return collected
+    }
+
+    /// How many jobs the worker has replied to.
+    var jobsDone: Int {
+        connection.withLock { $0.jobsDone }
     }
 
     /// Sends `job` and waits for the reply, at most `timeout` seconds; kills the worker when it runs over.
@@ -126,6 +125,56 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     /// gone); the jobs after it were not rendered. The frames must fit in the socket's buffer together (a few
     /// tens of kilobytes), or this process would block sending while the worker blocks replying.
     func run(_ jobs: [RenderJob], timeout: Double) -> [Outcome] {
+        connection.withLock { $0.run(jobs, timeout: timeout) }
+    }
+
+    /// Closes the connection: the worker exits when it has read what was sent.
+    func closeConnection() {
+        connection.withLock { $0.closeConnection() }
+    }
+
+    /// Closes the connection (the worker exits at end of input) and collects the process, killing it when it has
+    /// not exited within two seconds.
+    func stop() {
+        connection.withLock { $0.stop() }
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
+                                      SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGTRAP: "SIGTRAP"]
+        return names[signal] ?? "signal \(signal)"
+    }
+}
+
+/// The worker's end of the exchange: the sockets, what was read and not yet taken, and how the process ended.
+private struct Connection {
+    let processID: pid_t
+    let socket: Int32
+    let errorOutput: Int32
+    private(set) var jobsDone = 0
+    private var errorText = Data()
+    /// Bytes read from the worker and not yet taken as a reply.
+    private var received = Data()
+    private var errorOutputEnded = false
+    private var finished = false
+    private var connectionClosed = false
+    private var errorOutputClosed = false
+    /// The status the worker exited with, once collected by `terminationReason`; nil for a signal.
+    private var exitStatus: Int32?
+
+    init(processID: pid_t, socket: Int32, errorOutput: Int32) {
+        self.processID = processID
+        self.socket = socket
+        self.errorOutput = errorOutput
+    }
+
+    private func collect(_ status: inout Int32, options: Int32) -> Bool {
+        WorkerProcess.collect(processID, &status, options: options)
+    }
+
+    typealias Outcome = WorkerProcess.Outcome
+
+    mutating func run(_ jobs: [RenderJob], timeout: Double) -> [Outcome] {
         drainErrorOutput()
         errorText = Data()
         var frames = Data()
@@ -143,7 +192,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         return outcomes
     }
 
-    private func awaitReply(to job: RenderJob, timeout: Double) -> Outcome {
+    private mutating func awaitReply(to job: RenderJob, timeout: Double) -> Outcome {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
         while true {
             if received.count >= 4 {
@@ -179,22 +228,19 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         }
     }
 
-    /// Closes the connection: the worker exits when it has read what was sent.
-    func closeConnection() {
+    mutating func closeConnection() {
         guard !connectionClosed else { return }
         connectionClosed = true
-        close(connection)
+        close(socket)
     }
 
-    private func closeErrorOutput() {
+    private mutating func closeErrorOutput() {
         guard !errorOutputClosed else { return }
         errorOutputClosed = true
         close(errorOutput)
     }
 
-    /// Closes the connection (the worker exits at end of input) and collects the process, killing it when it has
-    /// not exited within two seconds.
-    func stop() {
+    mutating func stop() {
         guard !finished else { return }
         finished = true
         closeConnection()
@@ -209,7 +255,7 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     }
 
     /// Kills the worker at once and collects it.
-    func kill() {
+    private mutating func kill() {
         guard !finished else { return }
         finished = true
         Glibc.kill(processID, SIGKILL)
@@ -220,38 +266,26 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     }
 
     private func send(_ data: Data) -> Bool {
-        data.withUnsafeBytes { buffer in
-            var sent = 0
-            while sent < buffer.count {
-                let result = Glibc.send(connection, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
-                if result < 0, errno == EINTR { continue }
-                if result <= 0 { return false }
-                sent += result
-            }
-            return true
-        }
+        data.withUnsafeBytes { Descriptor.sendAll($0, to: socket) }
     }
 
     /// Bytes from the worker (empty at end of input), or nil when nothing arrived in time; collects stderr meanwhile.
-    private func waitForInput(milliseconds: Int32) -> Data? {
-        var descriptors = [pollfd(fd: connection, events: Int16(POLLIN), revents: 0),
+    private mutating func waitForInput(milliseconds: Int32) -> Data? {
+        var descriptors = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: errorOutputEnded ? -1 : errorOutput, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&descriptors, 2, milliseconds)
         guard ready > 0 else { return nil }
         if descriptors[1].revents != 0 { drainErrorOutput() }
         guard descriptors[0].revents != 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = read(connection, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            return count > 0 ? Data(buffer[0..<count]) : Data()
-        }
+        let count = buffer.withUnsafeMutableBytes { Descriptor.read(into: $0, from: socket) }
+        return count > 0 ? Data(buffer[0..<count]) : Data()
     }
 
-    private func drainErrorOutput() {
+    private mutating func drainErrorOutput() {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = read(errorOutput, &buffer, buffer.count)
+            let count = buffer.withUnsafeMutableBytes { Descriptor.read(into: $0, from: errorOutput) }
             if count == 0 { errorOutputEnded = true }
             guard count > 0 else { return }
             errorText.append(contentsOf: buffer[0..<count])
@@ -260,21 +294,18 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
     }
 
     /// The outcome of a worker that ended without a reply: it could not render at all, or it crashed.
-    private func ended() -> Outcome {
+    private mutating func ended() -> Outcome {
         let reason = terminationReason()
         if exitStatus == RenderWorker.unavailableStatus, let lastLine = lastErrorLine { return .unavailable(lastLine) }
         return .crashed(reason)
     }
-
-    /// The status the worker exited with, once collected by `terminationReason`; nil for a signal.
-    private var exitStatus: Int32?
 
     private var lastErrorLine: String? {
         String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)
     }
 
     /// Waits for the dead worker and describes how it ended, with the last line it wrote to stderr.
-    private func terminationReason() -> String {
+    private mutating func terminationReason() -> String {
         guard !finished else { return "the worker had stopped" }
         finished = true
         closeConnection()
@@ -292,15 +323,10 @@ final class WorkerProcess: @unchecked Sendable { // Used by one thread at a time
         closeErrorOutput()
         let signal = status & 0x7f
         if signal == 0 { exitStatus = (status >> 8) & 0xff }
-        var reason = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : Self.signalName(signal)
+        var reason = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : WorkerProcess.signalName(signal)
         let lastLine = String(decoding: errorText, as: UTF8.self).split(separator: "\n").last.map(String.init)
         if let lastLine, !lastLine.isEmpty { reason += " (\(lastLine))" }
         return reason
     }
 
-    static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL",
-                                      SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGTRAP: "SIGTRAP"]
-        return names[signal] ?? "signal \(signal)"
-    }
 }

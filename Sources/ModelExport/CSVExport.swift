@@ -37,14 +37,6 @@ public enum CSVExport {
     }
 }
 
-/// Numbers written the shortest way: `12` rather than `12.0`.
-enum NumberText {
-    static func shortest(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
-}
-
 extension Relation {
     /// The evidence as `source#paragraph` pointers.
     var evidencePointers: [String] { evidence.map { "\($0.source)#\($0.paragraph)" } }

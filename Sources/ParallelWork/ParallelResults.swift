@@ -3,7 +3,7 @@ import Synchronization
 
 /// Computes `count` values on at most `processors` threads at once and keeps them in index order.
 ///
-/// The calling thread computes too, and helper threads are started with `DetachedThread`: when the system will
+/// The calling thread computes too, and helper threads are started by the `Scheduler`: when the system will
 /// not start one (a process limit), the threads that did start do its share, so the work always finishes.
 /// (`DispatchQueue.concurrentPerform` retries a thread that cannot be created for ever.)
 public final class ParallelResults<Value: Sendable>: Sendable {
@@ -22,7 +22,7 @@ public final class ParallelResults<Value: Sendable>: Sendable {
             for _ in 1..<max(1, min(processors, count)) {
                 helpers.enter()
                 do {
-                    try DetachedThread.start { [self] in
+                    try Scheduler.start { [self] in
                         run(work)
                         helpers.leave()
                     }

@@ -1,5 +1,7 @@
 import Foundation
+import Mustache
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per actor: focus diagram, memberships, relations by type, incidents, network figures and
@@ -135,5 +137,39 @@ extension Array where Element: Comparable {
             if self[middle] < element { low = middle + 1 } else { high = middle }
         }
         return low < endIndex && self[low] == element
+    }
+}
+
+extension ActorBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: return self.name
+        case .kind: return kind
+        case .facts: return facts
+        case .note: return note
+        case .figure: return figure
+        case .lists: return lists
+        case .degree: return degree
+        case .betweenness: return betweenness
+        case .rank: return rank
+        case .bloc: return bloc
+        case .blocLeader: return blocLeader
+        case .blocSize: return blocSize
+        case .blocMoreCount: return blocMoreCount
+        case .related: return related
+        case .hasRelations: return hasRelations
+        case nil: return nil
+        }
+    }
+}
+
+extension ActorBody.Fact: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .label: return label
+        case .value: return value
+        case .link: return link
+        case nil: return nil
+        }
     }
 }

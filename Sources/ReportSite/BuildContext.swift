@@ -2,7 +2,7 @@ import Foundation
 import RelationModel
 
 /// Everything a build step can read, and the site it adds files to.
-public struct BuildContext {
+public struct BuildContext: Sendable {
     public let model: RelationModel
     public let metadata: SiteMetadata
     public let templates: TemplateSet

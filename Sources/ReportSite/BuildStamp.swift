@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// What the last successful build was made from and what it left on disk, kept in the render cache folder.
 /// When a new build has the same inputs and the site on disk is exactly as that build left it (same paths,
@@ -71,7 +72,7 @@ public struct BuildStamp: Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(BuildStamp(inputs: inputs, files: files)) else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: path(in: cacheFolder)), options: .atomic)
+        try? AtomicFile.replace(path(in: cacheFolder), with: data)
     }
 
     /// Forgets the last build, before the output is replaced.

@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// Every relation on which sources disagree, the model's value beside each source's claim.

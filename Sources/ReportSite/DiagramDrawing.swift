@@ -2,12 +2,14 @@ import DOT
 import Foundation
 import GraphvizRendering
 import ParallelWork
+import SiteLayout
+import Synchronization
 
 /// Renders a plan's diagrams (through the render cache), writes every format under `diagrams/`, and hands the
 /// pages the finished SVG to inline.
-public struct DiagramDrawing {
+public struct DiagramDrawing: Sendable {
     /// Renders a batch of jobs, reporting (done, total, id) as it goes: a `Renderer`'s pool, or in-process in tests.
-    public typealias RenderBatch = ([RenderJob], ((Int, Int, String) -> Void)?) -> [Result<RenderedDiagram, RenderFailure>]
+    public typealias RenderBatch = @Sendable ([RenderJob], (@Sendable (Int, Int, String) -> Void)?) -> [Result<RenderedDiagram, RenderFailure>]
 
     /// Every format a view or timeline diagram is written in, in the order offered for download.
     public static let formats: [OutputFormat] = [.svg, .png, .pdf, .dot]
@@ -20,7 +22,7 @@ public struct DiagramDrawing {
     public var render: RenderBatch
     public var cache: RenderCache?
     /// Where warnings go (Graphviz's messages, fallbacks).
-    public var warn: (String) -> Void
+    public var warn: @Sendable (String) -> Void
     /// The formats written for actor focus diagrams.
     public var focusFormats: [OutputFormat]
     /// How many threads read the cache and fill in tooltips at once; `relmap build --jobs`.
@@ -28,7 +30,7 @@ public struct DiagramDrawing {
 
     public init(cache: RenderCache?, focusFormats: [OutputFormat] = DiagramDrawing.defaultFocusFormats,
                 processors: Int = ProcessInfo.processInfo.activeProcessorCount,
-                warn: @escaping (String) -> Void = { _ in }, render: @escaping RenderBatch) {
+                warn: @escaping @Sendable (String) -> Void = { _ in }, render: @escaping RenderBatch) {
         self.render = render
         self.cache = cache
         self.warn = warn
@@ -122,7 +124,7 @@ public struct DiagramDrawing {
     /// on the batch's own thread while Graphviz draws the next, and, while it draws the batches queued
     /// (`batchesAhead`), the oldest is finished and written, so the workers do not wait for this process.
     func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
-              write: (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
+              write: @escaping @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
         var failures: [RenderFailure] = []
@@ -131,7 +133,7 @@ public struct DiagramDrawing {
         var inProgress: [BatchInProgress] = []
         defer { inProgress.forEach { $0.rendering?.wait() } }
         for batch in DiagramDrawing.batches(ordered) {
-            let jobs = try batch.map { try DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
+            let jobs = batch.map { DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
             let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
                 cache?.cached(jobs[index]).map { DiagramDrawing.finish($0, of: batch[index], write: write) }
@@ -180,7 +182,7 @@ public struct DiagramDrawing {
     /// Waits for a batch's rendering and its storing in the cache, finishes and writes the diagrams Graphviz
     /// drew, and delivers the whole batch in order.
     private func complete(_ batch: BatchInProgress, failures: inout [RenderFailure],
-                          write: (PlannedDiagram, DrawnDiagram) throws -> Void,
+                          write: @escaping @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void,
                           deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         var drawn = batch.drawn
         if let rendered = batch.rendering?.waitUntilStored() {
@@ -207,7 +209,7 @@ public struct DiagramDrawing {
 
     /// A drawn diagram with its files written, or its failure to write.
     private static func finish(_ rendered: RenderedDiagram, of planned: PlannedDiagram,
-                               write: (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
+                               write: @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
         Result {
             let drawn = DrawnDiagram(rendered, of: planned)
             try write(planned, drawn)
@@ -215,12 +217,9 @@ public struct DiagramDrawing {
         }
     }
 
-    static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) throws -> RenderJob {
-        guard let engine = LayoutEngine(rawValue: diagram.engine) else {
-            throw DiagramFailure(failures: [RenderFailure(id: diagram.id, message: "unknown layout engine '\(diagram.engine)'")])
-        }
-        var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: engine, formats: formats,
-                            fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+    static func job(for diagram: PlannedDiagram, formats: [OutputFormat]) -> RenderJob {
+        var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: diagram.engine, formats: formats,
+                            fallbackEngine: diagram.fallbackEngine)
         job.startsFromGivenPositions = diagram.startsFromGivenPositions
         return job
     }
@@ -238,7 +237,8 @@ struct DrawnDiagram {
         if let svg = rendered.outputs[.svg] {
             // The file opened on its own says what it shows, as the copy a page inlines does.
             files.outputs[.svg] = Data(SVGFinisher.standalone(planned.placeholders.filling(svg: [UInt8](svg)), title: planned.title,
-                                                              description: planned.caption, idPrefix: "\(planned.id)-"))
+                                                              description: planned.caption, idPrefix: "\(planned.id)-",
+                                                              prefixingIDs: !planned.hasOwnIDs))
         }
         if rendered.outputs[.dot] != nil {
             files.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)
@@ -272,7 +272,7 @@ extension BuildContext {
         let formats = DiagramDrawing.formats.filter { rendered.outputs[$0] != nil }.map(\.fileExtension)
         var notes: [String] = []
         if rendered.usedFallback {
-            notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine) layout failed or ran past its time limit.")
+            notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine.rawValue) layout failed or ran past its time limit.")
         }
         if planned.isVectorOnly, !DiagramDrawing.isLarge(planned) {
             notes.append("No PNG or PDF, and shown as an image: in a network of more than \(DiagramDrawing.largeDiagramActors) actors the yearly maps are drawn as SVG only; relmap render with --as-of and --format png,pdf draws one for slides.")
@@ -304,24 +304,24 @@ private struct BatchInProgress {
 
 /// A render batch running on a thread of its own, after the one before it (batches are drawn one at a time,
 /// in order), then storing what was drawn, while the next batch is drawn.
-private final class RenderingInBackground: @unchecked Sendable {
+private final class RenderingInBackground: Sendable {
     private let running = DispatchGroup()
     private let storing = DispatchGroup()
-    private var results: [Result<RenderedDiagram, RenderFailure>] = []
+    private let results = Mutex<[Result<RenderedDiagram, RenderFailure>]>([])
 
     private let earlier: RenderingInBackground?
-    private let render: () -> [Result<RenderedDiagram, RenderFailure>]
-    private let store: ([Result<RenderedDiagram, RenderFailure>]) -> Void
+    private let render: @Sendable () -> [Result<RenderedDiagram, RenderFailure>]
+    private let store: @Sendable ([Result<RenderedDiagram, RenderFailure>]) -> Void
 
-    init(after earlier: RenderingInBackground?, render: @escaping () -> [Result<RenderedDiagram, RenderFailure>],
-         store: @escaping ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
+    init(after earlier: RenderingInBackground?, render: @escaping @Sendable () -> [Result<RenderedDiagram, RenderFailure>],
+         store: @escaping @Sendable ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
         self.earlier = earlier
         self.render = render
         self.store = store
         running.enter()
         storing.enter()
         do {
-            try DetachedThread.start { [self] in run() }
+            try Scheduler.start { [self] in run() }
         } catch {
             // No thread to spare: the batch is drawn now, on the caller's.
             run()
@@ -330,9 +330,10 @@ private final class RenderingInBackground: @unchecked Sendable {
 
     private func run() {
         earlier?.running.wait()
-        results = render()
+        let drawn = render()
+        results.withLock { $0 = drawn }
         running.leave()
-        store(results)
+        store(drawn)
         storing.leave()
     }
 
@@ -345,17 +346,16 @@ private final class RenderingInBackground: @unchecked Sendable {
     /// The results, once they are drawn and stored.
     func waitUntilStored() -> [Result<RenderedDiagram, RenderFailure>] {
         wait()
-        return results
+        return results.withLock { $0 }
     }
 }
 
 /// Whether the render cache could be written so far; once it could not, no more is stored.
-private final class CacheHealth: @unchecked Sendable {
-    private let lock = NSLock()
-    private var working = true
+private final class CacheHealth: Sendable {
+    private let working = Mutex(true)
 
     var works: Bool {
-        get { lock.withLock { working } }
-        set { lock.withLock { working = newValue } }
+        get { working.withLock { $0 } }
+        set { working.withLock { $0 = newValue } }
     }
 }

@@ -1,4 +1,5 @@
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// The front page: what the report covers, the overview map, a card per view, every actor and source.

@@ -1,5 +1,7 @@
 import Foundation
 import ParallelWork
+import SiteLayout
+import Synchronization
 
 /// A link on a page whose target file or anchor is missing.
 public struct LinkProblem: Sendable, Equatable, CustomStringConvertible {
@@ -9,7 +11,7 @@ public struct LinkProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Reads the links out of a site's HTML pages and checks each relative one against the site itself.
-public struct LinkChecker {
+public struct LinkChecker: Sendable {
     public let site: Site
     /// How many threads check pages at once.
     public let processors: Int
@@ -165,15 +167,13 @@ public struct LinkChecker {
 
     /// The ids of each page that links point into, read once for all threads and for `pagesToCheck` (a timeline
     /// page of a large model is megabytes, and most pages link into it).
-    private final class AnchorCache: @unchecked Sendable {
+    private final class AnchorCache: Sendable {
         let site: Site
-        private let lock = NSLock()
-        private var known: [String: Entry] = [:]
+        private let known = Mutex<[String: Entry]>([:])
 
         /// One page's ids, read by the first thread that asks while any other asking for them waits.
-        private final class Entry {
-            let lock = NSLock()
-            var anchors: Set<String>?
+        private final class Entry: Sendable {
+            let anchors = Mutex<Set<String>?>(nil)
         }
 
         init(site: Site) {
@@ -181,16 +181,18 @@ public struct LinkChecker {
         }
 
         func anchors(on page: String) -> Set<String> {
-            lock.lock()
-            let entry = known[page] ?? Entry()
-            known[page] = entry
-            lock.unlock()
-            entry.lock.lock()
-            defer { entry.lock.unlock() }
-            if let anchors = entry.anchors { return anchors }
-            let anchors = site[page].map { LinkChecker.anchors(in: Array($0)) } ?? []
-            entry.anchors = anchors
-            return anchors
+            let entry = known.withLock { known in
+                if let entry = known[page] { return entry }
+                let entry = Entry()
+                known[page] = entry
+                return entry
+            }
+            return entry.anchors.withLock { anchors in
+                if let anchors { return anchors }
+                let read = site[page].map { LinkChecker.anchors(in: Array($0)) } ?? []
+                anchors = read
+                return read
+            }
         }
     }
 

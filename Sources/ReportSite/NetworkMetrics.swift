@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
+import Hashing
 import ParallelWork
 import RelationModel
+import SystemIO
 
 /// Network figures over the undirected actor graph: two actors are linked when some relation names both.
 ///
@@ -38,7 +40,7 @@ public struct NetworkMetrics: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(Saved(links: links, betweenness: betweenness, bloc: bloc)) else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? AtomicFile.replace(path, with: data)
     }
 
     private init(neighbours: [String: [String]], processors: Int) {

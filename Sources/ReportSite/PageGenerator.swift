@@ -1,8 +1,11 @@
 import Foundation
 
 /// One kind of page: a name for progress lines and a function from the build context to finished pages.
-/// A new page kind is one new file with a `PageGenerator` value, registered in `PageGenerator.all`.
-public struct PageGenerator {
+///
+/// A new page kind is one file and its template: the file holds a `PageGenerator` value (named in
+/// `PageGenerator.all`), the `Encodable` values its template reads and their lookups by name (see `PageContext`),
+/// and the template goes in `templates/`. Where its pages live is added to `SitePath` when other pages link to them.
+public struct PageGenerator: Sendable {
     public var name: String
     /// Whether the pages are listed before the diagrams are drawn and each written, beside the drawing, as soon
     /// as the diagrams it names (`Page.diagrams`) are: for a kind whose list needs no drawn diagram and whose
@@ -10,9 +13,9 @@ public struct PageGenerator {
     public var startsBeforeDrawing: Bool
     /// The pages; a kind with many pages lists them with deferred contexts (as the actor pages do), so each
     /// context is made only when its page is rendered.
-    public var pages: (BuildContext) throws -> [Page]
+    public var pages: @Sendable (BuildContext) throws -> [Page]
 
-    public init(_ name: String, startsBeforeDrawing: Bool = false, pages: @escaping (BuildContext) throws -> [Page]) {
+    public init(_ name: String, startsBeforeDrawing: Bool = false, pages: @escaping @Sendable (BuildContext) throws -> [Page]) {
         self.name = name
         self.startsBeforeDrawing = startsBeforeDrawing
         self.pages = pages
@@ -26,16 +29,16 @@ public struct PageGenerator {
 }
 
 /// One file of the site: where it goes and what it holds.
-public struct Page {
-    public enum Content {
-        /// A Mustache template rendered with a context.
-        case template(String, context: Any)
+public struct Page: Sendable {
+    public enum Content: Sendable {
+        /// A Mustache template rendered with a context, which the page memo reads through `Encodable`.
+        case template(String, context: any Encodable & Sendable)
         /// A Mustache template rendered with a context made only when the page is rendered, on any thread.
-        case deferred(String, makeContext: () -> Any)
+        case deferred(String, makeContext: @Sendable () -> any Encodable & Sendable)
         /// Bytes written as they are.
         case bytes(Data)
         /// Bytes made only when the page is written, on any thread.
-        case deferredBytes(() throws -> Data)
+        case deferredBytes(@Sendable () throws -> Data)
     }
 
     public var path: String
@@ -43,19 +46,19 @@ public struct Page {
     /// The ids of the diagrams the page shows, which a page listed before drawing waits for.
     public var diagrams: [String] = []
 
-    public init(path: String, template: String, context: Any) {
+    public init(path: String, template: String, context: any Encodable & Sendable) {
         self.path = path
         content = .template(template, context: context)
     }
 
     /// A page whose context is made when it is rendered, alongside other pages, rather than when it is listed.
-    public init(path: String, template: String, makeContext: @escaping () -> Any) {
+    public init(path: String, template: String, makeContext: @escaping @Sendable () -> any Encodable & Sendable) {
         self.path = path
         content = .deferred(template, makeContext: makeContext)
     }
 
     /// A page made when it is rendered that shows `diagrams`.
-    public init(path: String, template: String, diagrams: [String], makeContext: @escaping () -> Any) {
+    public init(path: String, template: String, diagrams: [String], makeContext: @escaping @Sendable () -> any Encodable & Sendable) {
         self.init(path: path, template: template, makeContext: makeContext)
         self.diagrams = diagrams
     }
@@ -66,20 +69,20 @@ public struct Page {
     }
 
     /// A file whose bytes are made when it is written, alongside other pages, rather than when it is listed.
-    public init(path: String, makeBytes: @escaping () throws -> Data) {
+    public init(path: String, makeBytes: @escaping @Sendable () throws -> Data) {
         self.path = path
         content = .deferredBytes(makeBytes)
     }
 }
 
 /// A page kind's pages as listed for one build.
-struct ListedPages {
+struct ListedPages: Sendable {
     var generator: PageGenerator
     var pages: [Page]
 }
 
 /// A page that could not be made, with its kind, for the step's error.
-struct FailedPage {
+struct FailedPage: Sendable {
     var generator: PageGenerator
     var error: PageError
 

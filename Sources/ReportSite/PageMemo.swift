@@ -1,14 +1,17 @@
 import Crypto
 import Foundation
+import Hashing
+import Synchronization
+import SystemIO
 
 /// What each page of the last build was rendered from, so that a rebuild keeps a page whose template and values
 /// are unchanged instead of rendering it again: its bytes are taken from the site on disk, once they are checked
 /// to be the ones that build wrote.
 ///
 /// A page's inputs are a digest of the build's salt (relmap's version and executable, every template and
-/// partial) and of its template values, read field by field through their `Encodable` conformance; a page
-/// whose values are not `Encodable` renders as usual.
-public final class PageMemo: @unchecked Sendable {
+/// partial) and of its template values, read field by field through their `Encodable` conformance (a page's
+/// values are `Encodable` by its type); a page whose values cannot be encoded renders as usual.
+public final class PageMemo: Sendable {
     /// The digests of one page: what it was rendered from, and the bytes it came out as.
     public struct Entry: Codable, Equatable, Sendable {
         public var inputs: String
@@ -19,8 +22,7 @@ public final class PageMemo: @unchecked Sendable {
     private let previous: [String: Entry]
     /// Every file the last build wrote, pages or not; nil when the memo does not know them.
     let previousFiles: Set<String>?
-    private let lock = NSLock()
-    private var current: [String: Entry] = [:]
+    private let current = Mutex<[String: Entry]>([:])
 
     /// A memo that remembers nothing yet: every page renders.
     public convenience init(salt: String) {
@@ -59,7 +61,7 @@ public final class PageMemo: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(Saved(salt: salt, pages: recorded, files: files)) else { return }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: PageMemo.path(in: cacheFolder)), options: .atomic)
+        try? AtomicFile.replace(PageMemo.path(in: cacheFolder), with: data)
     }
 
     /// Forgets the last build's pages, before the output is replaced.
@@ -97,9 +99,7 @@ public final class PageMemo: @unchecked Sendable {
 
     /// Notes what this build wrote at `path`.
     func record(_ entry: Entry, at path: String) {
-        lock.lock()
-        current[path] = entry
-        lock.unlock()
+        current.withLock { $0[path] = entry }
     }
 
     /// The digest of a page's bytes.
@@ -108,9 +108,7 @@ public final class PageMemo: @unchecked Sendable {
     }
 
     var recorded: [String: Entry] {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        current.withLock { $0 }
     }
 
     private struct Saved: Codable {

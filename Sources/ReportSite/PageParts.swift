@@ -1,7 +1,9 @@
+import Mustache
 import RelationModel
+import SiteLayout
 
 /// What every page's layout needs besides its own body: where the root is, the title and the navigation.
-struct PageContext<Body: Encodable>: Encodable {
+struct PageContext<Body: Encodable & Sendable>: Encodable, Sendable {
     var root: String
     var title: String
     var description: String
@@ -146,7 +148,7 @@ struct PageLinker {
         let figures = RelationWording.figures(of: relation)
         return RelationRow(
             id: relation.id, rowAnchor: SitePath.relationAnchor(relation.id), kind: RelationWording.kind(of: relation),
-            period: RelationWording.period(of: relation), sortDate: RelationWording.sortKey(of: relation),
+            period: relation.period.text, sortDate: RelationWording.sortKey(of: relation),
             status: relation.status.rawValue, type: relation.type.rawValue, years: RelationWording.yearsInForce(of: relation),
             parties: parties, place: placeID.map { actor($0) },
             summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),
@@ -225,5 +227,114 @@ extension RelationRow: DirectlyDigested {
         sink.field("citations", citations)
         sink.field("conflictHref", conflictHref)
         sink.field("sureness", sureness)
+    }
+}
+
+// Template values look their fields up by name: without this, Mustache reflects each object on the context
+// stack for every lookup, copying all of its fields, and a lookup that misses (an empty optional) climbs through
+// every enclosing object, so pages with thousands of relation rows took seconds each. Each lookup switches over
+// the type's synthesised coding keys, which must sit in the type's own file: a field added to a type and not to
+// its lookup does not compile, and the memo digest reads the same keys (see `PageMemo`).
+
+extension PageContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .root: return root
+        case .title: return title
+        case .description: return description
+        case .siteTitle: return siteTitle
+        case .version: return version
+        case .nav: return nav
+        case .page: return page
+        case nil: return nil
+        }
+    }
+}
+
+extension NavLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .text: return text
+        case .href: return href
+        case .current: return current
+        case nil: return nil
+        }
+    }
+}
+
+extension ActorLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: return self.name
+        case .href: return href
+        case .kind: return kind
+        case .separator: return separator
+        case nil: return nil
+        }
+    }
+}
+
+extension CitationLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .label: return label
+        case .href: return href
+        case .title: return title
+        case nil: return nil
+        }
+    }
+}
+
+extension RelationRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: return id
+        case .rowAnchor: return rowAnchor
+        case .kind: return kind
+        case .period: return period
+        case .sortDate: return sortDate
+        case .status: return status
+        case .type: return type
+        case .years: return years
+        case .parties: return parties
+        case .place: return place
+        case .summary: return summary
+        case .figures: return figures
+        case .citations: return citations
+        case .conflictHref: return conflictHref
+        case .sureness: return sureness
+        case nil: return nil
+        }
+    }
+}
+
+extension RowList: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .heading: return heading
+        case .listAnchor: return listAnchor
+        case .rows: return rows
+        case nil: return nil
+        }
+    }
+}
+
+extension DiagramFigure: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: return id
+        case .title: return title
+        case .caption: return caption
+        case .svg: return svg
+        case .image: return image
+        case .legend: return legend
+        case .hasLegend: return hasLegend
+        case .downloads: return downloads
+        case .fullSize: return fullSize
+        case .pageHref: return pageHref
+        case .truncated: return truncated
+        case .formatNote: return formatNote
+        case nil: return nil
+        }
     }
 }

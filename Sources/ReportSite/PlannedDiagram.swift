@@ -10,9 +10,9 @@ public struct PlannedDiagram: Sendable, Equatable {
     public var dot: String
     /// The tooltips the placeholders stand for.
     public var tooltips: [String]
-    /// The Graphviz layout engine ("dot", "neato", "sfdp"…) and one to retry with.
-    public var engine: String
-    public var fallbackEngine: String?
+    /// The Graphviz layout engine and one to retry with.
+    public var engine: LayoutEngine
+    public var fallbackEngine: LayoutEngine?
     public var relationIDs: [String]
     public var actorIDs: [String]
     public var legend: [LegendLine]
@@ -22,9 +22,12 @@ public struct PlannedDiagram: Sendable, Equatable {
     /// Drawn as SVG and DOT only: a map view's yearly maps in a network of more than
     /// `DiagramDrawing.largeDiagramActors` actors, where slides of every fifth year would double the build.
     public var isVectorOnly = false
+    /// Whether the DOT gives every element an id under the diagram's own prefix (as a view's `DOT.Graph` does),
+    /// so a page inlines the SVG without prefixing its ids again.
+    public var hasOwnIDs = false
 
-    public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: String = "dot",
-                fallbackEngine: String? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],
+    public init(id: String, title: String, caption: String, dot: String, tooltips: [String] = [], engine: LayoutEngine = .dot,
+                fallbackEngine: LayoutEngine? = nil, relationIDs: [String] = [], actorIDs: [String] = [], legend: [LegendLine] = [],
                 truncatedCount: Int = 0) {
         self.id = id
         self.title = title

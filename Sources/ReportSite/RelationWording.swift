@@ -17,16 +17,6 @@ enum RelationWording {
         return subtype.map { "\(name): \($0)" } ?? name
     }
 
-    /// "2006-07-22", "2001 – 2005", "2005 – ongoing", "undated".
-    static func period(of relation: Relation) -> String {
-        switch (relation.start, relation.end) {
-        case let (start?, end?): return start == end ? "\(start)" : "\(start) – \(end)"
-        case let (start?, nil): return relation.type.isLasting && relation.status != .ended ? "since \(start)" : "\(start)"
-        case let (nil, end?): return "until \(end)"
-        case (nil, nil): return "undated"
-        }
-    }
-
     /// The years a relation is in force, as a row gives them to the script's year filter (the same rule as
     /// the diagrams' `fact-` classes): "2001 2014", "2003 open", "2006 2006" for an event, "never" for none.
     static func yearsInForce(of relation: Relation) -> String {
@@ -59,7 +49,7 @@ enum RelationWording {
         if let personnel = details.personnel { phrases.append("\(personnel) personnel") }
         if let lease = details.lease { phrases.append("lease: \(lease)") }
         for quantity in details.quantities {
-            phrases.append("\(number(quantity.value)) \(quantity.unit) \(quantity.what)")
+            phrases.append(quantity.text)
         }
         if let dead = details.dead { phrases.append("\(dead) dead") }
         if let injured = details.injured { phrases.append("\(injured) injured") }
@@ -81,15 +71,10 @@ enum RelationWording {
         case "lease": return details.lease ?? "not stated"
         default:
             if let quantity = details.quantities.first(where: { $0.what == field }) {
-                return "\(number(quantity.value)) \(quantity.unit)"
+                return quantity.amount
             }
             return "not stated"
         }
-    }
-
-    /// Whole numbers without a decimal point.
-    static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// "state", "armed group".

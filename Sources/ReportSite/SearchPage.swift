@@ -1,5 +1,7 @@
 import Foundation
+import Mustache
 import RelationModel
+import SiteLayout
 import Synchronization
 
 extension PageGenerator {
@@ -86,7 +88,7 @@ struct SearchEntry: Codable, Equatable, Sendable {
         let relations = RelationWording.chronological(model.relations).map { relation in
             let names = relation.involvedActors.compactMap { model.actor($0) }
             return SearchEntry(kind: "relation", title: relation.summary,
-                               detail: "\(RelationWording.kind(of: relation)), \(RelationWording.period(of: relation)): \(names.map(\.name).joined(separator: ", "))",
+                               detail: "\(RelationWording.kind(of: relation)), \(relation.period.text): \(names.map(\.name).joined(separator: ", "))",
                                text: ([relation.id, relation.summary, RelationWording.kind(of: relation)] + names.flatMap(\.names)).joined(separator: " ").lowercased(),
                                url: SitePath.relationHome(relation) + "#" + SitePath.relationAnchor(relation.id),
                                map: map.flatMap { $0.relations.contains(relation.id) ? $0.link(pinning: "rel-\(relation.id)") : nil })
@@ -127,5 +129,51 @@ struct SearchBody: Encodable {
             return members.isEmpty ? nil : Group(kind: kind, heading: heading, items: members)
         }
         count = entries.count
+    }
+}
+
+extension SearchBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .groups: return groups
+        case .count: return count
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchBody.Group: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .kind: return kind
+        case .heading: return heading
+        case .items: return items
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchBody.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .entry: return entry
+        case .index: return index
+        case .mapHref: return mapHref
+        case nil: return nil
+        }
+    }
+}
+
+extension SearchEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .kind: return kind
+        case .title: return title
+        case .detail: return detail
+        case .text: return text
+        case .url: return url
+        case .map: return map
+        case nil: return nil
+        }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import SiteLayout
+import Synchronization
 
 /// A report site: relative file paths mapped to their bytes. Held in memory, or staged: each file written to
 /// disk as it is added (into a folder a `SiteWriter` swaps in at the end), so a large site never sits in memory.
@@ -82,61 +84,57 @@ extension Site: Equatable {
 }
 
 /// The files of an in-memory site, behind a lock.
-final class SiteMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String: Data]
+final class SiteMemory: Sendable {
+    private let stored: Mutex<[String: Data]>
 
     init(files: [String: Data]) {
-        stored = files
+        stored = Mutex(files)
     }
 
     var paths: [String] { files.keys.sorted() }
 
     var files: [String: Data] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        stored.withLock { $0 }
     }
 
     subscript(path: String) -> Data? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored[path]
+        stored.withLock { $0[path] }
     }
 
     func add(_ data: Data, at path: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard stored[path] == nil else { throw SiteError.duplicatePath(path) }
-        stored[path] = data
+        try stored.withLock { stored throws(SiteError) in
+            guard stored[path] == nil else { throw SiteError.duplicatePath(path) }
+            stored[path] = data
+        }
     }
 }
 
 /// The folder a staged site is written into, and what is in it. A file whose bytes equal the current output's
 /// is hard-linked from there instead of written again (files are never changed in place, so sharing is safe).
-final class SiteStaging: @unchecked Sendable {
+final class SiteStaging: Sendable {
+    private struct Claims {
+        /// The paths written or being written.
+        var written: Set<String> = []
+        /// The folders made so far.
+        var folders: Set<String>
+    }
+
     let folder: String
     private let previous: String
-    private let lock = NSLock()
-    private var written: Set<String> = []
-    private var folders: Set<String>
+    private let claims: Mutex<Claims>
 
     init(folder: String, previous: String) {
         self.folder = folder
         self.previous = previous
-        folders = [folder]
+        claims = Mutex(Claims(folders: [folder]))
     }
 
     var paths: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return written.sorted()
+        claims.withLock { $0.written.sorted() }
     }
 
     func contains(_ path: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return written.contains(path)
+        claims.withLock { $0.written.contains(path) }
     }
 
     func read(_ path: String) -> Data? {
@@ -162,9 +160,7 @@ final class SiteStaging: @unchecked Sendable {
     func linkPrevious(at path: String, digest: String) throws -> Bool {
         let target = try claim(path)
         guard SiteWriter.linkUnchanged("\(previous)/\(path)", to: target, if: { PageMemo.outputDigest($0) == digest }) else {
-            lock.lock()
-            written.remove(path)
-            lock.unlock()
+            _ = claims.withLock { $0.written.remove(path) }
             return false
         }
         return true
@@ -173,23 +169,17 @@ final class SiteStaging: @unchecked Sendable {
     /// Notes `path` as written and returns its place in the staging folder, its folder made; a path claimed
     /// twice is an error.
     private func claim(_ path: String) throws -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        let target = try place(path)
-        written.insert(path)
-        return target
-    }
-
-    /// The file's place in the staging folder, its folder made; a path written twice is an error.
-    private func place(_ path: String) throws -> String {
-        guard !written.contains(path) else { throw SiteError.duplicatePath(path) }
-        let target = "\(folder)/\(path)"
-        let parent = (target as NSString).deletingLastPathComponent
-        if !folders.contains(parent) {
-            try SiteWriter.makeFolders(parent)
-            folders.insert(parent)
+        try claims.withLock { claims in
+            guard !claims.written.contains(path) else { throw SiteError.duplicatePath(path) }
+            let target = "\(folder)/\(path)"
+            let parent = (target as NSString).deletingLastPathComponent
+            if !claims.folders.contains(parent) {
+                try SiteWriter.makeFolders(parent)
+                claims.folders.insert(parent)
+            }
+            claims.written.insert(path)
+            return target
         }
-        return target
     }
 }
 

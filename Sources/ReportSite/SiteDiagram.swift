@@ -1,5 +1,6 @@
 import GraphvizRendering
 import Mustache
+import SiteLayout
 
 /// A drawn diagram as the pages use it: its legend, which files were written, and whether pages show its SVG
 /// inline (read back from the site and finished when a page needs it) or as an image.
@@ -95,5 +96,17 @@ public struct LegendLine: Sendable, Equatable, Encodable {
         self.meaning = meaning
         self.picture = picture
         self.filter = filter
+    }
+}
+
+extension LegendLine: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .symbol: return symbol
+        case .meaning: return meaning
+        case .picture: return picture
+        case .filter: return filter
+        case nil: return nil
+        }
     }
 }

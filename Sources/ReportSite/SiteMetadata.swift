@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GraphvizRendering
+import Hashing
 import RelationModel
 
 /// What the index says about the build: nothing that changes between two builds of the same model.

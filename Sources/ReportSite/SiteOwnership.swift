@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// Which folders relmap may replace with a site: only one it wrote, so that a mistyped `--out` never deletes
 /// somebody's files. Every site relmap writes carries a marker file at its top; a site written before there
@@ -33,7 +34,7 @@ public enum SiteOwnership {
             throw OutputRefusal(.cannotCreate, path: output,
                                 reason: "refusing to replace a file with a site; choose a new or empty folder for --out")
         }
-        guard let entries = names(in: output) else {
+        guard let entries = FileTree.names(in: output) else {
             throw OutputRefusal(.cannotCreate, path: output, reason: "cannot read the folder: \(String(cString: strerror(errno)))")
         }
         let others = entries.filter { !($0 == "README.md" && isPublishersReadme("\(output)/\($0)")) }
@@ -44,20 +45,6 @@ public enum SiteOwnership {
         let named = others.sorted().prefix(2).joined(separator: ", ") + (others.count > 2 ? " and \(others.count - 2) more" : "")
         throw OutputRefusal(.cannotCreate, path: output,
                             reason: "refusing to replace a folder relmap did not write (it holds \(named)); choose a new or empty folder for --out")
-    }
-
-    /// Names in a folder, without `.` and `..`; nil when it cannot be read.
-    static func names(in folder: String) -> [String]? {
-        guard let directory = opendir(folder) else { return nil }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names
     }
 
     /// Whether `path` is a README a publisher put in the output, which is carried over: a file or a symbolic link.

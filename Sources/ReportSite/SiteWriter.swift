@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
+import Hashing
 import Synchronization
+import SystemIO
 
 /// Writes a site atomically: into `.NAME.tmp-XXXXXX` beside the output (as the build goes, for a staged site),
 /// synced to disk, then exchanged with the output in one `renameat2(RENAME_EXCHANGE)` (two renames where the
@@ -28,7 +30,7 @@ public struct SiteWriter: Sendable {
     /// The name the files beside the output start with: `.NAME`, or for a name too long to take a suffix within
     /// the system's limit of 255 bytes, a digest of it.
     var sideName: String {
-        name.utf8.count <= 200 ? ".\(name)" : ".relmap-" + SHA256.hash(data: Data(name.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        name.utf8.count <= 200 ? ".\(name)" : ".relmap-" + SHA256.hash(data: Data(name.utf8)).hexadecimal.prefix(24)
     }
 
     /// Makes the folder the output goes in, so a path that cannot hold a site fails before any work is done.
@@ -154,9 +156,9 @@ public struct SiteWriter: Sendable {
         let leftover = try Unpublished.publishing(temporary) {
             var status = stat()
             let hadOutput = lstat(output, &status) == 0
-            if hadOutput, SwapTestHooks.mayExchange, renameat2(AT_FDCWD, temporary, AT_FDCWD, output, SiteWriter.renameExchange) == 0 {
+            if hadOutput, SwapTestHooks.mayExchange, Folder.exchange(temporary, output) {
                 SwapTestHooks.reached("exchanged")
-                SiteWriter.sync(parent)
+                Folder.sync(parent)
                 return true
             }
             if hadOutput, errno != EINVAL, errno != ENOSYS, errno != ENOTSUP, SwapTestHooks.mayExchange {
@@ -171,7 +173,7 @@ public struct SiteWriter: Sendable {
                 if hadOutput { try? SiteWriter.rename(old, output) }
                 throw error
             }
-            SiteWriter.sync(parent)
+            Folder.sync(parent)
             return false
         }
         if let leftover {
@@ -181,20 +183,13 @@ public struct SiteWriter: Sendable {
         FileTree.remove(old)
     }
 
-    /// `renameat2`'s flag that swaps two names atomically.
-    static let renameExchange: UInt32 = 2
-
+    /// A new staging folder beside the output, with the permissions the umask allows (a published site is read
+    /// by others, a web server).
     private func makeTemporaryFolder(lock: OutputLock?) throws -> String {
-        var template = Array("\(parent)/\(sideName).tmp-XXXXXX".utf8CString)
-        let folder = try Unpublished.staging(lock: lock) { () -> String? in
-            guard let result = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
-            return String(cString: result)
-        }
+        let folder = try Unpublished.staging(lock: lock) { Folder.makeUnique("\(parent)/\(sideName).tmp-XXXXXX") }
         guard let folder else {
             throw SiteWriteError(path: parent, reason: String(cString: strerror(errno)))
         }
-        // mkdtemp makes the folder for its owner alone; a published site is read by others (a web server).
-        chmod(folder, 0o777 & ~FileCreationMask.current)
         return folder
     }
 
@@ -207,7 +202,7 @@ public struct SiteWriter: Sendable {
             try? SiteWriter.rename(old, output)
         }
         FileTree.remove(old)
-        for entry in SiteOwnership.names(in: parent) ?? [] where entry.hasPrefix("\(sideName).tmp-") {
+        for entry in FileTree.names(in: parent) ?? [] where entry.hasPrefix("\(sideName).tmp-") {
             FileTree.remove("\(parent)/\(entry)")
         }
     }
@@ -216,18 +211,11 @@ public struct SiteWriter: Sendable {
     /// the folders it made, outermost first.
     @discardableResult
     static func makeFolders(_ path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw SiteWriteError(path: path, reason: String(cString: strerror(ENOTDIR))) }
-            return []
+        do {
+            return try Folder.make(path)
+        } catch {
+            throw SiteWriteError(error)
         }
-        let above = (path as NSString).deletingLastPathComponent
-        var made: [String] = []
-        if !above.isEmpty, above != path { made = try makeFolders(above) }
-        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
-            throw SiteWriteError(path: path, reason: String(cString: strerror(errno)))
-        }
-        return made + [path]
     }
 
     static func rename(_ from: String, _ to: String) throws {
@@ -253,34 +241,19 @@ public struct SiteWriter: Sendable {
     /// Flushes every file written so far on the file system that holds `folder` (one `syncfs` instead of an
     /// `fsync` per file), so the swap that follows never publishes a site whose bytes are not on disk.
     static func syncFileSystem(of folder: String) throws {
-        let descriptor = open(folder, O_RDONLY)
-        guard descriptor >= 0 else { throw SiteWriteError(path: folder, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        guard syncfs(descriptor) == 0 else { throw SiteWriteError(path: folder, reason: String(cString: strerror(errno))) }
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SiteWriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw SiteWriteError(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+        do {
+            try Folder.syncFileSystem(of: folder)
+        } catch {
+            throw SiteWriteError(error)
         }
     }
 
-    static func sync(_ folder: String) {
-        let descriptor = open(folder, O_RDONLY)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+    static func write(_ data: Data, to path: String) throws {
+        do {
+            try File.create(path, with: data)
+        } catch {
+            throw SiteWriteError(error)
+        }
     }
 }
 
@@ -291,10 +264,9 @@ public struct SiteWriteError: Error, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// Linux's `syncfs(2)`, which Swift's Glibc module does not export.
-@_silgen_name("syncfs")
-private func syncfs(_ descriptor: Int32) -> Int32
-
-/// Linux's `renameat2(2)`, which Swift's Glibc module does not export.
-@_silgen_name("renameat2")
-private func renameat2(_ fromFolder: Int32, _ from: UnsafePointer<CChar>, _ toFolder: Int32, _ to: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+extension SiteWriteError {
+    /// The system's error, in its own words.
+    init(_ error: SystemError) {
+        self.init(path: error.path, reason: error.reason)
+    }
+}

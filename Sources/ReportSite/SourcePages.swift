@@ -1,4 +1,6 @@
+import Mustache
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph.
@@ -85,5 +87,39 @@ struct SourceBody: Encodable {
     static func safeURL(_ url: String) -> String? {
         let lower = url.lowercased()
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+    }
+}
+
+extension SourceBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .facts: return facts
+        case .url: return url
+        case .reference: return reference
+        case .paragraphs: return paragraphs
+        case .hasParagraphs: return hasParagraphs
+        case nil: return nil
+        }
+    }
+}
+
+extension SourceBody.Paragraph: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .number: return number
+        case .paragraphAnchor: return paragraphAnchor
+        case .lists: return lists
+        case nil: return nil
+        }
+    }
+}
+
+extension SourceBody.Rows: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .note: return note
+        case .rows: return rows
+        case nil: return nil
+        }
     }
 }

@@ -1,4 +1,6 @@
+import Mustache
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// The timeline: a page listing the years with what happened in each and the undated relations, and a page per
@@ -159,4 +161,57 @@ struct TimelineYearBody: Encodable {
     /// The years with a page, space-separated, and the folder of their pages, for the script's year slider.
     var yearList: String
     var yearBase: String
+}
+
+extension TimelineBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .years: return years
+        case .hasYears: return hasYears
+        case .mapNote: return mapNote
+        case .undated: return undated
+        case .figure: return figure
+        case .mapYear: return mapYear
+        case .yearList: return yearList
+        case .yearBase: return yearBase
+        case nil: return nil
+        }
+    }
+}
+
+extension TimelineBody.YearLine: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .year: return year
+        case .yearAnchor: return yearAnchor
+        case .href: return href
+        case .events: return events
+        case .began: return began
+        case .ended: return ended
+        case .inForce: return inForce
+        case .hasMap: return hasMap
+        case nil: return nil
+        }
+    }
+}
+
+extension TimelineYearBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .year: return year
+        case .timeline: return timeline
+        case .previous: return previous
+        case .previousYear: return previousYear
+        case .next: return next
+        case .nextYear: return nextYear
+        case .figure: return figure
+        case .mapNote: return mapNote
+        case .maps: return maps
+        case .lists: return lists
+        case .inForce: return inForce
+        case .yearList: return yearList
+        case .yearBase: return yearBase
+        case nil: return nil
+        }
+    }
 }

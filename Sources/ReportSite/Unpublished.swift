@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 import Synchronization
 
 /// The staging folders of this process that are neither published nor discarded, with the output locks taken

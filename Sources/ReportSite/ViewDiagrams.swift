@@ -5,11 +5,6 @@ import RelationModel
 import Views
 
 extension DiagramPlan {
-    /// The view that heads the index and gives the timeline its yearly maps.
-    public static let overviewViewID = "overview"
-    /// The view drawn once per actor on the actor pages.
-    public static let focusViewID = "focus"
-
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
     /// actor, the overview and the map views on the index and "as of" each year with events on the timeline, a focus
     /// diagram per actor.
@@ -17,11 +12,10 @@ extension DiagramPlan {
     /// the largest, leads) together with the focus diagrams, then the yearly maps, whose number the overview decides,
     /// latest (largest) first.
     public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
-        let links = LinkStyle(root: "../", timeline: SitePath.timeline, timelineYears: SitePath.timelineYears,
-                              relationAnchorPrefix: SitePath.relationAnchor(""))
+        let links = LinkStyle(root: "../")
         var plan = DiagramPlan()
-        let views = ViewCatalog.views.filter { $0.id != focusViewID }
-        let focus = ViewCatalog.view(named: focusViewID)
+        let views = ViewCatalog.views.filter { $0.id != ActorFocusView.id }
+        let focus = ViewCatalog.view(named: ActorFocusView.id)
         let actors = focus == nil ? [] : model.actors
         let viewsAndFocus = ParallelResults(count: views.count + actors.count, processors: processors) { index in
             if index < views.count {
@@ -35,7 +29,7 @@ extension DiagramPlan {
             plan.views.append((ViewEntry(id: view.id, title: view.title, diagram: diagram.id), diagram))
         }
         for (actor, diagram) in zip(actors, viewsAndFocus.dropFirst(views.count)) { plan.actors[actor.id] = diagram }
-        let overview = ViewCatalog.view(named: overviewViewID) ?? views.first
+        let overview = ViewCatalog.view(named: OverviewView.id) ?? views.first
         let overviewDiagram = plan.views.first { $0.entry.id == overview?.id }?.diagram
         plan.overview = overviewDiagram?.id ?? plan.views.first?.diagram.id
         // The network's size counts every actor its relations name: the overview draws fewer, folded into their
@@ -73,6 +67,7 @@ extension PlannedDiagram {
                   fallbackEngine: diagram.fallbackEngine, relationIDs: diagram.relationIDs, actorIDs: diagram.actorIDs,
                   legend: diagram.legend.map(LegendLine.init), truncatedCount: diagram.truncatedCount)
         startsFromGivenPositions = diagram.startsFromGivenPositions
+        hasOwnIDs = true
     }
 }
 

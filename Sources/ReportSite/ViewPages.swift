@@ -1,4 +1,6 @@
+import Mustache
 import RelationModel
+import SiteLayout
 
 extension PageGenerator {
     /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads. The views
@@ -29,4 +31,16 @@ struct ViewBody: Encodable {
     var rows: [RelationRow]
     var hasRows: Bool
     var actors: [ActorLink]
+}
+
+extension ViewBody: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .figure: return figure
+        case .rows: return rows
+        case .hasRows: return hasRows
+        case .actors: return actors
+        case nil: return nil
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 // Writes a Swift file holding every file of a folder, by name, base64-encoded (so no byte needs escaping):
 // `TemplateEmbedder FOLDER OUTPUT.swift`. Run by the EmbedTemplates build plugin.
@@ -22,7 +23,7 @@ do {
         source += "        \"\(name)\": \"\(data.base64EncodedString())\",\n"
     }
     source += "    ]\n}\n"
-    try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)
+    try AtomicFile.replace(arguments[2], with: Array(source.utf8))
 } catch {
     FileHandle.standardError.write(Data("TemplateEmbedder: \(error)\n".utf8))
     exit(74)

@@ -66,7 +66,7 @@ public enum ActorFocusView: View {
         return builder.diagram(
             id: id, title: options.title("\(actor.name): relations"),
             description: "\(actor.name) and the actors within \(steps), joined by one line per relation type, coloured by type and wider the more relations it stands for; a thin line leads to the place or facility a relation names. Hover a line for its relations.\(options.yearSentence)",
-            engine: "neato", fallbackEngine: "sfdp", truncatedCount: truncated)
+            engine: .neato, fallbackEngine: .sfdp, truncatedCount: truncated)
     }
 
     /// The actors around the focus, one list per step out, in the order they go round: by the kind of relation

@@ -77,7 +77,7 @@ public enum AlliancesView: View {
         var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "One map per organization, its member states filled in its colour: solid while in force, light for observers and partners, hatched when planned or proposed, cross-hatched when ended or withdrawn; members that are not states are listed under the map's title.\(hasAlliances ? " The last map joins the parties to alliances and pacts." : "")\(options.yearSentence)",
-            engine: "nop2", fallbackEngine: nil)
+            engine: .nop2, fallbackEngine: nil)
         diagram.actorIDs = unique(shown + drawn)
         // The key under the maps draws each fill used, hatched as the maps hatch it.
         for standing in Standing.allCases where relations.contains(where: { $0.type == .membership && standing == Self.standing($0, options: options) }) {
@@ -356,7 +356,7 @@ public enum AlliancesView: View {
         if let role = relation.details.role, role != .member { parts.append(role.rawValue) }
         if let type = relation.details.allianceType { parts.append(type.words) }
         if relation.status == .rejected || relation.status == .proposed { parts.append(relation.status.rawValue) }
-        if let years = RelationText.years(relation) { parts.append(years) }
+        if let years = relation.period.years { parts.append(years) }
         return parts.joined(separator: ", ")
     }
 

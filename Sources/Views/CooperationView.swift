@@ -27,13 +27,13 @@ public enum CooperationView: View {
             builder.addRelation(relation, look: look, label: nil)
         }
         let nodeCount = builder.actorIDs.count
-        let choice: (engine: String, fallback: String?)
+        let choice: (engine: LayoutEngine, fallback: LayoutEngine?)
         if nodeCount <= StressLayout.maximumNodes {
             let edges = builder.graph.allEdges.map { ($0.from, $0.to) }
             builder.pin(StressLayout(nodes: builder.graph.allNodes.map(\.name), sizes: builder.nodeSizes, edges: edges).positions)
             NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: relations.count)
             builder.startsFromGivenPositions = true
-            choice = ("neato", nil)
+            choice = (.neato, nil)
         } else {
             choice = EngineChoice.labelledNetwork(nodeCount: nodeCount)
             NetworkLayout.applyLabelled(to: &builder.graph, engine: choice.engine, nodeCount: nodeCount, edgeCount: relations.count)
@@ -53,7 +53,7 @@ public enum CooperationView: View {
         }
         var head = domains.joined(separator: ", ")
         if relations.count > 1 { head += (head.isEmpty ? "" : " ") + "×\(relations.count)" }
-        let years = relations.count == 1 ? RelationText.years(relations[0]) : RelationText.span(relations)
+        let years = relations.count == 1 ? relations[0].period.years : RelationText.span(relations)
         return [head.isEmpty ? nil : head, years].compactMap { $0 }.joined(separator: ", ")
     }
 }

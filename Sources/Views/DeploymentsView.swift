@@ -67,7 +67,7 @@ public enum DeploymentsView: View {
         var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Deployers point to the facility or place they use, drawn where it is; host states are tinted; facilities list deployer, personnel and years.\(options.yearSentence)",
-            engine: "nop2", fallbackEngine: nil)
+            engine: .nop2, fallbackEngine: nil)
         MapKey.add(to: &diagram)
         return diagram
     }
@@ -119,7 +119,7 @@ public enum DeploymentsView: View {
     }
 
     static func label(_ relation: Relation) -> String {
-        [relation.details.personnel.map { "\($0) personnel" }, RelationText.years(relation)]
+        [relation.details.personnel.map { "\($0) personnel" }, relation.period.years]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -8,10 +8,10 @@ public struct Diagram: Sendable {
     /// One line: what the diagram shows and "Sources: …".
     public var caption: String
     public var graph: DOT.Graph
-    /// The Graphviz layout engine to use ("dot", "neato", "sfdp").
-    public var engine: String
+    /// The Graphviz layout engine to use.
+    public var engine: LayoutEngine
     /// An engine to retry with when the first fails or takes too long.
-    public var fallbackEngine: String?
+    public var fallbackEngine: LayoutEngine?
     /// The relations drawn, in a stable order.
     public var relationIDs: [String]
     /// The actors drawn, in a stable order.
@@ -24,8 +24,8 @@ public struct Diagram: Sendable {
     /// on what the Graphviz process laid out before.
     public var startsFromGivenPositions = false
 
-    public init(id: String, title: String, caption: String, graph: DOT.Graph, engine: String,
-                fallbackEngine: String? = nil, relationIDs: [String], actorIDs: [String],
+    public init(id: String, title: String, caption: String, graph: DOT.Graph, engine: LayoutEngine,
+                fallbackEngine: LayoutEngine? = nil, relationIDs: [String], actorIDs: [String],
                 legend: [LegendEntry], truncatedCount: Int = 0) {
         self.id = id
         self.title = title

@@ -228,7 +228,7 @@ struct DiagramBuilder {
     }
 
     /// Assembles the diagram: caption with sources, title, caption and legend drawn inside the picture.
-    func diagram(id: String, title: String, description: String, engine: String, fallbackEngine: String?,
+    func diagram(id: String, title: String, description: String, engine: LayoutEngine, fallbackEngine: LayoutEngine?,
                  truncatedCount: Int = 0) -> Diagram {
         var builder = self
         builder.appendParallelEdges()
@@ -237,7 +237,7 @@ struct DiagramBuilder {
                                  fallbackEngine: fallbackEngine, truncatedCount: truncatedCount)
     }
 
-    private func assembled(id: String, title: String, description: String, engine: String, fallbackEngine: String?,
+    private func assembled(id: String, title: String, description: String, engine: LayoutEngine, fallbackEngine: LayoutEngine?,
                            truncatedCount: Int) -> Diagram {
         let sources = RelationText.citedSources(relationIDs, in: model)
         let sentences = [description] + notes

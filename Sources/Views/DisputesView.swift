@@ -23,7 +23,7 @@ public enum DisputesView: View {
         // Several disputes between the same two parties are one line, naming each.
         builder.mergedLabel = { relations in
             relations.map { relation in
-                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, RelationText.years(relation)]
+                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, relation.period.years]
                     .compactMap { $0 }.joined(separator: " ")
             }.joined(separator: "\n")
         }
@@ -105,8 +105,8 @@ public enum DisputesView: View {
             var lines = [names + ":"]
             for dispute in disputes {
                 let subject = (dispute.details.subject?.words ?? "dispute") + " in dispute"
-                lines.append(([subject] + [RelationText.years(dispute)].compactMap { $0 }).joined(separator: ", "))
-                lines += dispute.details.quantities.flatMap { GraphLabel.wrapped(RelationText.quantity($0), width: 40).split(separator: "\n").map(String.init) }
+                lines.append(([subject] + [dispute.period.years].compactMap { $0 }).joined(separator: ", "))
+                lines += dispute.details.quantities.flatMap { GraphLabel.wrapped($0.text, width: 40).split(separator: "\n").map(String.init) }
             }
             let size = MapLabelPlacer.size(of: lines, fontSize: 12)
             let all = label.lines.flatMap { $0 }
@@ -165,7 +165,7 @@ public enum DisputesView: View {
         var diagram = builder.diagram(
             id: id, title: options.title(title),
             description: "Borders in dispute between neighbours are dashed, with what is disputed; contested places are drawn where they are, their territory hatched when it is an enclave, with a line from each claimant; incidents are at their place with year and casualties, their lines heavier and darker the deadlier; other disputes point from challenger to target.\(options.yearSentence)",
-            engine: "nop2", fallbackEngine: nil)
+            engine: .nop2, fallbackEngine: nil)
         MapKey.add(to: &diagram, hatched: ["Contested territory (hatched)": .hatched])
         return diagram
     }
@@ -277,8 +277,8 @@ public enum DisputesView: View {
             var head = relation.details.subject.map { $0.words } ?? "dispute"
             if let place = relation.details.place { head += ": " + (model.actor(place)?.name ?? place) }
             lines.append(head)
-            lines += relation.details.quantities.map(RelationText.quantity)
-            if let years = RelationText.years(relation) { lines.append(years) }
+            lines += relation.details.quantities.map(\.text)
+            if let years = relation.period.years { lines.append(years) }
         } else {
             var head = [relation.details.category.map { $0.words } ?? "incident",
                         relation.start.map(\.description)].compactMap { $0 }.joined(separator: ", ")

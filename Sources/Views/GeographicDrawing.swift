@@ -26,7 +26,7 @@ enum GeographicDrawing {
     static func finish(_ builder: inout DiagramBuilder, drawing: MapDrawing, actors: MapActors, page: PlaneRect) {
         // Graphviz 2.43 crashes on text in `_background` under dot or neato; the graph names its engine so that
         // `dot -Tsvg map.dot` lays it out as relmap does.
-        builder.graph[.layout] = "nop2"
+        builder.graph[.layout] = LayoutEngine.nop2.rawValue
         builder.backdrop = XDotDrawing(operations: drawing.string)
         builder.legendInLabel = false
         builder.graph[.comment] = drawing.groupComment

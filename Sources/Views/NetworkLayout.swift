@@ -20,8 +20,8 @@ enum NetworkLayout {
 
     /// neato settings for a small network whose edges carry labels: longer edges and more room around nodes,
     /// so the labels have space; above `EngineChoice.largeGraphNodes` the compact sfdp settings instead.
-    static func applyLabelled(to graph: inout Graph, engine: String, nodeCount: Int, edgeCount: Int) {
-        guard engine == "neato" else { return apply(to: &graph, nodeCount: nodeCount, edgeCount: edgeCount) }
+    static func applyLabelled(to graph: inout Graph, engine: LayoutEngine, nodeCount: Int, edgeCount: Int) {
+        guard engine == .neato else { return apply(to: &graph, nodeCount: nodeCount, edgeCount: edgeCount) }
         graph[.outputorder] = .edgesFirst
         graph[.overlap] = .scale
         graph[.splines] = EngineChoice.routesSplines(nodeCount: nodeCount, edgeCount: edgeCount) ? .spline : .line

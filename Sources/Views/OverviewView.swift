@@ -47,7 +47,7 @@ public enum OverviewView: View {
             builder.pin(positions)
             NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: drawn.count)
             builder.startsFromGivenPositions = true
-            engine = ("neato", nil)
+            engine = (.neato, nil)
         } else {
             NetworkLayout.apply(to: &builder.graph, nodeCount: nodeCount, edgeCount: drawn.count)
         }

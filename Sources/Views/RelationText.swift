@@ -4,34 +4,10 @@ import RelationModel
 
 /// The wording diagrams use for relations: periods, tooltips and source lists.
 enum RelationText {
-    /// A short period by year: "2003–2017", "since 2003", "until 1999", "2006"; nil when undated.
-    static func years(_ relation: Relation) -> String? {
-        switch (relation.start, relation.end) {
-        case let (start?, end?):
-            return start.year == end.year ? String(start.year) : "\(start.year)–\(end.year)"
-        case let (start?, nil):
-            return relation.type.isLasting && relation.status != .ended ? "since \(start.year)" : String(start.year)
-        case let (nil, end?):
-            return "until \(end.year)"
-        case (nil, nil):
-            return nil
-        }
-    }
-
-    /// The full dates: "2006-07-22 to 2010", "from 2003", "2006-07".
-    static func dates(_ relation: Relation) -> String {
-        switch (relation.start, relation.end) {
-        case let (start?, end?): return "\(start) to \(end)"
-        case let (start?, nil): return relation.type.isLasting ? "from \(start)" : start.description
-        case let (nil, end?): return "until \(end)"
-        case (nil, nil): return "undated"
-        }
-    }
-
     /// Tooltip: the summary, then type, status and dates, who says it and how surely, then the sources cited.
     static func tooltip(_ relation: Relation, in model: RelationModel) -> String {
         let kind = relation.type.words
-        return [relation.summary, "\(kind), \(relation.status.rawValue), \(dates(relation))",
+        return [relation.summary, "\(kind), \(relation.status.rawValue), \(relation.period.range)",
                 relation.sureness(in: model).map { "As the source puts it: " + $0 },
                 "Sources: " + sourceNames(relation.citedSources, in: model)].compactMap { $0 }.joined(separator: "\n")
     }
@@ -44,7 +20,7 @@ enum RelationText {
         let kind = relations.first.map { $0.type.words } ?? "relation"
         var lines = ["\(relations.count) × \(kind), \(first) – \(second):"]
         for relation in relations.prefix(listed) {
-            let when = [years(relation), relation.status.rawValue].compactMap { $0 }.joined(separator: ", ")
+            let when = [relation.period.years, relation.status.rawValue].compactMap { $0 }.joined(separator: ", ")
             lines.append("• \(when): \(relation.summary) Sources: \(sourceNames(relation.citedSources, in: model))")
         }
         if relations.count > listed {
@@ -97,12 +73,4 @@ enum RelationText {
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
-    /// "600 km border still in dispute".
-    static func quantity(_ quantity: Quantity) -> String {
-        // The model keeps numbers below 10^15, where every whole Double converts to Int; the bound is checked
-        // again here so that a model built in code cannot trap.
-        let isWhole = quantity.value.rounded() == quantity.value && abs(quantity.value) < 1e15
-        let value = isWhole ? String(Int(quantity.value)) : String(quantity.value)
-        return "\(value) \(quantity.unit) \(quantity.what)"
-    }
 }

@@ -1,3 +1,4 @@
+import DOT
 import RelationModel
 
 extension ViewOptions {
@@ -27,14 +28,14 @@ enum EngineChoice {
     static let largeGraphNodes = 300
 
     /// sfdp, which packs a network's separate parts tightly, with neato to retry when it is small enough.
-    static func network(nodeCount: Int) -> (engine: String, fallback: String?) {
-        nodeCount > largeGraphNodes ? ("sfdp", nil) : ("sfdp", "neato")
+    static func network(nodeCount: Int) -> (engine: LayoutEngine, fallback: LayoutEngine?) {
+        nodeCount > largeGraphNodes ? (.sfdp, nil) : (.sfdp, .neato)
     }
 
     /// dot, which ranks members beside their organizations and challengers beside their targets, for a graph small
     /// enough to lay out in time; sfdp above, chosen up front rather than after dot runs out of time.
-    static func layered(nodeCount: Int, edgeCount: Int) -> (engine: String, fallback: String?) {
-        isTooLargeForDot(nodeCount: nodeCount, edgeCount: edgeCount) ? ("sfdp", nil) : ("dot", "sfdp")
+    static func layered(nodeCount: Int, edgeCount: Int) -> (engine: LayoutEngine, fallback: LayoutEngine?) {
+        isTooLargeForDot(nodeCount: nodeCount, edgeCount: edgeCount) ? (.sfdp, nil) : (.dot, .sfdp)
     }
 
     /// Above this many labelled edges, dot's ranking ran past a minute on synthetic models of 1,000 actors.
@@ -66,7 +67,7 @@ enum EngineChoice {
     }
 
     /// neato, which leaves room for edge labels, for a network small enough; sfdp above.
-    static func labelledNetwork(nodeCount: Int) -> (engine: String, fallback: String?) {
-        nodeCount > largeGraphNodes ? ("sfdp", nil) : ("neato", "sfdp")
+    static func labelledNetwork(nodeCount: Int) -> (engine: LayoutEngine, fallback: LayoutEngine?) {
+        nodeCount > largeGraphNodes ? (.sfdp, nil) : (.neato, .sfdp)
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import DOT
 import Foundation
 import GraphvizRendering
 import RelationModel
 import ReportSite
+import Synchronization
 
 /// `relmap build`: writes the static report site, atomically, or with `--check` tells whether it is stale.
 struct BuildCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import ParallelWork
 import GraphvizRendering
 import ReportSite
 import Synchronization
+import SystemIO
 
 /// SIGINT and SIGTERM stop a command cleanly: the render workers are killed, the staged site is removed, what
 /// the command registered is cleaned up, and the process exits with 130 or 143 (128 + the signal), leaving
@@ -29,7 +30,7 @@ enum Interruption {
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         let blocked = signals
         do {
-            try DetachedThread.start(stackSize: 256 << 10) {
+            try Scheduler.start(stackSize: 256 << 10) {
                 var waited = blocked
                 var received: Int32 = 0
                 while sigwait(&waited, &received) != 0 {}
@@ -51,7 +52,7 @@ enum Interruption {
         Terminal.silence()
         Renderer.stopAllWorkers()
         SiteWriter.discardUnpublished()
-        RenderCache.removeFilesBeingWritten()
+        AtomicFile.removeFilesBeingWritten()
         cleanups.withLock { $0 }.forEach { $0() }
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
         // On a terminal the progress line has no end yet.

@@ -1,7 +1,8 @@
 import Foundation
+import SystemIO
 
-/// Writes files all at once: into a temporary file beside the target, then renamed over it, so that a reader
-/// never sees half a file and a failed write (a full disk, say) leaves the old file as it was.
+/// Writes the files a command is asked to write all at once (see `AtomicFile`), synced to disk, and reports
+/// what cannot be written in the command's one-line form.
 enum OutputFile {
     /// A file that could not be written, with the system's reason.
     struct WriteError: Error, CustomStringConvertible {
@@ -11,34 +12,10 @@ enum OutputFile {
     }
 
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure(path) }
-        // A command stopped by a signal leaves no temporary file (see `Interruption`).
-        Interruption.onStop { unlink(temporary) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure(path)
-                close(descriptor)
-                unlink(temporary)
-                throw error
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            let error = failure(path)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path)
-            unlink(temporary)
-            throw error
+        do {
+            try AtomicFile.replace(path, with: Array(text.utf8), sync: true)
+        } catch {
+            throw WriteError(path: path, reason: error.reason)
         }
     }
 
@@ -52,9 +29,5 @@ enum OutputFile {
                 ? "a file of that name is in the way" : "cannot create the directory"
             throw WriteError(path: path, reason: reason)
         }
-    }
-
-    private static func failure(_ path: String) -> WriteError {
-        WriteError(path: path, reason: String(cString: strerror(errno)))
     }
 }

@@ -1,8 +1,11 @@
 import ArgumentParser
+import DOT
 import Foundation
 import GraphvizRendering
 import ParallelWork
 import RelationModel
+import Synchronization
+import SystemIO
 import Views
 
 /// `relmap render`: writes views (or DOT files) as SVG, PNG and PDF files, rendered in-process by libgvc workers.
@@ -74,13 +77,17 @@ struct RenderCommand: ParsableCommand {
         defer { renderer.shutdown() }
         let requests = dotFiles.isEmpty ? try viewRequests(formats: formats) : try dotFileRequests(formats: formats)
         // Files are written on a thread of their own as each diagram arrives, while the workers draw the next ones.
-        let writing = SerialWork()
-        let writeFailure = WriteFailure()
-        let results = renderer.render(requests.map(\.job), deliver: { index, result in
+        let writing = SerialQueue()
+        let writeFailure = Mutex<(any Error)?>(nil)
+        let results = renderer.render(requests.map(\.job), deliver: { [self] index, result in
             guard case .success(let diagram) = result else { return }
             writing.add {
-                guard writeFailure.error == nil else { return }
-                do { try write(diagram, for: requests[index]) } catch { writeFailure.error = error }
+                guard writeFailure.withLock({ $0 == nil }) else { return }
+                do {
+                    try write(diagram, for: requests[index])
+                } catch {
+                    writeFailure.withLock { $0 = error }
+                }
             }
         })
         writing.finish()
@@ -98,7 +105,7 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("\(failure.id): error: \(failure.message)")
             }
         }
-        if let error = writeFailure.error { throw error }
+        if let error = writeFailure.withLock({ $0 }) { throw error }
         if timings {
             let line = String(format: "{\"diagrams\": %d, \"wall_seconds\": %.4f, \"graphviz_seconds\": %.4f}",
                               requests.count, Date().timeIntervalSince(started), results.graphvizSeconds)
@@ -113,6 +120,9 @@ struct RenderCommand: ParsableCommand {
         var name: String
         var title: String
         var description: String
+        /// Whether the DOT gave every element an id under the diagram's own prefix (a view's), or ids are
+        /// prefixed when the SVG is finished (a DOT file's).
+        var hasOwnIDs = false
     }
 
     func viewRequests(formats: [OutputFormat]) throws -> [Request] {
@@ -135,10 +145,10 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("nothing to draw in the \(name) view\(asOf.map { " for \($0)" } ?? "")")
                 throw SysExit.dataError
             }
-            var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .dot,
-                                formats: formats, fallbackEngine: diagram.fallbackEngine.flatMap(LayoutEngine.init(rawValue:)))
+            var job = RenderJob(id: diagram.id, dot: diagram.dot, engine: diagram.engine, formats: formats,
+                                fallbackEngine: diagram.fallbackEngine)
             job.startsFromGivenPositions = diagram.startsFromGivenPositions
-            return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption)
+            return Request(job: job, name: diagram.id, title: diagram.title, description: diagram.caption, hasOwnIDs: true)
         }
     }
 
@@ -161,70 +171,15 @@ struct RenderCommand: ParsableCommand {
                 var bytes = data
                 if format == .svg, let svg = String(data: data, encoding: .utf8) {
                     bytes = Data(SVGFinisher.finish(svg, title: request.title, description: request.description,
-                                                    idPrefix: request.name + "-").utf8)
+                                                    idPrefix: request.name + "-", prefixingIDs: !request.hasOwnIDs).utf8)
                 }
                 let destination = URL(fileURLWithPath: out).appendingPathComponent("\(request.name).\(format.fileExtension)")
-                try bytes.write(to: destination, options: .atomic)
+                try AtomicFile.replace(destination.path, with: bytes)
             }
         } catch {
-            Terminal.error("\(out): error: cannot write \(request.name): \(error.localizedDescription)")
+            let reason = (error as? SystemError)?.reason ?? error.localizedDescription
+            Terminal.error("\(out): error: cannot write \(request.name): \(reason)")
             throw SysExit.ioError
-        }
-    }
-}
-
-/// The first error met while writing files on the writing thread; read once it has finished.
-private final class WriteFailure: @unchecked Sendable {
-    var error: Error?
-}
-
-/// Work done in order on one thread of its own, or on the caller's when no thread can be started (a serial
-/// dispatch queue would wait for ever for a thread the system will not give).
-private final class SerialWork: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var pending: [() -> Void] = []
-    private var finishing = false
-    private var running = false
-    private let done = DispatchGroup()
-
-    func add(_ work: @escaping () -> Void) {
-        condition.lock()
-        pending.append(work)
-        let start = !running
-        running = true
-        condition.signal()
-        condition.unlock()
-        guard start else { return }
-        done.enter()
-        do {
-            try DetachedThread.start { [self] in drain(); done.leave() }
-        } catch {
-            drain(untilEmpty: true)
-            condition.withLock { running = false }
-            done.leave()
-        }
-    }
-
-    /// Waits until everything added has been done.
-    func finish() {
-        condition.withLock {
-            finishing = true
-            condition.signal()
-        }
-        done.wait()
-    }
-
-    private func drain(untilEmpty: Bool = false) {
-        while true {
-            condition.lock()
-            while pending.isEmpty, !finishing, !untilEmpty { condition.wait() }
-            if pending.isEmpty {
-                condition.unlock()
-                return
-            }
-            let work = pending.removeFirst()
-            condition.unlock()
-            work()
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DOT
 import Foundation
 import GraphvizRendering
 import RelationModel

@@ -1,6 +1,7 @@
 import Foundation
 import RelationModel
 import Synchronization
+import SystemIO
 
 /// Writes messages to stderr, coloured only on a terminal and when `NO_COLOR` is unset.
 ///
@@ -78,18 +79,7 @@ enum StandardStream {
     /// Writes all of `text` to `descriptor`; false with `errno` set when it cannot.
     static func write(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        return text.withUTF8 { Descriptor.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// Opens `/dev/null` on stdin, stdout or stderr when the caller closed them (`2>&-`), so the next file

@@ -1,5 +1,6 @@
 import Foundation
 import ModelSynthesis
+import TestProcesses
 import XCTest
 
 /// One build per output at a time, and a build stopped by a signal or killed in the middle of its swap leaves
@@ -15,19 +16,17 @@ final class BuildInterruptionTests: XCTestCase {
     }
 
     /// Starts `relmap build` into `site` without waiting for it; `environment` is added to the process's.
-    func startBuild(_ environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = Relmap.binary
-        process.arguments = ["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    func startBuild(_ environment: [String: String] = [:]) throws -> Subprocess.Running {
+        var build = Subprocess(Subprocess.relmap, ["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet"])
+        for (name, value) in environment { build.environment[name] = value }
+        build.stdout = .discarded
+        build.stderr = .discarded
+        build.timeout = 300
+        return try build.start()
     }
 
     /// Waits until the build has a staging folder beside the site.
-    func waitForStaging(of process: Process) throws {
+    func waitForStaging(of process: Subprocess.Running) throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning {
             if try entries().contains(where: { $0.hasPrefix(".site.tmp-") }) { return }
@@ -49,8 +48,7 @@ final class BuildInterruptionTests: XCTestCase {
         let second = try Relmap.run(["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet"])
         XCTAssertEqual(second.status, 75, second.stderr)
         XCTAssertEqual(second.stderrLines, ["relmap build: error: another build is writing \(scratch.path("site")) (pid \(first.processIdentifier))"])
-        first.waitUntilExit()
-        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertEqual(first.wait().status, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.path("site/index.html")))
         XCTAssertEqual(try entries(), [".relmap-cache", "model", "site"])
     }
@@ -63,10 +61,10 @@ final class BuildInterruptionTests: XCTestCase {
         for (signal, status) in [(SIGTERM, Int32(143)), (SIGINT, Int32(130))] {
             let build = try startBuild(slowOverview)
             try waitForStaging(of: build)
-            kill(build.processIdentifier, signal)
-            build.waitUntilExit()
-            XCTAssertEqual(build.terminationReason, .exit)
-            XCTAssertEqual(build.terminationStatus, status)
+            build.signal(signal)
+            let result = build.wait()
+            XCTAssertFalse(result.crashed, "the build exits")
+            XCTAssertEqual(result.status, status)
             XCTAssertEqual(try entries(), ["model", "site"], "signal \(signal)")
             XCTAssertEqual(try DirectorySnapshot(scratch.path("site")), before)
         }
@@ -84,8 +82,7 @@ final class BuildInterruptionTests: XCTestCase {
             // Without the stamp the site is written again, with the same bytes.
             try FileManager.default.removeItem(atPath: scratch.path(".relmap-cache/site-stamp.json"))
             let killed = try startBuild(hook)
-            killed.waitUntilExit()
-            XCTAssertEqual(killed.terminationReason, .uncaughtSignal, "\(hook)")
+            XCTAssertTrue(killed.wait().crashed, "\(hook)")
             if hook["RELMAP_TEST_NO_RENAME_EXCHANGE"] == nil {
                 XCTAssertEqual(try DirectorySnapshot(scratch.path("site")), expected, "the exchange put a whole site in place")
             } else {

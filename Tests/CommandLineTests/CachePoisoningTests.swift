@@ -1,5 +1,6 @@
 import Foundation
 import ModelSynthesis
+import TestProcesses
 import XCTest
 
 /// What one build met (a Graphviz missing a plugin, a damaged cache file) never changes the bytes of the next.
@@ -14,15 +15,12 @@ final class CachePoisoningTests: XCTestCase {
     }
 
     func build(_ output: String, environment: [String: String] = [:]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = Relmap.binary
-        process.arguments = ["build", scratch.path("model"), "--out", scratch.path(output), "--quiet"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        var build = Subprocess(Subprocess.relmap, ["build", scratch.path("model"), "--out", scratch.path(output), "--quiet"])
+        for (name, value) in environment { build.environment[name] = value }
+        build.stdout = .discarded
+        build.stderr = .discarded
+        build.timeout = 300
+        return try build.run().status
     }
 
     /// Graphviz's plugin folder, copied without the pango plugin (text layout, and cairo's PNG and PDF).

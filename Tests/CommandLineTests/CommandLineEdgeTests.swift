@@ -1,5 +1,6 @@
 import Foundation
 import ModelSynthesis
+import TestProcesses
 import XCTest
 
 /// Command lines a careful operator tries: each gets one clear line on stderr and its documented exit status,
@@ -19,21 +20,14 @@ final class CommandLineEdgeTests: XCTestCase {
     /// Runs relmap with stdout and stderr going to the given files (`/dev/full`, say) and extra environment.
     func run(_ arguments: [String], stdout: String = "/dev/null", stderr: String? = nil,
              environment: [String: String] = [:], directory: URL? = nil) throws -> (status: Int32, stderr: String) {
-        let errorFile = stderr ?? scratch.path("stderr-\(UUID().uuidString)")
-        if stderr == nil { _ = FileManager.default.createFile(atPath: errorFile, contents: nil) }
-        defer { if stderr == nil { try? FileManager.default.removeItem(atPath: errorFile) } }
-        let process = Process()
-        process.executableURL = Relmap.binary
-        process.arguments = arguments
-        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: stdout))
-        process.standardError = try XCTUnwrap(FileHandle(forWritingAtPath: errorFile))
-        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["NO_COLOR": "1"]) { $1 }) { $1 }
-        if let directory { process.currentDirectoryURL = directory }
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit, "relmap \(arguments) was killed by a signal")
-        let text = stderr == nil ? (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "" : ""
-        return (process.terminationStatus, text)
+        var relmap = Relmap.command(arguments)
+        for (name, value) in environment { relmap.environment[name] = value }
+        relmap.stdout = .file(stdout)
+        relmap.stderr = stderr.map { .file($0) } ?? .captured
+        relmap.directory = directory?.path
+        let result = try relmap.run()
+        XCTAssertFalse(result.crashed, "relmap \(arguments) was killed by a signal")
+        return (result.status, result.stderrText)
     }
 
     func assertOneLine(_ arguments: [String], status: Int32, containing text: String,
@@ -106,14 +100,10 @@ final class CommandLineEdgeTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: scratch.path("bin"), withIntermediateDirectories: true)
         let copy = scratch.path("bin/relmap")
         if link(Relmap.binary.path, copy) != 0 { try FileManager.default.copyItem(atPath: Relmap.binary.path, toPath: copy) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: copy)
-        process.arguments = ["build", "model", "--out", "site", "--quiet"]
-        process.currentDirectoryURL = scratch.url
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "RELMAP_TEMPLATES" }
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        var copied = Subprocess(copy, ["build", "model", "--out", "site", "--quiet"])
+        copied.directory = scratch.url.path
+        copied.environment["RELMAP_TEMPLATES"] = .some(nil)
+        XCTAssertEqual(try copied.run().status, 0)
         let original = try run(["build", model, "--out", scratch.path("original"), "--quiet"])
         XCTAssertEqual(original.status, 0, original.stderr)
         for page in ["index.html", "assets/style.css", "assets/site.js"] {
@@ -139,24 +129,18 @@ final class CommandLineEdgeTests: XCTestCase {
         // `nobody` may not reach the build folder (a clone in a private temporary folder), so it runs a copy.
         let binary = scratch.path("bin/relmap")
         try FileManager.default.createDirectory(atPath: scratch.path("bin"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Relmap.binary.path, toPath: binary)
+        try FileManager.default.copyItem(atPath: Subprocess.relmap, toPath: binary)
         chmod(scratch.path("bin"), 0o755)
         chmod(binary, 0o755)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/bash", "-c", "ulimit -u 5; exec \"$@\"", "bash",
-                             binary, "build", model, "--out", scratch.path("site"), "--quiet"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        XCTAssertFalse(process.isRunning, "the build hung under ulimit -u")
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 71, text)
+        var limited = Subprocess("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/bash", "-c",
+                                                      "ulimit -u 5; exec \"$@\"", "bash",
+                                                      binary, "build", model, "--out", scratch.path("site"), "--quiet"])
+        limited.stdout = .discarded
+        limited.timeout = 60
+        let result = try limited.run()
+        XCTAssertFalse(result.timedOut, "the build hung under ulimit -u")
+        let text = result.stderrText
+        XCTAssertEqual(result.status, 71, text)
         XCTAssertEqual(text.split(separator: "\n").count, 1, text)
         XCTAssertTrue(text.contains("Resource temporarily unavailable"), text)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted(), ["bin", "model"])

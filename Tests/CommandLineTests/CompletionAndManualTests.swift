@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import XCTest
 
 /// Pins the shell completions (view names, the actor ids of the model on the command line) and the manual
@@ -59,12 +60,10 @@ final class CompletionAndManualTests: XCTestCase {
             throw XCTSkip("generate-manual is not built (swift build --product generate-manual; make test builds it)")
         }
         let scratch = try Scratch()
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = [Relmap.binary.path, "--output-directory", scratch.url.path, "--date", "2026-01-02"]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        var manual = Subprocess(tool.path, [Subprocess.relmap, "--output-directory", scratch.url.path, "--date", "2026-01-02"])
+        manual.stdout = .discarded
+        let result = try manual.run()
+        XCTAssertEqual(result.status, 0, result.stderrText)
         let page = try String(contentsOfFile: scratch.path("relmap.1"), encoding: .utf8)
         XCTAssertTrue(page.contains(".Dt RELMAP 1"))
         XCTAssertTrue(page.contains(".Dd January 2, 2026"))

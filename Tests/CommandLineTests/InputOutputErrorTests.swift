@@ -106,20 +106,6 @@ final class InputOutputErrorTests: XCTestCase {
     }
 }
 
-extension Relmap {
-    /// Runs another program and returns its exit status.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-}
-
 /// Pins `relmap build --check`, the CI guard for teams that commit their site.
 final class BuildCheckTests: XCTestCase {
     func testCheckExitsZeroForAFreshSiteAndOneListingTheFilesForAStaleOne() throws {

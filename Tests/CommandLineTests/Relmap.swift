@@ -1,7 +1,8 @@
 import Foundation
+import TestProcesses
 import XCTest
 
-/// Runs the built `relmap` binary as a subprocess, with a time limit so that a hang fails instead of blocking.
+/// Runs the built `relmap` binary (see `Subprocess`), with a time limit so that a hang fails instead of blocking.
 enum Relmap {
     struct Result {
         var status: Int32
@@ -15,59 +16,36 @@ enum Relmap {
     }
 
     /// The binary: `RELMAP_BINARY`, or `relmap` beside the test bundle in the build products directory.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["RELMAP_BINARY"] { return URL(fileURLWithPath: path) }
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("relmap")
-        }
-        #endif
-        return Bundle.main.bundleURL.appendingPathComponent("relmap")
+    static var binary: URL { URL(fileURLWithPath: Subprocess.relmap) }
+
+    /// relmap with `arguments`, without colour.
+    static func command(_ arguments: [String]) -> Subprocess {
+        var command = Subprocess(Subprocess.relmap, arguments)
+        command.environment["NO_COLOR"] = "1"
+        return command
     }
 
     static func run(_ arguments: [String], timeout: TimeInterval = 60, directory: URL? = nil) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("relmap-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = directory }
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            usleep(10_000)
-        }
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                      timedOut: timedOut,
-                      crashed: process.terminationReason == .uncaughtSignal)
+        var command = command(arguments)
+        command.timeout = timeout
+        command.directory = directory?.path
+        let result = try command.run()
+        return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText, timedOut: result.timedOut,
+                      crashed: result.crashed)
     }
 
     /// Whether the binary offers a subcommand (other engineers' commands land at different times).
     static func hasSubcommand(_ name: String) throws -> Bool {
         let help = try run(["--help"])
         return help.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " ") }
+    }
+
+    /// Runs another program, its output discarded, and returns its exit status.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        var tool = Subprocess(path, arguments)
+        tool.stdout = .discarded
+        tool.stderr = .discarded
+        return try tool.run().status
     }
 }
 

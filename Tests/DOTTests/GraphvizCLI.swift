@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestProcesses
 import XCTest
 
 /// Runs the Graphviz command-line tools on DOT text, so tests can see what Graphviz made of it.
@@ -28,20 +29,10 @@ enum GraphvizCLI {
     }
 
     static func run(_ dot: String, arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(dot.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Output(stdout: data, stderr: errorText, status: process.terminationStatus)
+        var graphviz = Subprocess("/usr/bin/env", arguments)
+        graphviz.input = Data(dot.utf8)
+        let result = try graphviz.run()
+        return Output(stdout: result.stdout, stderr: result.stderrText, status: result.status)
     }
 
     static func requireGraphviz() throws {

@@ -1,5 +1,7 @@
 @testable import GraphvizRendering
+import DOT
 import Foundation
+import TestProcesses
 import XCTest
 
 /// Pins that the same DOT gives the same bytes however many graphs were rendered before it, and wherever.
@@ -51,11 +53,7 @@ final class DeterminismTests: XCTestCase {
             _ = try InProcessRenderer.render(TestSupport.job("before", TestSupport.generatedGraph(9), engine: engine))
             let dot = TestSupport.generatedGraph(5)
             try dot.write(toFile: directory + "/g.dot", atomically: false, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = ["-K\(engine.rawValue)", "-Tsvg", "-o", directory + "/g.svg", directory + "/g.dot"]
-            try process.run()
-            process.waitUntilExit()
+            _ = try Subprocess(command, ["-K\(engine.rawValue)", "-Tsvg", "-o", directory + "/g.svg", directory + "/g.dot"]).run()
             let expected = OutputNormalizer.removingVersionComment(try String(contentsOfFile: directory + "/g.svg", encoding: .utf8))
             XCTAssertEqual(TestSupport.svg(try InProcessRenderer.render(TestSupport.job("g", dot, engine: engine))), expected, engine.rawValue)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import XCTest
 
 /// Pins that the crash fixtures still crash Graphviz when a layout is freed, so the tests that render them
@@ -14,14 +15,10 @@ final class GraphvizCrashFixtureTests: XCTestCase {
             let copy = folder.appendingPathComponent(name).path
             try FileManager.default.copyItem(atPath: TestSupport.fixture(name), toPath: copy)
             // `dot -O a b` frees the first file's layout before laying out the second.
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = ["-Tsvg", "-O", copy, copy]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(name) no longer crashes gvFreeLayout")
+            var graphviz = Subprocess(command, ["-Tsvg", "-O", copy, copy])
+            graphviz.stdout = .discarded
+            graphviz.stderr = .discarded
+            XCTAssertTrue(try graphviz.run().crashed, "\(name) no longer crashes gvFreeLayout")
         }
     }
 }

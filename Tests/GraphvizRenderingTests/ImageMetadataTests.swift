@@ -1,4 +1,5 @@
 @testable import GraphvizRendering
+import DOT
 import Foundation
 import XCTest
 

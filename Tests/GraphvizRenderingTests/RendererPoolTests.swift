@@ -1,5 +1,6 @@
 @testable import GraphvizRendering
 import Foundation
+import Synchronization
 import XCTest
 
 /// Pins the worker pool: order, crash graphs, crashed and killed workers, time limits, recycling.
@@ -8,14 +9,14 @@ final class RendererPoolTests: XCTestCase {
         let jobs = (0..<6).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))
         defer { renderer.shutdown() }
-        let lock = NSLock()
-        var delivered: [Int: String] = [:]
+        let deliveries = Mutex<[Int: String]>([:])
         let results = renderer.render(jobs, deliver: { index, result in
-            lock.lock()
-            XCTAssertNil(delivered[index])
-            delivered[index] = try? result.get().id
-            lock.unlock()
+            deliveries.withLock { delivered in
+                XCTAssertNil(delivered[index])
+                delivered[index] = try? result.get().id
+            }
         })
+        let delivered = deliveries.withLock { $0 }
         XCTAssertEqual(delivered, Dictionary(uniqueKeysWithValues: results.enumerated().map { ($0.offset, try! $0.element.get().id) }))
         XCTAssertEqual(delivered.count, 6)
     }
@@ -24,16 +25,17 @@ final class RendererPoolTests: XCTestCase {
         let jobs = (0..<8).map { TestSupport.job("g\($0)", TestSupport.generatedGraph($0)) }
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))
         defer { renderer.shutdown() }
-        var reported: [Int] = []
-        var reportedIDs = Set<String>()
+        let reports = Mutex<(done: [Int], ids: Set<String>)>(([], []))
         let results = renderer.render(jobs) { done, total, id in
             XCTAssertEqual(total, 8)
-            reported.append(done)
-            reportedIDs.insert(id)
+            reports.withLock { reports in
+                reports.done.append(done)
+                reports.ids.insert(id)
+            }
         }
         XCTAssertEqual(results.compactMap { try? $0.get().id }, jobs.map(\.id))
-        XCTAssertEqual(reported, Array(1...8))
-        XCTAssertEqual(reportedIDs, Set(jobs.map(\.id)))
+        XCTAssertEqual(reports.withLock { $0.done }, Array(1...8))
+        XCTAssertEqual(reports.withLock { $0.ids }, Set(jobs.map(\.id)))
     }
 
     func testTheGraphsThatCrashGvFreeLayoutRenderThroughThePool() throws {
@@ -181,11 +183,12 @@ final class RendererPoolTests: XCTestCase {
     func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimit() {
         let renderer = Renderer(settings: TestSupport.settings(workers: 1, maximumWorkerMemoryMB: 0))
         defer { renderer.shutdown() }
-        var workersAfterEachJob: [Int] = []
+        let workersAfterEachJob = Mutex<[Int]>([])
         _ = renderer.render((0..<2).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }) { _, _, _ in
-            workersAfterEachJob.append(renderer.workerProcessIDs.count)
+            let workers = renderer.workerProcessIDs.count
+            workersAfterEachJob.withLock { $0.append(workers) }
         }
-        XCTAssertEqual(workersAfterEachJob, [0, 0])
+        XCTAssertEqual(workersAfterEachJob.withLock { $0 }, [0, 0])
     }
 
     func testAMissingWorkerProgramFailsEveryJobWithAMessage() {

@@ -71,6 +71,14 @@ final class SVGFinisherTests: XCTestCase {
         XCTAssertTrue(svg.hasPrefix("<?xml version=\"1.0\"?>\n<svg width=\"100%\" style=\"max-width: 10pt; height: auto\" role=\"img\""))
     }
 
+    func testAnSVGWhoseIdsAreItsOwnGetsOnlyItsTitleAndDescriptionIdsPrefixed() throws {
+        let raw = "<svg width=\"10pt\" height=\"10pt\"><g id=\"d-node-a\"><a href=\"#d-node-a\"/></g></svg>"
+        let svg = SVGFinisher.finish(raw, title: "t", description: "d", idPrefix: "d-", prefixingIDs: false)
+        XCTAssertTrue(svg.contains(#"<title id="d-title">t</title>"#))
+        XCTAssertTrue(svg.contains(##"<g id="d-node-a"><a href="#d-node-a"/>"##), svg)
+        XCTAssertTrue(SVGFinisher.finish(raw, title: "t", description: "d", idPrefix: "d-").contains(#"<g id="d-d-node-a">"#))
+    }
+
     func testTheInlineElementStartsAtTheSVGElement() throws {
         let svg = #"<?xml version="1.0"?><!DOCTYPE svg><!-- Title --><svg width="10pt" height="5pt"></svg>"#
         XCTAssertTrue(SVGFinisher.inlineElement(Array(svg.utf8), title: "t", description: "d", idPrefix: "x-")

@@ -1,14 +1,13 @@
 @testable import GraphvizRendering
+import DOT
 import Foundation
+import TestProcesses
 import XCTest
 
 /// Paths, settings and sample graphs shared by the rendering tests.
 enum TestSupport {
     /// The `relmap` executable SwiftPM built next to the test bundle.
-    static var relmapExecutable: String {
-        let runner = URL(fileURLWithPath: RenderSettings.runningExecutablePath)
-        return runner.deletingLastPathComponent().appendingPathComponent("relmap").path
-    }
+    static var relmapExecutable: String { Subprocess.relmap }
 
     /// A file of `Tests/GraphvizRenderingTests/Fixtures`, found from this source file.
     static func fixture(_ name: String, filePath: String = #filePath) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import RelationModel
+import SiteLayout
 import XCTest
 @testable import ReportSite
 

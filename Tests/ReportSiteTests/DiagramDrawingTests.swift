@@ -3,6 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRendering
+import SiteLayout
+import Synchronization
+import Views
 import XCTest
 @testable import ReportSite
 
@@ -37,11 +40,12 @@ final class DiagramDrawingTests: XCTestCase {
                 renamed.id = "\(diagram.id)-\(copy)"
                 return renamed
             } }
-        var warnings: [String] = []
+        let warned = Mutex<[String]>([])
         var delivered: [String] = []
         let drawing = DiagramDrawing(cache: RenderCache(directory: folder + "/cache"), processors: 1,
-                                     warn: { warnings.append($0) }, render: SampleDiagrams.inProcess)
+                                     warn: { warning in warned.withLock { $0.append(warning) } }, render: SampleDiagrams.inProcess)
         try drawing.draw(batches, progress: nil) { planned, _ in delivered.append(planned.id) }
+        let warnings = warned.withLock { $0 }
         XCTAssertEqual(warnings.filter { $0.contains("cannot write the render cache") }.count, 1, "\(warnings)")
         let ordered = batches.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }.map(\.id)
         XCTAssertEqual(delivered, ordered)
@@ -109,13 +113,13 @@ final class DiagramDrawingTests: XCTestCase {
     func testARebuildWithAWarmCacheRendersNothingAndGivesTheSameBytes() throws {
         let cache = RenderCache(directory: try temporaryFolder())
         let first = try SampleDiagrams.build(cache: cache)
-        var rendered = 0
+        let rendered = Mutex(0)
         let counting: DiagramDrawing.RenderBatch = { jobs, progress in
-            rendered += jobs.count
+            rendered.withLock { $0 += jobs.count }
             return SampleDiagrams.inProcess(jobs, progress)
         }
         let second = try SampleDiagrams.build(cache: cache, render: counting)
-        XCTAssertEqual(rendered, 0)
+        XCTAssertEqual(rendered.withLock { $0 }, 0)
         XCTAssertEqual(first, second)
     }
 
@@ -133,7 +137,7 @@ final class DiagramDrawingTests: XCTestCase {
         let model = SampleSite.model()
         let plan = DiagramPlan.fromViews(of: model)
         XCTAssertFalse(plan.views.isEmpty)
-        XCTAssertFalse(plan.views.contains { $0.entry.id == DiagramPlan.focusViewID })
+        XCTAssertFalse(plan.views.contains { $0.entry.id == ActorFocusView.id })
         XCTAssertEqual(plan.overview, "overview")
         XCTAssertEqual(Set(plan.years.keys), [2001, 2006, 2012])
         XCTAssertNotNil(plan.actors["kyrgyzstan"])
@@ -146,5 +150,26 @@ final class DiagramDrawingTests: XCTestCase {
             XCTAssertNotNil(site[SitePath.view(view.entry.id)], view.entry.id)
         }
         XCTAssertTrue(LinkChecker(site: site).reachable().isSuperset(of: site.paths.filter { $0.hasSuffix(".html") }))
+    }
+
+    func testAViewsInlineDiagramHasEveryIdUnderTheDiagramsIdOnce() throws {
+        let model = SampleSite.model()
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let site = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
+            .build(try SampleSite.context(model: model))
+        let page = try XCTUnwrap(site.text(at: SitePath.view("overview")))
+        let start = try XCTUnwrap(page.range(of: "<svg width="))
+        let end = try XCTUnwrap(page.range(of: "</svg>", range: start.upperBound..<page.endIndex))
+        let svg = String(page[start.lowerBound..<end.upperBound])
+        let ids = try NSRegularExpression(pattern: #" id="([^"]*)""#).matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+            .map { String(svg[Range($0.range(at: 1), in: svg)!]).replacingOccurrences(of: "&#45;", with: "-") }
+        XCTAssertTrue(ids.contains("overview-title"))
+        XCTAssertTrue(ids.contains("overview-node-kyrgyzstan"), "\(ids.prefix(8))")
+        XCTAssertTrue(ids.contains("a_overview-node-kyrgyzstan"))
+        XCTAssertTrue(ids.allSatisfy { $0.hasPrefix("overview-") || $0.hasPrefix("a_overview-") || $0 == "overview" }, "\(ids)")
+        XCTAssertFalse(ids.contains { $0.hasPrefix("overview-overview") || $0.contains("-a_overview") }, "ids are prefixed once")
+        let file = try XCTUnwrap(site.text(at: "diagrams/overview.svg"))
+        XCTAssertTrue(file.contains(#"id="overview&#45;node&#45;kyrgyzstan""#))
+        XCTAssertFalse(file.contains(#"id="overview-overview"#), "the file on its own has its ids prefixed once too")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GraphvizRendering
 import RelationModel
+import Synchronization
 import XCTest
 @testable import ReportSite
 
@@ -45,15 +46,15 @@ final class IncrementalRenderTests: XCTestCase {
     /// Builds the site from the view catalogue's plan; returns the ids of the diagrams rendered, not cached, and
     /// the site.
     private func build(_ model: RelationModel, cache: RenderCache) throws -> (rendered: [String], site: Site) {
-        var rendered: [String] = []
+        let rendering = Mutex<[String]>([])
         let counting: DiagramDrawing.RenderBatch = { jobs, progress in
-            rendered += jobs.map(\.id)
+            rendering.withLock { $0 += jobs.map(\.id) }
             return SampleDiagrams.inProcess(jobs, progress)
         }
         let drawing = DiagramDrawing(cache: cache, render: counting)
         let site = try SiteBuilder(steps: [drawing.step(DiagramPlan.fromViews(of: model))] + SiteBuilder.pageSteps)
             .build(try SampleSite.context(model: model))
-        return (rendered, site)
+        return (rendering.withLock { $0 }, site)
     }
 }
 

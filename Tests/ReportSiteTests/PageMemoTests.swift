@@ -68,6 +68,17 @@ final class PageMemoTests: XCTestCase {
         }
     }
 
+    func testEveryPageOfTheSampleSiteIsMemoisedAndItsValuesFeedTheDigestAsTheirEncodableConformanceDoes() throws {
+        let memo = PageMemo(salt: "s")
+        for page in try SamplePages.templatePages() {
+            var direct = TemplateValueDigest(direct: true), encoded = TemplateValueDigest(direct: false)
+            XCTAssertTrue(direct.add(value: page.values), page.path)
+            XCTAssertTrue(encoded.add(value: page.values), page.path)
+            XCTAssertEqual(direct.hexadecimal, encoded.hexadecimal, "\(page.path): a field of a value that feeds the digest itself is missing")
+            XCTAssertNotNil(memo.inputs(template: page.template, context: page.values), page.path)
+        }
+    }
+
     func testValuesThatAreNotEncodableAreNotMemoised() {
         struct WithClosure { var make: () -> String }
         final class Object { var name = "x" }
@@ -94,7 +105,7 @@ final class PageMemoTests: XCTestCase {
     }
 
     /// The pages a build's link check read, and all of its pages.
-    final class LinkCheckScope: @unchecked Sendable {
+    final class LinkCheckScope {
         var checked: [String] = []
         var pages: [String] = []
     }

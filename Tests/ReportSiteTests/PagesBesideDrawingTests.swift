@@ -1,11 +1,12 @@
 import Foundation
 @testable import ReportSite
+import Synchronization
 import XCTest
 
 /// Pins the pages written beside the drawing: each waits for the diagrams it shows, and the site is the same
 /// as when every page is written after the drawing.
 final class PagesBesideDrawingTests: XCTestCase {
-    private func page(_ path: String, showing diagrams: [String], fails: Bool = false) -> Page {
+    private static func page(_ path: String, showing diagrams: [String], fails: Bool = false) -> Page {
         var page = Page(path: path) {
             if fails { throw CocoaError(.fileWriteUnknown) }
             return Data(path.utf8)
@@ -22,9 +23,9 @@ final class PagesBesideDrawingTests: XCTestCase {
         var context = try SampleSite.context()
         context.processors = 2
         context.diagrams["drawn-before"] = drawn("drawn-before")
-        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
-            [page("a.html", showing: ["one"]), page("b.html", showing: []), page("c.html", showing: ["one", "two"]),
-             page("d.html", showing: ["drawn-before"])]
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { _ in
+            [Self.page("a.html", showing: ["one"]), Self.page("b.html", showing: []), Self.page("c.html", showing: ["one", "two"]),
+             Self.page("d.html", showing: ["drawn-before"])]
         }
         let pages = try PagesBesideDrawing([generator], context: context)
         XCTAssertFalse(context.site.contains("a.html"))
@@ -38,8 +39,8 @@ final class PagesBesideDrawingTests: XCTestCase {
 
     func testTheFirstFailingPageInListOrderIsReportedWithItsKind() throws {
         let context = try SampleSite.context()
-        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
-            [page("a.html", showing: []), page("b.html", showing: ["never"], fails: true), page("c.html", showing: [], fails: true)]
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { _ in
+            [Self.page("a.html", showing: []), Self.page("b.html", showing: ["never"], fails: true), Self.page("c.html", showing: [], fails: true)]
         }
         let failure = try PagesBesideDrawing([generator], context: context).finish()
         XCTAssertEqual(failure?.generator.name, "test pages")
@@ -48,8 +49,8 @@ final class PagesBesideDrawingTests: XCTestCase {
 
     func testCancellingDropsThePagesStillWaiting() throws {
         let context = try SampleSite.context()
-        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { [self] _ in
-            [page("a.html", showing: ["never"])]
+        let generator = PageGenerator("test pages", startsBeforeDrawing: true) { _ in
+            [Self.page("a.html", showing: ["never"])]
         }
         let pages = try PagesBesideDrawing([generator], context: context)
         pages.cancel()
@@ -96,7 +97,7 @@ final class PagesBesideDrawingTests: XCTestCase {
 
     func testPagesBesideTheDrawingRunOnlyOnIdleCoresAndThoseLeftWhenItEndsAtTheUsualPriority() throws {
         let policies = PolicyLog()
-        func page(_ path: String, showing diagrams: [String]) -> Page {
+        @Sendable func page(_ path: String, showing diagrams: [String]) -> Page {
             var page = Page(path: path) {
                 policies.record(path)
                 return Data(path.utf8)
@@ -119,16 +120,15 @@ final class PagesBesideDrawingTests: XCTestCase {
 }
 
 /// The scheduling policy of the thread that made each page.
-private final class PolicyLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var policies: [String: Int32] = [:]
+private final class PolicyLog: Sendable {
+    private let policies = Mutex<[String: Int32]>([:])
 
     func record(_ path: String) {
         var policy: Int32 = -1
         var parameters = sched_param()
         pthread_getschedparam(pthread_self(), &policy, &parameters)
-        lock.withLock { policies[path] = policy }
+        policies.withLock { $0[path] = policy }
     }
 
-    subscript(path: String) -> Int32? { lock.withLock { policies[path] } }
+    subscript(path: String) -> Int32? { policies.withLock { $0[path] } }
 }

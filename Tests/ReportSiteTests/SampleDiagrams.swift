@@ -1,7 +1,9 @@
+import DOT
 import Foundation
 import GraphvizRendering
 import RelationModel
 import ReportSite
+import SiteLayout
 
 /// Hand-written DOT diagrams for the sample model, linked the way views link (one folder deep), drawn in-process.
 enum SampleDiagrams {

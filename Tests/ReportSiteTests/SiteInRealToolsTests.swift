@@ -1,28 +1,29 @@
 import Foundation
 import GraphvizRendering
 import RelationModel
+import Synchronization
 import XCTest
 @testable import ReportSite
 
 /// The site as real tools see it: the Nu HTML Checker and headless Chromium.
 final class SiteInRealToolsTests: XCTestCase {
-    private static var sharedParent: String?
-    private static var sharedSites: [String] = []
+    /// The folder the sites are written in, and the sites written so far.
+    private static let shared = Mutex<(parent: String?, sites: [String])>((nil, []))
 
     override class func tearDown() {
-        if let sharedParent { try? FileManager.default.removeItem(atPath: sharedParent) }
+        if let parent = shared.withLock({ $0.parent }) { try? FileManager.default.removeItem(atPath: parent) }
         super.tearDown()
     }
 
     /// The sample site, plus the bundled model's site when the clone has one (all views, a few years and actors),
     /// written to disk once for all the tests here.
     private func writtenSites() throws -> [String] {
-        if Self.sharedParent != nil { return Self.sharedSites }
+        if let sites = Self.shared.withLock({ $0.parent == nil ? nil : $0.sites }) { return sites }
         let parent = NSTemporaryDirectory() + "relmap-site-tools-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        Self.sharedParent = parent
+        Self.shared.withLock { $0.parent = parent }
         try SiteWriter(output: parent + "/sample").write(try SampleDiagrams.build())
-        Self.sharedSites = [parent + "/sample"]
+        Self.shared.withLock { $0.sites = [parent + "/sample"] }
         let bundled = URL(fileURLWithPath: SampleSite.templatesFolder).deletingLastPathComponent().appendingPathComponent("model").path
         if FileManager.default.fileExists(atPath: bundled), let loaded = try? ModelLoader.load(path: bundled),
            !loaded.diagnostics.contains(where: { $0.severity == .error }) {
@@ -34,9 +35,9 @@ final class SiteInRealToolsTests: XCTestCase {
             let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
             let site = try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context(model: loaded.model))
             try SiteWriter(output: parent + "/bundled").write(site)
-            Self.sharedSites.append(parent + "/bundled")
+            Self.shared.withLock { $0.sites.append(parent + "/bundled") }
         }
-        return Self.sharedSites
+        return Self.shared.withLock { $0.sites }
     }
 
     func testEveryPageAndTheStylesheetPassTheNuHTMLCheckerWithoutErrorsOrWarnings() throws {

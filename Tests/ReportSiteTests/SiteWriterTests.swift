@@ -1,4 +1,6 @@
 import Foundation
+import SiteLayout
+import Synchronization
 import XCTest
 @testable import ReportSite
 
@@ -87,22 +89,19 @@ final class SiteWriterTests: XCTestCase {
         let writer = SiteWriter(output: parent + "/output")
         try writer.write(site(["actors/a0.html": "a0"]))
         let staged = try writer.stage()
-        let refusals = NSLock()
-        var refused = 0
+        let refusals = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 4) { thread in
             for index in 0..<100 {
                 try? staged.add(Data("a\(index)".utf8), at: "actors/a\(index).html")
                 do {
                     try staged.add(Data("t\(thread)".utf8), at: "shared.html")
                 } catch {
-                    refusals.lock()
-                    refused += 1
-                    refusals.unlock()
+                    refusals.withLock { $0 += 1 }
                 }
             }
         }
         XCTAssertEqual(staged.paths, (["shared.html"] + (0..<100).map { "actors/a\($0).html" }).sorted())
-        XCTAssertEqual(refused, 399, "every thread but one is told the path is taken")
+        XCTAssertEqual(refusals.withLock { $0 }, 399, "every thread but one is told the path is taken")
         for index in 0..<100 {
             XCTAssertEqual(staged.text(at: "actors/a\(index).html"), "a\(index)")
         }

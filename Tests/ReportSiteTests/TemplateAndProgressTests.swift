@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 import XCTest
 @testable import ReportSite
 
@@ -64,11 +65,11 @@ final class TemplateAndProgressTests: XCTestCase {
     }
 
     func testPlainProgressPrintsNumberedStepLinesAndQuietPrintsNothing() throws {
-        var plain = ""
-        var quiet = ""
+        let written = Mutex((plain: "", quiet: ""))
         let context = try SampleSite.context()
-        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .plain) { plain += $0 })
-        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .quiet) { quiet += $0 })
+        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .plain) { line in written.withLock { $0.plain += line } })
+        _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .quiet) { line in written.withLock { $0.quiet += line } })
+        let (plain, quiet) = written.withLock { $0 }
         let count = SiteBuilder.pageSteps.count
         XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write pages\n"))
         XCTAssertTrue(plain.contains("[\(count)/\(count)] Check links\n"))
@@ -76,12 +77,12 @@ final class TemplateAndProgressTests: XCTestCase {
     }
 
     func testLiveProgressRewritesOneLine() {
-        var output = ""
-        let progress = BuildProgress(style: .live) { output += $0 }
+        let output = Mutex("")
+        let progress = BuildProgress(style: .live) { text in output.withLock { $0 += text } }
         progress.step(1, of: 2, "one")
         progress.step(2, of: 2, "two")
         progress.finish("done")
-        XCTAssertEqual(output, "\r\u{1B}[K[1/2] one\r\u{1B}[K[2/2] two\r\u{1B}[Kdone\n")
+        XCTAssertEqual(output.withLock { $0 }, "\r\u{1B}[K[1/2] one\r\u{1B}[K[2/2] two\r\u{1B}[Kdone\n")
     }
 
     func testProgressIsPlainInCIAndWhenNotATerminal() {

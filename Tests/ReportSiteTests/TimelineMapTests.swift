@@ -37,7 +37,7 @@ extension TimelineMapTests {
         XCTAssertFalse(plan.yearMaps.isEmpty)
         for (year, maps) in plan.yearMaps {
             XCTAssertNotNil(plan.years[year], "\(year) has an overview map too")
-            XCTAssertTrue(maps.allSatisfy { $0.engine == "nop2" }, "\(year)'s map views are maps")
+            XCTAssertTrue(maps.allSatisfy { $0.engine == .nop2 }, "\(year)'s map views are maps")
             XCTAssertEqual(maps.map(\.id), maps.map(\.id).filter { id in ["alliances", "deployments", "disputes"].contains { id == "\($0)-\(year)" } })
             XCTAssertTrue(maps.allSatisfy { !$0.isVectorOnly }, "a small network's yearly maps get every format")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import RelationModel
 import Views
+import TestProcesses
 import XCTest
 
 /// Pins that the relation ids, statuses and years a diagram's lines carry in their DOT class can be selected
@@ -20,22 +21,13 @@ final class GvprSelectionTests: XCTestCase {
     /// gvpr's output for `arguments` with `dot` on its input; skips when gvpr is not installed.
     func gvpr(_ arguments: [String], _ dot: String) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gvpr") else { throw XCTSkip("gvpr is not installed (apt-get install graphviz)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/gvpr")
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(dot.utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, complaints)
+        var gvpr = Subprocess("/usr/bin/gvpr", arguments)
+        gvpr.input = Data(dot.utf8)
+        let result = try gvpr.run()
+        let complaints = result.stderrText
+        XCTAssertEqual(result.status, 0, complaints)
         XCTAssertEqual(complaints, "")
-        return text
+        return result.stdoutText
     }
 
     /// Each line's class, one per output line.

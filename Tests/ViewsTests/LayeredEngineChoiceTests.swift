@@ -22,14 +22,14 @@ final class LayeredEngineChoiceTests: XCTestCase {
 
     func testSmallDisputeViewIsRankedByDotWithSfdpAsFallback() throws {
         let diagram = try XCTUnwrap(DisputesView.diagram(of: Self.model(disputes: 20), options: ViewOptions(), links: LinkStyle()))
-        XCTAssertEqual(diagram.engine, "dot")
-        XCTAssertEqual(diagram.fallbackEngine, "sfdp")
+        XCTAssertEqual(diagram.engine, .dot)
+        XCTAssertEqual(diagram.fallbackEngine, .sfdp)
         XCTAssertFalse(diagram.caption.contains("Laid out by sfdp"))
     }
 
     func testDisputeViewWithMoreThanTwoHundredRelationsIsLaidOutBySfdpAndSaysSo() throws {
         let diagram = try XCTUnwrap(DisputesView.diagram(of: Self.model(disputes: 201), options: ViewOptions(), links: LinkStyle()))
-        XCTAssertEqual(diagram.engine, "sfdp")
+        XCTAssertEqual(diagram.engine, .sfdp)
         XCTAssertNil(diagram.fallbackEngine)
         XCTAssertTrue(diagram.caption.contains("Laid out by sfdp, not in ranks"), diagram.caption)
     }

@@ -18,7 +18,7 @@ final class MapViewTests: XCTestCase {
     func testEveryMapViewDrawsItsBasemapUnderTheGraphAndCreditsNaturalEarth() throws {
         for view in mapViews {
             let map = try draw(view)
-            XCTAssertEqual(map.engine, "nop2", view.id)
+            XCTAssertEqual(map.engine, .nop2, view.id)
             let background = try XCTUnwrap(map.graph[.background], view.id)
             XCTAssertTrue(background.hasPrefix("c 11 -transparent C 7 -"), "\(view.id) starts with the sea")
             XCTAssertGreaterThan(background.components(separatedBy: "P ").count, 10, view.id)
@@ -129,7 +129,7 @@ final class MapViewTests: XCTestCase {
                                       relations: model.relations)
         for view in mapViews {
             let diagram = try draw(view, model: unlocated)
-            XCTAssertNotEqual(diagram.engine, "nop2", view.id)
+            XCTAssertNotEqual(diagram.engine, .nop2, view.id)
             XCTAssertNil(diagram.graph[.comment], "\(view.id) draws no empty map")
             XCTAssertFalse((diagram.graph[.background] ?? "").contains(MapPanel.Colors.sea.rawValue), "\(view.id) has no sea")
             XCTAssertTrue(diagram.caption.contains("None of these actors has a location, so no map is drawn"), view.id)

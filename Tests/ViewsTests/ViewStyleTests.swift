@@ -34,7 +34,7 @@ final class ViewStyleTests: XCTestCase {
             })
             // On a map, leader lines (grey) join labels to their markers, and areas (a bloc, a host state) are filled in
             // the map as well as in the legend.
-            let isMap = diagram.engine == "nop2"
+            let isMap = diagram.engine == .nop2
             let leaders: Set<Color> = isMap ? [Color(hex: "#7f7f7f")!] : []
             XCTAssertEqual(edgeColours.subtracting(leaders), legendColours.subtracting([Color(hex: "#333333")!]), diagram.id)
             let background = diagram.graph[.background] ?? ""
@@ -88,7 +88,7 @@ final class ViewStyleTests: XCTestCase {
 
     func testDeploymentsMapPinsEveryNodeAndKeepsCompassDirections() throws {
         let map = try XCTUnwrap(DeploymentsView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
-        XCTAssertEqual(map.engine, "nop2")
+        XCTAssertEqual(map.engine, .nop2)
         var positions: [String: Position] = [:]
         for node in map.graph.allNodes {
             positions[node.name] = try XCTUnwrap(node[.pos], "\(node.name) has no position")
@@ -107,7 +107,7 @@ final class ViewStyleTests: XCTestCase {
 
     func testFocusIsAnEgoNetworkWithTheActorPinnedAtTheCentre() throws {
         let focus = try XCTUnwrap(ActorFocusView.diagram(of: model, options: ViewOptions(focusActor: "kyrgyzstan"), links: LinkStyle()))
-        XCTAssertEqual(focus.engine, "neato")
+        XCTAssertEqual(focus.engine, .neato)
         let centre = try XCTUnwrap(focus.graph.allNodes.first { $0.name == "kyrgyzstan" })
         XCTAssertEqual(centre[.pos], Position(x: 0, y: 0, pinned: true))
         XCTAssertTrue(focus.graph.allNodes.filter { $0.name != "kyrgyzstan" }.allSatisfy { $0[.pos]?.isPinned == false },
@@ -116,7 +116,7 @@ final class ViewStyleTests: XCTestCase {
 
     func testOverviewYearsPinEveryActorWhereTheLayoutOfAllYearsPutsIt() throws {
         let overview = try XCTUnwrap(OverviewView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
-        XCTAssertEqual(overview.engine, "neato")
+        XCTAssertEqual(overview.engine, .neato)
         XCTAssertTrue(overview.startsFromGivenPositions)
         let positions = Dictionary(uniqueKeysWithValues: overview.graph.allNodes.map { ($0.name, $0[.pos]) })
         XCTAssertTrue(positions.values.allSatisfy { $0?.isPinned == true })
@@ -140,7 +140,7 @@ final class ViewStyleTests: XCTestCase {
 
     func testEveryDiagramLaysOutWithoutGraphvizComplaints() throws {
         for diagram in allDiagrams() {
-            guard let result = try GraphvizRun.layout(diagram.dot, engine: diagram.engine) else {
+            guard let result = try GraphvizRun.layout(diagram.dot, engine: diagram.engine.rawValue) else {
                 throw XCTSkip("the graphviz command-line tools are not installed")
             }
             XCTAssertEqual(result.status, 0, "\(diagram.id): \(result.stderr)")

@@ -1,12 +1,12 @@
-import Foundation
+import Glibc
 
 /// Walks and removes folder trees with the system calls themselves: a site of 10,000 actors holds about 37,000
 /// files, and Foundation's enumerator and `removeItem` took a third of a second each over them (both bridge every
 /// name through `NSString` and stat each entry more than once).
-enum FileTree {
+public enum FileTree {
     /// Calls `visit` with the path relative to `folder` and the status (not following symbolic links) of every
     /// entry under it, folders before what they hold; false when a folder cannot be read or `visit` says stop.
-    static func walk(_ folder: String, _ visit: (String, stat) -> Bool) -> Bool {
+    public static func walk(_ folder: String, _ visit: (String, stat) -> Bool) -> Bool {
         walk(folder, prefix: "", visit)
     }
 
@@ -15,9 +15,7 @@ enum FileTree {
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
+            let name = entryName(entry)
             guard name != ".", name != ".." else { continue }
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
@@ -30,9 +28,22 @@ enum FileTree {
         return true
     }
 
+    /// The names in a folder, without `.` and `..`, in the order the system lists them; nil when it cannot be
+    /// read.
+    public static func names(in folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = entryName(entry)
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// Removes `path` and, for a folder, everything under it, without following symbolic links; what cannot be
     /// removed is left.
-    static func remove(_ path: String) {
+    public static func remove(_ path: String) {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else {
             unlink(path)
@@ -42,9 +53,7 @@ enum FileTree {
             let descriptor = dirfd(directory)
             var folders: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-                }
+                let name = entryName(entry)
                 guard name != ".", name != ".." else { continue }
                 if entry.pointee.d_type == UInt8(DT_DIR) || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && isFolder(name, in: descriptor)) {
                     folders.append(name)
@@ -58,6 +67,12 @@ enum FileTree {
             close(folder)
         }
         rmdir(path)
+    }
+
+    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+        }
     }
 
     private static func isFolder(_ name: String, in descriptor: Int32) -> Bool {

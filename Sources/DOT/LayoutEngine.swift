@@ -1,4 +1,4 @@
-/// A Graphviz layout program.
+/// A Graphviz layout program, as a view chooses it for its diagram and the renderer runs it.
 public enum LayoutEngine: String, Codable, CaseIterable, Sendable {
     case dot, neato, fdp, sfdp, circo, twopi
     /// `neato -n2`: every node stays at its `pos`, in points, and only the edges are routed; for maps, whose

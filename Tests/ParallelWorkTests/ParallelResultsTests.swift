@@ -1,16 +1,17 @@
 import Foundation
 import ParallelWork
+import Synchronization
 import XCTest
 
 /// Pins that parallel work keeps index order and never runs on more threads than `--jobs` allows.
 final class ParallelResultsTests: XCTestCase {
-    final class Concurrency: @unchecked Sendable {
-        private let lock = NSLock()
-        private var running = 0
-        private(set) var most = 0
+    final class Concurrency: Sendable {
+        private let state = Mutex((running: 0, most: 0))
 
-        func enter() { lock.withLock { running += 1; most = max(most, running) } }
-        func leave() { lock.withLock { running -= 1 } }
+        var most: Int { state.withLock { $0.most } }
+
+        func enter() { state.withLock { $0.running += 1; $0.most = max($0.most, $0.running) } }
+        func leave() { state.withLock { $0.running -= 1 } }
     }
 
     func results(count: Int, processors: Int, concurrency: Concurrency) -> [Int] {

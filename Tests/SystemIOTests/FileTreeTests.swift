@@ -1,8 +1,9 @@
 import Foundation
+import SystemIO
 import XCTest
-@testable import ReportSite
 
-/// Pins the folder walk behind the build stamp and the removal behind the site swap.
+/// Pins the folder walk behind the build stamp, the listing behind the ownership check and the removal behind
+/// the site swap.
 final class FileTreeTests: XCTestCase {
     /// A folder with a file, a nested file, an empty folder and a link to a folder outside it.
     private func tree() throws -> (root: String, outside: String) {
@@ -28,7 +29,12 @@ final class FileTreeTests: XCTestCase {
         XCTAssertEqual(seen, ["index.html": S_IFREG, "actors": S_IFDIR, "actors/deep": S_IFDIR, "actors/deep/b.html": S_IFREG,
                               "empty": S_IFDIR, "link": S_IFLNK])
         XCTAssertFalse(FileTree.walk(root + "/missing") { _, _ in true })
-        XCTAssertEqual(BuildStamp.listing(of: root)?.map { $0.split(separator: "\t")[0] }, ["actors/deep/b.html", "index.html", "link"])
+    }
+
+    func testTheNamesOfAFolderAreItsEntriesWithoutDots() throws {
+        let (root, _) = try tree()
+        XCTAssertEqual(FileTree.names(in: root)?.sorted(), ["actors", "empty", "index.html", "link"])
+        XCTAssertNil(FileTree.names(in: root + "/missing"))
     }
 
     func testRemovingATreeRemovesLinksButNotWhatTheyPointTo() throws {
@@ -37,5 +43,15 @@ final class FileTreeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root))
         XCTAssertEqual(try String(contentsOfFile: outside + "/keep.txt", encoding: .utf8), "keep")
         FileTree.remove(root)
+    }
+}
+
+extension XCTestCase {
+    /// A fresh empty folder under the temporary directory, removed when the test ends.
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "relmap-system-io-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
     }
 }

@@ -1,4 +1,5 @@
-/// A file format a diagram is rendered to; `dot` is the DOT source itself, written as is without Graphviz.
+/// A file format a diagram is rendered to (Graphviz's `-T`); `dot` is the DOT source itself, written as is without
+/// Graphviz.
 public enum OutputFormat: String, Codable, CaseIterable, Sendable {
     case svg, png, pdf, dot
 
