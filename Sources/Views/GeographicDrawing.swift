@@ -52,7 +52,7 @@ enum GeographicDrawing {
             notes.append("Drawn at the map's edge in their direction, with their distance from its centre, being off the map: \(names(actors.offMap, in: model)).")
         }
         if !indirect.isEmpty {
-            notes.append("Actors without coordinates of their own are drawn at their country's: \(names(indirect, in: model)).")
+            notes.append("Drawn as their country, having no coordinates of their own: \(names(indirect, in: model)).")
         }
         if !actors.unlocated.isEmpty {
             notes.append("Beside the map, having no location of their own or through a country: \(names(actors.unlocated, in: model)).")
@@ -67,8 +67,9 @@ enum GeographicDrawing {
         ids.map { model.actor($0)?.name ?? $0 }.joined(separator: ", ")
     }
 
-    /// Actors drawn at their country's place rather than their own.
+    /// Actors drawn as their country rather than at a place of their own, each once.
     static func indirectlyLocated(_ ids: [String], in model: RelationModel) -> [String] {
-        ids.filter { id in model.actor(id)?.coordinate == nil && MapActors.coordinate(of: id, in: model) != nil }
+        var seen: Set<String> = []
+        return ids.filter { id in MapActors.drawnAs(id, in: model) != id && seen.insert(id).inserted }
     }
 }

@@ -44,6 +44,20 @@ struct MapActors {
     /// Land smaller than this, in square points, is kept clear of labels.
     static let smallPart = 1600.0
 
+    /// The actor a map draws for `actorID`: itself when it has a place of its own or none through a country, else
+    /// its country, so that agencies, people and groups do not pile up at their capital.
+    static func drawnAs(_ actorID: String, in model: RelationModel) -> String {
+        guard let actor = model.actor(actorID), actor.coordinate == nil, let country = actor.country,
+              let state = model.actor(country), state.coordinate.flatMap(geoPoint) != nil else { return actorID }
+        return country
+    }
+
+    /// The actors a map draws for `actorIDs`, each once, in order.
+    static func drawnAs(_ actorIDs: [String], in model: RelationModel) -> [String] {
+        var seen: Set<String> = []
+        return actorIDs.map { drawnAs($0, in: model) }.filter { seen.insert($0).inserted }
+    }
+
     /// Where an actor is: its own coordinates, else its country's (an agency, a person) a little south of the
     /// capital so the two do not share a point.
     static func coordinate(of actorID: String, in model: RelationModel) -> GeoPoint? {
@@ -59,8 +73,9 @@ struct MapActors {
         return point.isOnTheGlobe ? point : nil
     }
 
-    /// Draws `places` on `panel`, in order of importance (labels placed first get the best spots).
-    mutating func draw(_ places: [Place], on panel: MapPanel, in builder: inout DiagramBuilder) {
+    /// Draws `places` on `panel`, in order of importance (labels placed first get the best spots), keeping their
+    /// labels off the straight lines that will join the pairs of `lines`.
+    mutating func draw(_ places: [Place], on panel: MapPanel, lines: [(String, String)] = [], in builder: inout DiagramBuilder) {
         var edgeSlots: [PlanePoint] = []
         var located: [(Place, PlanePoint, Bool)] = []
         for place in places {
@@ -86,6 +101,11 @@ struct MapActors {
             }
         }
         for (place, point, _) in located { placer.reserve(marker: point, radius: markerRadius(place) + 1) }
+        let points = Dictionary(located.map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+        for (from, to) in lines {
+            guard let start = points[from], let end = points[to] else { continue }
+            placer.reserve(line: start, to: end)
+        }
         for (place, point, _) in located {
             positions[place.id] = point
             let radius = markerRadius(place)
@@ -129,14 +149,58 @@ struct MapActors {
         }
     }
 
+    /// Sets `text` beside the line from `from` to `to` where it covers no other label, marker or line, as a
+    /// node of its own linking to the first of `relations`; a label that had to move away gets a leader line.
+    mutating func labelLine(from: String, to: String, text: String, relations: [Relation], name: String,
+                            in builder: inout DiagramBuilder) {
+        guard let start = positions[from], let end = positions[to], !text.isEmpty else { return }
+        let lines = text.split(separator: "\n").map(String.init)
+        let size = MapLabelPlacer.size(of: lines, fontSize: 12)
+        let anchors = [0.5, 0.35, 0.65, 0.25, 0.75].map { t in
+            PlanePoint(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)
+        }
+        let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 2)
+        var node = Node(name)
+        node[.shape] = .box
+        node[.style] = [.filled, .rounded]
+        node[.fillcolor] = Color(hex: "#FFFFFFC8")!
+        node[.color] = Color(hex: "#FFFFFF00")!
+        node[.penwidth] = 0
+        node[.margin] = 0.03
+        node[.width] = 0.1
+        node[.height] = 0.1
+        node[.fontsize] = 12
+        node[.fontcolor] = Palette.ink
+        node[.label] = .text(text)
+        node[.pos] = Position(x: round(spot.centre.x), y: round(spot.centre.y))
+        node[.url] = builder.links.relationAnchor(relations[0])
+        let names = [from, to].map { builder.model.actor($0)?.name ?? $0 }
+        node[.tooltip] = relations.count == 1 ? RelationText.tooltip(relations[0], in: builder.model)
+            : RelationText.tooltip(relations, between: names[0], and: names[1], in: builder.model)
+        node[.class] = RelationClasses.of(relations, base: "line-label")
+        builder.addMarker(node)
+        guard spot.needsLeader else { return }
+        var anchor = Node("\(name)-anchor")
+        anchor[.shape] = .point
+        anchor[.width] = 0.03
+        anchor[.color] = Palette.grey
+        anchor[.pos] = Position(x: round(spot.anchor.x), y: round(spot.anchor.y))
+        builder.addMarker(anchor)
+        var leader = Edge(from: anchor.name, to: name)
+        leader[.dir] = EdgeDirection.none
+        leader[.color] = Palette.grey
+        leader[.penwidth] = 0.5
+        leader[.class] = "leader"
+        builder.graph.append(leader)
+    }
+
     /// Draws the actors without a place in a column right of the map, under a heading, as the usual boxes.
     mutating func drawUnlocated(_ places: [Place], beside panel: MapPanel, in builder: inout DiagramBuilder) {
         let unplaced = places.filter { unlocated.contains($0.id) }
         guard !unplaced.isEmpty else { return }
         let left = panel.pageRect.maxX + 24
-        let width = min(230, max(140, TextMeasure.width(lines: unplaced.flatMap(\.lines), size: 11) + 30))
-        let step = 44.0
-        let perColumn = max(1, Int((panel.frame.height - 30) / step))
+        // Room for the widest line at 12 pt and a hexagon's or a box's slanted or folded sides.
+        let width = min(270, max(150, TextMeasure.width(lines: unplaced.flatMap(\.lines), size: 12) + 44))
         let heading = "Without a place on the map:"
         var title = Node("unlocated-heading")
         title[.shape] = .plain
@@ -145,16 +209,26 @@ struct MapActors {
         title[.fontcolor] = Palette.grey
         title[.pos] = Position(x: round(left + TextMeasure.width(heading, size: 11) / 2), y: round(panel.pageRect.maxY - 8))
         builder.addMarker(title)
-        for (index, place) in unplaced.enumerated() {
-            let column = index / perColumn, row = index % perColumn
-            let centre = PlanePoint(x: left + width / 2 + Double(column) * (width + 16),
-                                    y: panel.pageRect.maxY - 36 - Double(row) * step)
+        // Boxes stack down the column, each as tall as its lines (Graphviz draws hexagons and octagons about a
+        // third taller than their text), and start a new column at the map's foot.
+        var column = 0
+        var top = panel.pageRect.maxY - 22
+        for place in unplaced {
+            let height = Double(place.lines.count) * 12 * 1.2 + 16
+            let room = height * 1.35
+            if top - room < panel.pageRect.minY, top < panel.pageRect.maxY - 22 {
+                column += 1
+                top = panel.pageRect.maxY - 22
+            }
+            let centre = PlanePoint(x: left + width / 2 + Double(column) * (width + 16), y: top - room / 2)
+            top -= room + 6
             positions[place.id] = centre
             rightEdge = max(rightEdge, centre.x + width / 2)
             builder.addActor(place.id, position: Position(x: round(centre.x), y: round(centre.y))) { node in
                 node[.label] = .text(place.lines.joined(separator: "\n"))
                 node[.fontsize] = 12
                 node[.width] = width / 72
+                node[.height] = height / 72
                 node[.fixedsize] = false
             }
         }

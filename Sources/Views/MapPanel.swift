@@ -80,7 +80,7 @@ struct MapPanel {
     /// Writes the panel: sea, land (each country in its group, filled as `areas` says and outlined), overlays and
     /// the frame; then adds the names of countries where they fit (not over anything `placer` holds, nor for the
     /// countries in `unnamed`) as nodes, since Graphviz 2.43 crashes on text in `_background` under some engines.
-    func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 10,
+    func draw(into drawing: inout MapDrawing, placer: MapLabelPlacer, unnamed: Set<Int> = [], nameSize: Double = 11,
               names builder: inout DiagramBuilder, prefix: String = "") {
         drawing.append(basemap)
         addNames(to: &builder, placer: placer, unnamed: unnamed, size: nameSize, prefix: prefix)

@@ -388,6 +388,14 @@ def test_a_rebuild_gives_the_same_bytes(site):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_diagram_of_the_bundled_site_meets_the_legibility_targets(site):
+    """No overlapping labels, at most one line through a foreign label or node per diagram on average, every label
+    at least 11 px on a 1400-px page and 14 px in a PNG shown 1920 px wide (scripts/legibility.py)."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "legibility.py"
+    result = subprocess.run([sys.executable, str(script), str(site.out), "--check", "--quiet"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_axe_finds_no_wcag_2_2_aa_violation_on_any_page(site):
     from axe_playwright_python.sync_playwright import Axe
 

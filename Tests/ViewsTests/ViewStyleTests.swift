@@ -101,7 +101,9 @@ final class ViewStyleTests: XCTestCase {
         XCTAssertLessThan(kabul.x, osh.x)
         XCTAssertGreaterThan(moscow.y, kant.y, "Moscow lies north-west, at the edge")
         XCTAssertLessThan(moscow.x, kant.x)
-        XCTAssertNotNil(positions["russian-border-guards"], "an agency without coordinates is drawn by its country")
+        XCTAssertNil(positions["russian-border-guards"], "an agency without coordinates is drawn as its country")
+        XCTAssertTrue(map.graph.allEdges.contains { $0.from == "russia" && $0.to == "osh" }, "so its deployment starts at Russia")
+        XCTAssertTrue(map.caption.contains("Drawn as their country, having no coordinates of their own: Russian border guards"), map.caption)
         XCTAssertTrue(map.caption.contains("United States"))
     }
 
