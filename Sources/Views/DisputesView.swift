@@ -134,36 +134,16 @@ public enum DisputesView: View {
             let all = label.lines.flatMap { $0 }
             let anchors = [2, 3, 1, 4, 0].map { all[min(all.count - 1, all.count * $0 / 5)] }
             let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 3)
-            var node = Node("border-\(index + 1)")
-            node[.shape] = .box
-            node[.style] = [.filled, .rounded]
+            var node = MapActors.labelBox("border-\(index + 1)", text: lines.joined(separator: "\n"), at: spot.centre)
             node[.fillcolor] = Color(hex: "#FFFFFFD8")!
             node[.color] = Palette.vermillion
             node[.penwidth] = 0.8
-            node[.margin] = 0.03
-            node[.width] = 0.1
-            node[.height] = 0.1
-            node[.fontsize] = 12
-            node[.fontcolor] = Palette.ink
-            node[.label] = .text(lines.joined(separator: "\n"))
-            node[.pos] = Position(x: (spot.centre.x * 10).rounded() / 10, y: (spot.centre.y * 10).rounded() / 10)
             node[.url] = links.relationAnchor(disputes[0])
             node[.tooltip] = disputes.map { RelationText.tooltip($0, in: model) }.joined(separator: "\n\n")
             node[.class] = "disputed-border-label"
             builder.addMarker(node)
             if spot.needsLeader {
-                var anchor = Node("border-\(index + 1)-anchor")
-                anchor[.shape] = .point
-                anchor[.width] = 0.05
-                anchor[.color] = Palette.vermillion
-                anchor[.pos] = Position(x: (spot.anchor.x * 10).rounded() / 10, y: (spot.anchor.y * 10).rounded() / 10)
-                builder.addMarker(anchor)
-                var leader = Edge(from: anchor.name, to: node.name)
-                leader[.dir] = EdgeDirection.none
-                leader[.color] = Palette.vermillion
-                leader[.penwidth] = 0.6
-                leader[.class] = "leader"
-                builder.graph.append(leader)
+                MapActors.addLeader(from: spot.anchor, to: node.name, color: Palette.vermillion, width: 0.6, in: &builder)
             }
         }
         let named = Set(places.compactMap { place -> Int? in

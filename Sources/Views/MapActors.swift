@@ -121,19 +121,8 @@ struct MapActors {
             let fontSize = 12.0
             let size = MapLabelPlacer.size(of: place.lines, fontSize: fontSize)
             let spot = placer.place(width: size.width, height: size.height, near: point, clearance: radius)
-            var label = Node("\(place.id)-label")
-            label[.shape] = .box
-            label[.style] = [.filled, .rounded]
-            label[.fillcolor] = Color(hex: "#FFFFFFC8")!
-            label[.color] = Color(hex: "#FFFFFF00")!
-            label[.penwidth] = 0
-            label[.margin] = 0.03
-            label[.width] = 0.1
-            label[.height] = 0.1
-            label[.fontsize] = fontSize
-            label[.fontcolor] = place.isContext ? Palette.grey : Palette.ink
-            label[.label] = .text(place.lines.joined(separator: "\n"))
-            label[.pos] = Position(x: round(spot.centre.x), y: round(spot.centre.y))
+            var label = Self.labelBox("\(place.id)-label", text: place.lines.joined(separator: "\n"), at: spot.centre,
+                                      fontSize: fontSize, color: place.isContext ? Palette.grey : Palette.ink)
             label[.url] = builder.links.actorPage(place.id)
             label[.tooltip] = builder.model.actor(place.id).map { RelationText.tooltip($0, in: builder.model) } ?? place.id
             label[.class] = "actor-label"
@@ -160,6 +149,19 @@ struct MapActors {
             PlanePoint(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)
         }
         let spot = placer.placeAtFirstFree(width: size.width, height: size.height, near: anchors, clearance: 2)
+        var node = Self.labelBox(name, text: text, at: spot.centre)
+        node[.url] = builder.links.relationAnchor(relations[0])
+        let names = [from, to].map { builder.model.actor($0)?.name ?? $0 }
+        node[.tooltip] = relations.count == 1 ? RelationText.tooltip(relations[0], in: builder.model)
+            : RelationText.tooltip(relations, between: names[0], and: names[1], in: builder.model)
+        node[.class] = RelationClasses.of(relations, base: "line-label")
+        builder.addMarker(node)
+        guard spot.needsLeader else { return }
+        Self.addLeader(from: spot.anchor, to: name, color: Palette.grey, in: &builder)
+    }
+
+    /// A label of the map as a node at `centre`: text on a light, rounded, borderless box.
+    static func labelBox(_ name: String, text: String, at centre: PlanePoint, fontSize: Double = 12, color: Color = Palette.ink) -> Node {
         var node = Node(name)
         node[.shape] = .box
         node[.style] = [.filled, .rounded]
@@ -169,27 +171,25 @@ struct MapActors {
         node[.margin] = 0.03
         node[.width] = 0.1
         node[.height] = 0.1
-        node[.fontsize] = 12
-        node[.fontcolor] = Palette.ink
+        node[.fontsize] = fontSize
+        node[.fontcolor] = color
         node[.label] = .text(text)
-        node[.pos] = Position(x: round(spot.centre.x), y: round(spot.centre.y))
-        node[.url] = builder.links.relationAnchor(relations[0])
-        let names = [from, to].map { builder.model.actor($0)?.name ?? $0 }
-        node[.tooltip] = relations.count == 1 ? RelationText.tooltip(relations[0], in: builder.model)
-            : RelationText.tooltip(relations, between: names[0], and: names[1], in: builder.model)
-        node[.class] = RelationClasses.of(relations, base: "line-label")
-        builder.addMarker(node)
-        guard spot.needsLeader else { return }
+        node[.pos] = Position(x: (centre.x * 10).rounded() / 10, y: (centre.y * 10).rounded() / 10)
+        return node
+    }
+
+    /// A thin line from a point of the map to the label `name` that had to move away from it.
+    static func addLeader(from point: PlanePoint, to name: String, color: Color, width: Double = 0.5, in builder: inout DiagramBuilder) {
         var anchor = Node("\(name)-anchor")
         anchor[.shape] = .point
         anchor[.width] = 0.03
-        anchor[.color] = Palette.grey
-        anchor[.pos] = Position(x: round(spot.anchor.x), y: round(spot.anchor.y))
+        anchor[.color] = color
+        anchor[.pos] = Position(x: (point.x * 10).rounded() / 10, y: (point.y * 10).rounded() / 10)
         builder.addMarker(anchor)
         var leader = Edge(from: anchor.name, to: name)
         leader[.dir] = EdgeDirection.none
-        leader[.color] = Palette.grey
-        leader[.penwidth] = 0.5
+        leader[.color] = color
+        leader[.penwidth] = width
         leader[.class] = "leader"
         builder.graph.append(leader)
     }
