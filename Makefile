@@ -26,7 +26,7 @@ help:
 	@echo "  make report   install what is missing, build (release), write the site to $(OUT)/ from $(MODEL)/"
 	@echo "  make install  build (release), install relmap in PREFIX/bin, its templates in PREFIX/share/relmap and relmap(1) (PREFIX=$(PREFIX))"
 	@echo "  make test     install what is missing and run the whole test suite"
-	@echo "  make bench    build (release) and print benchmark ratios; JSON under bench/"
+	@echo "  make bench    build (release) and print benchmark ratios; JSON under bench/; then 30 builds from nothing, one set of bytes"
 	@echo "  make fuzz     run the libFuzzer targets for FUZZ_SECONDS (default $(FUZZ_SECONDS)) each"
 	@echo "  make clean    remove build products and the generated site"
 
@@ -70,6 +70,7 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	python3 scripts/bench.py "$$($(SWIFT) build -c release --show-bin-path)/relmap" $(BENCH_ARGS)
+	./scripts/repeat-builds.sh "$$($(SWIFT) build -c release --show-bin-path)/relmap" 30 100 7
 
 fuzz: deps
 	./scripts/fuzz.sh $(FUZZ_SECONDS)
