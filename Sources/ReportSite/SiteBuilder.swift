@@ -11,29 +11,23 @@ public struct SiteBuilder {
         self.steps = steps
     }
 
-    /// The steps that turn a context with its diagrams into pages: every page kind's pages, the assets, and a
-    /// final check that every link resolves. The pages of all kinds share one pool of threads, so a long page
-    /// of one kind is made while the threads go on with the next kind's pages instead of waiting at its end; the
-    /// kinds the drawing step started are only waited for. A failure names its kind's step ("Write actor pages").
+    /// The steps that turn a context with its diagrams into pages: one step a page kind ("Write actor pages"),
+    /// in `PageGenerator.all`'s order, each writing its kind's pages on the build's threads, then the assets, and
+    /// a final check that every link resolves. A kind the drawing step started is only finished: the pages it
+    /// has not written yet are written by the first such step, and a failure among them is thrown by its kind's.
     public static var pageSteps: [BuildStep] {
-        [
-            BuildStep("Write pages") { context in
-                let started = context.pagesBesideDrawing
-                context.pagesBesideDrawing = nil
-                let startedNames = Set(started?.kinds.map(\.generator.name) ?? [])
-                let failure: FailedPage?
-                do {
-                    let kinds = try PageGenerator.all.filter { !startedNames.contains($0.name) }
-                        .map { ListedPages(generator: $0, pages: try $0.pages(context)) }
-                    failure = context.firstFailure(writing: kinds)
-                } catch {
-                    started?.cancel()
-                    throw error
+        PageGenerator.all.map { generator in
+            BuildStep("Write \(generator.name)") { context in
+                if let started = context.pagesBesideDrawing, started.kinds.contains(where: { $0.generator.name == generator.name }) {
+                    let failure = context.besideDrawingFailure ?? started.finish()
+                    context.besideDrawingFailure = .some(failure)
+                    if let failed = failure, failed.generator.name == generator.name { throw failed.stepError }
+                    return
                 }
-                let failures = [failure, started?.finish()].compactMap { $0 }
-                let order = { (failed: FailedPage) in PageGenerator.all.firstIndex { $0.name == failed.generator.name } ?? .max }
-                if let first = failures.min(by: { order($0) < order($1) }) { throw first.stepError }
-            },
+                let kind = ListedPages(generator: generator, pages: try generator.pages(context))
+                if let failed = context.firstFailure(writing: [kind]) { throw failed.stepError }
+            }
+        } + [
             BuildStep("Copy stylesheet and script") { context in
                 for name in context.templates.assets.keys.sorted() {
                     try context.site.add(context.templates.assets[name]!, at: "assets/\(name)")
@@ -83,18 +77,20 @@ public struct SiteBuilder {
     /// The site, once every step has run: the pages the drawing started that no step waited for are written
     /// first, and a failure among them names its kind's step.
     public static func finish(_ context: inout BuildContext) throws -> Site {
-        if let failed = context.pagesBesideDrawing?.finish() {
+        if context.besideDrawingFailure == nil, let failed = context.pagesBesideDrawing?.finish() {
             context.pagesBesideDrawing = nil
             throw failed.stepError
         }
         context.pagesBesideDrawing = nil
+        context.besideDrawingFailure = nil
         return context.site
     }
 
     /// Stops the pages the drawing started, when a step failed; does nothing once the build is finished.
     public static func abandon(_ context: inout BuildContext) {
-        context.pagesBesideDrawing?.cancel()
+        if context.besideDrawingFailure == nil { context.pagesBesideDrawing?.cancel() }
         context.pagesBesideDrawing = nil
+        context.besideDrawingFailure = nil
     }
 }
 

@@ -6,7 +6,7 @@ extension PageGenerator {
     /// The timeline: a page listing the years with what happened in each and the undated relations, and a page per
     /// year with its "as of" map, what began, happened and ended in it, and links to step between years. A
     /// relation's row is anchored on the page of its `timelineYear`, where diagrams and search lead.
-    static let timeline = PageGenerator("timeline") { context in
+    static let timeline = PageGenerator("timeline pages") { context in
         let model = context.model
         let calendar = TimelineCalendar(model: model)
         let years = calendar.years

@@ -71,7 +71,10 @@ final class TemplateAndProgressTests: XCTestCase {
         _ = try SiteBuilder(steps: SiteBuilder.pageSteps).build(context, progress: BuildProgress(style: .quiet) { line in written.withLock { $0.quiet += line } })
         let (plain, quiet) = written.withLock { $0 }
         let count = SiteBuilder.pageSteps.count
-        XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write pages\n"))
+        XCTAssertTrue(plain.hasPrefix("[1/\(count)] Write view pages\n"), plain)
+        for (index, generator) in PageGenerator.all.enumerated() {
+            XCTAssertTrue(plain.contains("[\(index + 1)/\(count)] Write \(generator.name)\n"), "each page kind is a step: \(generator.name)")
+        }
         XCTAssertTrue(plain.contains("[\(count)/\(count)] Check links\n"))
         XCTAssertEqual(quiet, "")
     }
