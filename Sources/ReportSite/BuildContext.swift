@@ -26,8 +26,6 @@ public struct BuildContext: Sendable {
     public var pageMemo: PageMemo?
     /// The pages the drawing step started, written beside it as their diagrams are drawn; nil before it runs.
     var pagesBesideDrawing: PagesBesideDrawing?
-    /// Set once those pages are finished: the first that failed, if any (`.some(nil)` when none did).
-    var besideDrawingFailure: FailedPage??
 
     /// - Parameter metricsCache: a folder to keep the network figures in between builds; nil computes them afresh.
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,

@@ -40,20 +40,30 @@ final class PagesBesideDrawing: Sendable {
 
     /// Stops the threads beside the drawing, writes the pages they had not taken (those still waiting, because
     /// a diagram they name was not drawn, included) on `context.processors` threads at the usual priority, and
-    /// returns the first page in list order that failed, with its kind.
+    /// returns the first page in list order that failed, with its kind. Later calls return the same answer, so
+    /// each started kind's step may ask.
     func finish() -> FailedPage? {
-        let rest = work.finish()
-        let results = context.write(rest.map { pages[$0] })
-        return failures.byIndex.withLock { failures in
-            for (index, failure) in zip(rest, results) where failure != nil { failures[index] = failure }
-            return FailedPage.first(of: failures, in: kinds)
+        finished.withLock { finished in
+            if let known = finished { return known }
+            let rest = work.finish()
+            let results = context.write(rest.map { pages[$0] })
+            let failure = failures.byIndex.withLock { failures in
+                for (index, failure) in zip(rest, results) where failure != nil { failures[index] = failure }
+                return FailedPage.first(of: failures, in: kinds)
+            }
+            finished = .some(failure)
+            return failure
         }
     }
 
-    /// Drops the pages not yet started and waits for those being written: the build stopped.
+    /// Drops the pages not yet started and waits for those being written: the build stopped. Nothing once
+    /// finished.
     func cancel() {
-        work.cancel()
+        finished.withLock { if $0 == nil { work.cancel() } }
     }
+
+    /// `finish`'s answer once it has run (`.some(nil)` when no page failed).
+    private let finished = Mutex<FailedPage??>(nil)
 
     /// The pages that could not be written, by index into `pages`.
     private final class Failures: Sendable {

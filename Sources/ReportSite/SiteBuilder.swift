@@ -19,9 +19,7 @@ public struct SiteBuilder {
         PageGenerator.all.map { generator in
             BuildStep("Write \(generator.name)") { context in
                 if let started = context.pagesBesideDrawing, started.kinds.contains(where: { $0.generator.name == generator.name }) {
-                    let failure = context.besideDrawingFailure ?? started.finish()
-                    context.besideDrawingFailure = .some(failure)
-                    if let failed = failure, failed.generator.name == generator.name { throw failed.stepError }
+                    if let failed = started.finish(), failed.generator.name == generator.name { throw failed.stepError }
                     return
                 }
                 let kind = ListedPages(generator: generator, pages: try generator.pages(context))
@@ -77,20 +75,18 @@ public struct SiteBuilder {
     /// The site, once every step has run: the pages the drawing started that no step waited for are written
     /// first, and a failure among them names its kind's step.
     public static func finish(_ context: inout BuildContext) throws -> Site {
-        if context.besideDrawingFailure == nil, let failed = context.pagesBesideDrawing?.finish() {
+        if let failed = context.pagesBesideDrawing?.finish() {
             context.pagesBesideDrawing = nil
             throw failed.stepError
         }
         context.pagesBesideDrawing = nil
-        context.besideDrawingFailure = nil
         return context.site
     }
 
     /// Stops the pages the drawing started, when a step failed; does nothing once the build is finished.
     public static func abandon(_ context: inout BuildContext) {
-        if context.besideDrawingFailure == nil { context.pagesBesideDrawing?.cancel() }
+        context.pagesBesideDrawing?.cancel()
         context.pagesBesideDrawing = nil
-        context.besideDrawingFailure = nil
     }
 }
 
