@@ -47,6 +47,7 @@ public enum DeploymentsView: View {
             hostCountries.insert(country)
         }
         let located = Set(places.filter { $0.coordinate != nil }.map(\.id))
+        let drawn = Set(places.map(\.id))
         var actors = MapActors(panel: panel)
         actors.draw(places, on: panel, lines: relations.compactMap { ends(of: $0, among: located, in: model) }, in: &builder)
         actors.drawUnlocated(places, beside: panel, in: &builder)
@@ -54,7 +55,7 @@ public enum DeploymentsView: View {
         var hostLines: [[String]: [Relation]] = [:]
         var hostOrder: [[String]] = []
         for relation in relations {
-            guard let end = ends(of: relation, among: Set(places.map(\.id)), in: model), end.1 == relation.participants[1],
+            guard let end = ends(of: relation, among: drawn, in: model), end.1 == relation.participants[1],
                   !label(relation).isEmpty else { continue }
             let key = [end.0, end.1]
             if hostLines[key] == nil { hostOrder.append(key) }

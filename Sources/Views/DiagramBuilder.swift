@@ -176,8 +176,10 @@ struct DiagramBuilder {
 
     /// Draws a relation between the actors already in the diagram: one edge for two participants, a small hub
     /// node joined to each participant for more (so a multilateral relation is not mistaken for pairs).
-    mutating func addRelation(_ relation: Relation, look: EdgeLook, label: String?) {
-        let present = relation.participants.filter(contains(actor:))
+    /// `parties` are the nodes that stand for the participants where a view draws some as others (a map draws
+    /// an agency as its state); by default the participants themselves.
+    mutating func addRelation(_ relation: Relation, look: EdgeLook, label: String?, parties: [String]? = nil) {
+        let present = (parties ?? relation.participants).filter(contains(actor:))
         guard present.count >= 2 else { return }
         if present.count == 2 {
             addEdge(relation, from: present[0], to: present[1], look: look, label: label)

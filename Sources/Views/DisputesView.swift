@@ -177,8 +177,13 @@ public enum DisputesView: View {
     /// with no line (one party, or a party with no place) is listed under the party's name.
     static func draw(_ relation: Relation, in builder: inout DiagramBuilder, unlocated: Set<String>, model: RelationModel) {
         let ends = lineEnds(relation, unlocated: unlocated, in: model).filter { builder.contains(actor: $0.0) && builder.contains(actor: $0.1) }
-        guard !ends.isEmpty else { return builder.noteRelation(relation) }
         let look = look(relation)
+        let parties = MapActors.drawnAs(relation.participants, in: model)
+        if mapPlace(of: relation, in: model) == nil, parties.count > 2, parties.allSatisfy({ !unlocated.contains($0) }) {
+            // Three or more located parties and no place: a small hub joined to each, as on the other views.
+            return builder.addRelation(relation, look: look, label: shortLabel(relation), parties: parties)
+        }
+        guard !ends.isEmpty else { return builder.noteRelation(relation) }
         if mapPlace(of: relation, in: model) != nil {
             for (index, end) in ends.enumerated() {
                 var partLook = look
@@ -186,10 +191,8 @@ public enum DisputesView: View {
                 builder.addEdge(relation, from: end.0, to: end.1, look: partLook, label: nil,
                                 part: ends.count > 1 ? String(index + 1) : nil, group: "place")
             }
-        } else if ends.count == 1 {
-            builder.addEdge(relation, from: ends[0].0, to: ends[0].1, look: look, label: nil)
         } else {
-            builder.addRelation(relation, look: look, label: shortLabel(relation))
+            builder.addEdge(relation, from: ends[0].0, to: ends[0].1, look: look, label: nil)
         }
     }
 

@@ -58,6 +58,18 @@ final class MapLegibilityTests: XCTestCase {
         }
     }
 
+    func testADisputeOfThreeLocatedPartiesWithoutAPlaceIsAHubJoinedToEach() throws {
+        // Russian border guards are drawn as Russia, so the hub joins Russia, Kyrgyzstan and Uzbekistan.
+        let dispute = SampleModel.relation("x-three", .dispute, ["russian-border-guards", "kyrgyzstan", "uzbekistan"], start: "2006") {
+            $0.subject = .political
+        }
+        let model = RelationModel(sources: model.sources, actors: model.actors, relations: model.relations + [dispute])
+        let map = try XCTUnwrap(DisputesView.diagram(of: model, options: ViewOptions(), links: LinkStyle()))
+        let joined = Set(map.graph.allEdges.filter { $0.from == "relation-x-three" || $0.to == "relation-x-three" }.flatMap { [$0.from, $0.to] })
+        XCTAssertEqual(joined, ["relation-x-three", "russia", "kyrgyzstan", "uzbekistan"])
+        XCTAssertTrue(map.relationIDs.contains("x-three"))
+    }
+
     func testTheWordsOfALineBetweenTwoPartiesAreANodeBesideItNotAnEdgeLabel() throws {
         for view in [DisputesView.self, DeploymentsView.self] as [any View.Type] {
             let map = try XCTUnwrap(ViewCatalog.diagram(view, of: model, options: ViewOptions(), links: LinkStyle()))
