@@ -80,7 +80,7 @@ let package = Package(
                                                          .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestProcesses", "relmap", "RelationModel", "ModelSynthesis", "DOT"]),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["TestProcesses", "GraphvizRendering", "DOT", "relmap"], exclude: ["Fixtures"]),
-        .testTarget(name: "ViewsTests", dependencies: ["TestProcesses", "Views", "RelationModel", "DOT", "DiagramStyle", "Geography"]),
+        .testTarget(name: "ViewsTests", dependencies: ["TestProcesses", "Views", "RelationModel", "DOT", "DiagramStyle", "Geography", "ModelSynthesis"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["TestProcesses", "PreviewServer"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),

@@ -66,7 +66,7 @@ public struct PlaneRect: Hashable, Sendable {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
-    /// The rectangle grown by `amount` on every side (shrunk for a negative amount).
+    /// The rectangle shrunk by `amount` on every side (grown for a negative amount).
     public func insetBy(_ amount: Double) -> PlaneRect {
         PlaneRect(minX: minX + amount, minY: minY + amount, maxX: maxX - amount, maxY: maxY - amount)
     }

@@ -1,7 +1,7 @@
 /// A document of the corpus that relations cite.
-public struct Source: Hashable, Sendable {
+public struct Source: Hashable, Sendable, Encodable {
     /// The stored fields, shared between copies until one changes: pages and diagrams copy sources by the thousand.
-    private struct Fields: Hashable, Sendable {
+    private struct Fields: Hashable, Sendable, Encodable {
         var id: String
         var title: String
         var publisher: String
@@ -12,6 +12,11 @@ public struct Source: Hashable, Sendable {
         var url: String?
         var paragraphs: Int?
         var location: SourceLocation
+
+        /// Every field but where it was written (see `RelationModel`'s `Encodable`).
+        enum CodingKeys: String, CodingKey {
+            case id, title, publisher, author, published, dateNote, file, url, paragraphs
+        }
     }
 
     private var shared: SharedValue<Fields>
@@ -87,9 +92,9 @@ public struct Coordinate: Hashable, Sendable, Codable {
 }
 
 /// A state, organization, agency, person, armed group, facility or place.
-public struct Actor: Hashable, Sendable {
+public struct Actor: Hashable, Sendable, Encodable {
     /// The stored fields, shared between copies until one changes: views and pages copy actors by the thousand.
-    private struct Fields: Hashable, Sendable {
+    private struct Fields: Hashable, Sendable, Encodable {
         var id: String
         var name: String
         var kind: ActorKind
@@ -103,6 +108,11 @@ public struct Actor: Hashable, Sendable {
         var note: String?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
+
+        /// Every field but where it was written (see `RelationModel`'s `Encodable`).
+        enum CodingKeys: String, CodingKey {
+            case id, name, kind, aliases, country, claimedBy, office, iso3, coordinate, capital, note
+        }
     }
 
     private var shared: SharedValue<Fields>
@@ -188,7 +198,7 @@ public struct Actor: Hashable, Sendable {
 }
 
 /// A pointer into the corpus: a source and a paragraph (its non-empty lines counted from 1).
-public struct Evidence: Hashable, Sendable {
+public struct Evidence: Hashable, Sendable, Encodable {
     public var source: String
     public var paragraph: Int
     /// Where the paragraph number was written.
@@ -202,10 +212,15 @@ public struct Evidence: Hashable, Sendable {
         self.location = location
         self.sourceLocation = sourceLocation ?? location
     }
+
+    /// Every field but where it was written (see `RelationModel`'s `Encodable`).
+    enum CodingKeys: String, CodingKey {
+        case source, paragraph
+    }
 }
 
 /// A stated amount, such as the length of a disputed border.
-public struct Quantity: Hashable, Sendable {
+public struct Quantity: Hashable, Sendable, Encodable {
     public var value: Double
     public var unit: String
     public var what: String
@@ -218,7 +233,7 @@ public struct Quantity: Hashable, Sendable {
 }
 
 /// One source's version of a fact that another source states differently.
-public struct Claim: Hashable, Sendable {
+public struct Claim: Hashable, Sendable, Encodable {
     public var field: String
     public var value: String
     public var evidence: [Evidence]
@@ -237,10 +252,15 @@ public struct Claim: Hashable, Sendable {
         self.fieldLocation = fieldLocation ?? location
         self.valueLocation = valueLocation ?? location
     }
+
+    /// Every field but where it was written (see `RelationModel`'s `Encodable`).
+    enum CodingKeys: String, CodingKey {
+        case field, value, evidence
+    }
 }
 
 /// The keys that only some relation types carry.
-public struct RelationDetails: Hashable, Sendable {
+public struct RelationDetails: Hashable, Sendable, Encodable {
     public var role: MembershipRole?
     public var allianceType: AllianceType?
     public var domain: CooperationDomain?
@@ -258,9 +278,9 @@ public struct RelationDetails: Hashable, Sendable {
 }
 
 /// A dated, cited relation between actors.
-public struct Relation: Hashable, Sendable {
+public struct Relation: Hashable, Sendable, Encodable {
     /// The stored fields, shared between copies until one changes: views and pages copy relations by the tens of thousands.
-    private struct Fields: Hashable, Sendable {
+    private struct Fields: Hashable, Sendable, Encodable {
         var id: String
         var type: RelationType
         var participants: [String]
@@ -276,6 +296,11 @@ public struct Relation: Hashable, Sendable {
         var directed: Bool?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
+
+        /// Every field but where it was written (see `RelationModel`'s `Encodable`).
+        enum CodingKeys: String, CodingKey {
+            case id, type, participants, start, end, status, summary, accordingTo, hedge, evidence, claims, details, directed
+        }
     }
 
     private var shared: SharedValue<Fields>
@@ -468,7 +493,11 @@ extension RelationType {
 }
 
 /// A whole relation model: sources, actors and relations, with look-ups by id.
-public struct RelationModel: Sendable {
+///
+/// It encodes (as do its sources, actors and relations) every field but where each was written, in the model's
+/// order: what diagrams are drawn from, so that a digest of the encoding tells whether a model draws as another
+/// did (see the site's plan memo), and moving a relation down its file does not change it.
+public struct RelationModel: Sendable, Encodable {
     public var sources: [Source]
     public var actors: [Actor]
     public var relations: [Relation]
@@ -479,6 +508,10 @@ public struct RelationModel: Sendable {
     public private(set) var relationPositionsByActor: [String: [Int]]
     /// For each actor id, the positions in `relations` of the relations given as its statement or belief.
     public private(set) var relationPositionsBySpeaker: [String: [Int]]
+
+    enum CodingKeys: String, CodingKey {
+        case sources, actors, relations
+    }
 
     public init(sources: [Source], actors: [Actor], relations: [Relation]) {
         self.sources = sources
@@ -521,6 +554,18 @@ public struct RelationModel: Sendable {
         guard let first = years.min(), let last = years.max() else { return nil }
         return first...last
     }
+}
+
+extension Source {
+    public func encode(to encoder: Encoder) throws { try shared.value.encode(to: encoder) }
+}
+
+extension Actor {
+    public func encode(to encoder: Encoder) throws { try shared.value.encode(to: encoder) }
+}
+
+extension Relation {
+    public func encode(to encoder: Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
 /// An immutable value behind a reference, so that copying the struct that holds it is one retain; the holder

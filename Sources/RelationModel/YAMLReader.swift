@@ -75,8 +75,11 @@ struct YAMLReader {
             error("'\(field)' is longer than \(Self.maximumScalarLength) characters", at: node)
             return nil
         }
-        guard !scalar.string.unicodeScalars.contains(where: { $0.value == 0 }) else {
-            error("'\(field)' contains a NUL character", at: node)
+        // Pages, SVG and DOT cannot hold control characters (XML 1.0 forbids them), and the site's build marks
+        // places in diagram text with them (`SummaryPlaceholders`, `TooltipPlaceholders`).
+        if let control = scalar.string.unicodeScalars.first(where: { ($0.value < 0x20 && !["\t", "\n", "\r"].contains($0)) || (0x7F...0x9F).contains($0.value) }) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            error("'\(field)' contains the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)", at: node)
             return nil
         }
         return scalar.string

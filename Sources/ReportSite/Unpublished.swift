@@ -9,9 +9,18 @@ enum Unpublished {
         let folder: String
         let lock: OutputLock?
 
-        /// Removes the folder and lets go of the lock.
+        /// Removes the folder and lets go of the lock. A signal stops a build from another thread while the
+        /// build's threads may still be writing pages into the folder, so it is renamed first, which fails their
+        /// next file, and removed again for as long as a file that was being made appears in it.
         func remove() {
-            FileTree.remove(folder)
+            let removing = folder + "-removed"
+            let target = rename(folder, removing) == 0 ? removing : folder
+            for _ in 0..<200 {
+                FileTree.remove(target)
+                var status = stat()
+                guard lstat(target, &status) == 0 else { break }
+                usleep(5_000)
+            }
             lock?.release()
         }
     }

@@ -8,10 +8,28 @@ extension DiagramPlan {
     /// The site's diagrams from the view catalogue: a page for every view that draws something without a focus
     /// actor, the overview and the map views on the index and "as of" each year with events on the timeline, a focus
     /// diagram per actor.
+    ///
+    /// The views draw the model with a placeholder for each relation's summary, which only tooltips carry, and
+    /// the summaries are put in after: so a plan kept by `memo` serves every model that differs from it in
+    /// wording alone, and rewording a summary plans nothing again.
+    public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                 memo: PlanMemo? = nil) -> DiagramPlan {
+        let summaries = SummaryPlaceholders(model)
+        let key = memo?.key(for: summaries.model)
+        let plan: DiagramPlan
+        if let memo, let key, let kept = memo.plan(forKey: key) {
+            plan = kept
+        } else {
+            plan = planned(summaries.model, processors: processors)
+            if let memo, let key { memo.keep(plan, forKey: key) }
+        }
+        return summaries.filling(plan, processors: processors)
+    }
+
     /// Diagrams are independent of each other, so they are planned on `processors` threads: the views (the overview,
     /// the largest, leads) together with the focus diagrams, then the yearly maps, whose number the overview decides,
     /// latest (largest) first.
-    public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> DiagramPlan {
+    static func planned(_ model: RelationModel, processors: Int) -> DiagramPlan {
         let links = LinkStyle(root: "../")
         var plan = DiagramPlan()
         let views = ViewCatalog.views.filter { $0.id != ActorFocusView.id }

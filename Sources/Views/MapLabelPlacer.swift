@@ -11,24 +11,58 @@ struct MapLabelPlacer {
     private(set) var occupied: [PlaneRect] = []
     /// The map's straight lines, which labels keep off so that no line runs through a name.
     private(set) var lines: [(PlanePoint, PlanePoint)] = []
+    /// `occupied` and `lines` by where they are on the page, so a spot is checked against what is near it.
+    private var occupiedCells: MapLabelGrid
+    private var lineCells: MapLabelGrid
 
     init(bounds: PlaneRect) {
         self.bounds = bounds
+        occupiedCells = MapLabelGrid(bounds: bounds)
+        lineCells = MapLabelGrid(bounds: bounds)
     }
 
     /// Keeps labels off a marker or another drawn thing.
     mutating func reserve(_ rect: PlaneRect) {
         occupied.append(rect)
+        occupiedCells.add(rect)
     }
 
     /// Keeps labels off a straight line between two points.
     mutating func reserve(line from: PlanePoint, to: PlanePoint) {
         lines.append((from, to))
+        lineCells.add(line: from, to)
     }
 
     /// How many of the map's lines run through a rectangle.
     func linesCrossing(_ rect: PlaneRect) -> Int {
-        lines.reduce(0) { $0 + (PlaneGeometry.clippedSegment($1.0, $1.1, to: rect) == nil ? 0 : 1) }
+        var count = 0
+        lineCells.forEachCandidate(near: rect) { index in
+            let (a, b) = lines[index]
+            // Most lines near a spot pass it by: their bounding box misses it.
+            guard min(a.x, b.x) <= rect.maxX, max(a.x, b.x) >= rect.minX, min(a.y, b.y) <= rect.maxY, max(a.y, b.y) >= rect.minY else { return }
+            if PlaneGeometry.clippedSegment(a, b, to: rect) != nil { count += 1 }
+        }
+        return count
+    }
+
+    /// The area of the reserved rectangles a rectangle covers, summed in the order they were reserved (so that
+    /// equal layouts rank spots alike to the last bit).
+    private func overlap(of rect: PlaneRect) -> Double {
+        var overlaps: [(index: Int, area: Double)] = []
+        occupiedCells.forEachCandidate(near: rect) { index in
+            let area = Self.overlapArea(rect, occupied[index])
+            if area > 0 { overlaps.append((index, area)) }
+        }
+        return overlaps.sorted { $0.index < $1.index }.reduce(0.0) { $0 + $1.area }
+    }
+
+    /// Whether a reserved rectangle touches `rect`.
+    private func touchesReserved(_ rect: PlaneRect) -> Bool {
+        var touches = false
+        occupiedCells.forEachCandidate(near: rect) { index in
+            if !touches, occupied[index].intersects(rect) { touches = true }
+        }
+        return touches
     }
 
     mutating func reserve(marker point: PlanePoint, radius: Double) {
@@ -43,6 +77,13 @@ struct MapLabelPlacer {
     /// Places a label of `size` near `point` and reserves its room; returns its centre and whether it sits far
     /// enough from the point to need a leader line.
     mutating func place(width: Double, height: Double, near point: PlanePoint, clearance: Double) -> (centre: PlanePoint, needsLeader: Bool) {
+        let chosen = spot(width: width, height: height, near: point, clearance: clearance)
+        reserve(Self.rect(centre: chosen.centre, width: width, height: height))
+        return chosen
+    }
+
+    /// Where `place` would put a label, without reserving it.
+    func spot(width: Double, height: Double, near point: PlanePoint, clearance: Double) -> (centre: PlanePoint, needsLeader: Bool) {
         // The first spot free of labels, markers and lines wins; else the one that covers no label or marker
         // and the fewest lines, else the one that overlaps least.
         var best: (centre: PlanePoint, rank: (Int, Int, Double), leader: Bool)?
@@ -51,20 +92,15 @@ struct MapLabelPlacer {
                 let rect = Self.rect(centre: candidate, width: width, height: height)
                 guard bounds.contains(PlanePoint(x: rect.minX, y: rect.minY)),
                       bounds.contains(PlanePoint(x: rect.maxX, y: rect.maxY)) else { continue }
-                let overlap = occupied.reduce(0.0) { $0 + Self.overlapArea(rect, $1) }
+                let overlap = overlap(of: rect)
                 let crossed = linesCrossing(rect.insetBy(1))
-                if overlap == 0, crossed == 0 {
-                    occupied.append(rect)
-                    return (candidate, ring > 0)
-                }
+                if overlap == 0, crossed == 0 { return (candidate, ring > 0) }
                 let rank = overlap > 0 ? (1, 0, overlap) : (0, crossed, 0.0)
                 if best == nil || rank < best!.rank { best = (candidate, rank, ring > 0) }
             }
         }
-        let chosen = best.map { ($0.centre, $0.leader) }
+        return best.map { ($0.centre, $0.leader) }
             ?? (clamped(PlanePoint(x: point.x + clearance + 2 + width / 2, y: point.y), width: width, height: height), false)
-        occupied.append(Self.rect(centre: chosen.0, width: width, height: height))
-        return (chosen.0, chosen.1)
     }
 
     /// Places a label at the first of `anchors` where a spot is free, else where `place` would at the first
@@ -72,11 +108,10 @@ struct MapLabelPlacer {
     mutating func placeAtFirstFree(width: Double, height: Double, near anchors: [PlanePoint], clearance: Double)
         -> (centre: PlanePoint, needsLeader: Bool, anchor: PlanePoint) {
         for anchor in anchors {
-            var trial = self
-            let spot = trial.place(width: width, height: height, near: anchor, clearance: clearance)
+            let spot = spot(width: width, height: height, near: anchor, clearance: clearance)
             let rect = Self.rect(centre: spot.centre, width: width, height: height)
             if isFree(rect) {
-                self = trial
+                reserve(rect)
                 return (spot.centre, spot.needsLeader, anchor)
             }
         }
@@ -87,7 +122,7 @@ struct MapLabelPlacer {
     /// Whether a rectangle is free of everything reserved and inside the bounds.
     func isFree(_ rect: PlaneRect) -> Bool {
         bounds.contains(PlanePoint(x: rect.minX, y: rect.minY)) && bounds.contains(PlanePoint(x: rect.maxX, y: rect.maxY))
-            && !occupied.contains { $0.intersects(rect) } && linesCrossing(rect) == 0
+            && !touchesReserved(rect) && linesCrossing(rect) == 0
     }
 
     private func candidates(width: Double, height: Double, around point: PlanePoint, gap: Double) -> [PlanePoint] {

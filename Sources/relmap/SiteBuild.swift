@@ -191,7 +191,10 @@ struct SiteBuild: Sendable {
                 state.context = context
             },
             Step("Plan the diagrams") { state in
-                state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors)
+                let memo = settings.check ? nil
+                    : PlanMemo(cacheFolder: writer.cacheFolder,
+                               program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
+                state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors, memo: memo)
             },
             Step("Draw the diagrams", title: { "Draw \($0.plan?.all.count.counted("diagram") ?? "the diagrams")" }) { state in
                 let renderer = Renderer(settings: RenderSettings(workers: settings.processors))

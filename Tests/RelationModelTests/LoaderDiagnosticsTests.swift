@@ -32,6 +32,17 @@ final class LoaderDiagnosticsTests: XCTestCase {
         XCTAssertEqual(Set(diagnosedFiles), Set(files.map(\.name)))
     }
 
+    func testAControlCharacterInATextIsAnErrorAtTheValue() {
+        let yaml = """
+            actors:
+              - {id: a, name: A, kind: state}
+              - {id: b, name: "B\\x02 2\\x02", kind: state}
+            relations:
+              - {id: r, type: meeting, participants: [a, b], status: ended, summary: "Tab\\tand line\\nbreaks are text", evidence: []}
+            """
+        XCTAssertEqual(diagnostics(yaml).filter { $0.contains("control") }, ["m.yaml:3:19: error: 'name' contains the control character U+0002"])
+    }
+
     func testUnknownKeyIsReportedAtTheKeyWithASuggestion() {
         let yaml = """
         actors:

@@ -1,6 +1,7 @@
 import DOT
 import Foundation
 import Geography
+import ModelSynthesis
 import RelationModel
 @testable import Views
 import XCTest
@@ -79,5 +80,40 @@ final class MapLegibilityTests: XCTestCase {
         let labels = disputes.graph.allNodes.filter { $0[.class]?.hasPrefix("line-label") == true }
         XCTAssertFalse(labels.isEmpty)
         XCTAssertTrue(labels.allSatisfy { $0[.url] != nil && $0[.tooltip] != nil }, "each links to its relation and explains it")
+    }
+}
+
+extension MapLegibilityTests {
+    func testTheGridFindsEveryRectangleAndLineThatTouchesASpotOnceEachWhereverItLies() {
+        var seeded = SplitMix64(seed: 7)
+        let bounds = PlaneRect(minX: 0, minY: 0, maxX: 600, maxY: 400)
+        var rects = MapLabelGrid(bounds: bounds, cellSize: 48)
+        var lines = MapLabelGrid(bounds: bounds, cellSize: 48)
+        var storedRects: [PlaneRect] = []
+        var storedLines: [(PlanePoint, PlanePoint)] = []
+        func point() -> PlanePoint { PlanePoint(x: Double.random(in: -100...700, using: &seeded), y: Double.random(in: -100...500, using: &seeded)) }
+        for _ in 0..<300 {
+            let a = point()
+            let rect = PlaneRect(minX: a.x, minY: a.y, maxX: a.x + Double.random(in: 0...120, using: &seeded), maxY: a.y + Double.random(in: 0...40, using: &seeded))
+            XCTAssertEqual(rects.add(rect), storedRects.count)
+            storedRects.append(rect)
+            let (from, to) = (point(), point())
+            XCTAssertEqual(lines.add(line: from, to), storedLines.count)
+            storedLines.append((from, to))
+        }
+        for _ in 0..<500 {
+            let a = point()
+            let spot = PlaneRect(minX: a.x, minY: a.y, maxX: a.x + Double.random(in: 0...150, using: &seeded), maxY: a.y + Double.random(in: 0...60, using: &seeded))
+            var foundRects: [Int] = []
+            rects.forEachCandidate(near: spot) { foundRects.append($0) }
+            var foundLines: [Int] = []
+            lines.forEachCandidate(near: spot) { foundLines.append($0) }
+            XCTAssertEqual(foundRects.count, Set(foundRects).count, "each once")
+            XCTAssertEqual(foundLines.count, Set(foundLines).count, "each once")
+            let touching = storedRects.indices.filter { storedRects[$0].intersects(spot) }
+            XCTAssertTrue(Set(touching).isSubset(of: foundRects))
+            let crossing = storedLines.indices.filter { PlaneGeometry.clippedSegment(storedLines[$0].0, storedLines[$0].1, to: spot) != nil }
+            XCTAssertTrue(Set(crossing).isSubset(of: foundLines))
+        }
     }
 }

@@ -1,0 +1,71 @@
+import ParallelWork
+import RelationModel
+
+/// A model whose relations' summaries are placeholders, and the summaries to put back into what the views drew
+/// from it. Diagrams carry summaries in tooltips alone, so a plan drawn from the placeholder model is the plan
+/// of every model that differs from this one in summaries only.
+///
+/// A placeholder is U+0002, the relation's position in the model and U+0002: the model's reader refuses control
+/// characters in any text, so no other text of the model holds one.
+struct SummaryPlaceholders: Sendable {
+    /// The model with placeholders.
+    let model: RelationModel
+    /// Each relation's summary, by position.
+    let summaries: [String]
+
+    static let marker = UInt8(2)
+
+    init(_ model: RelationModel) {
+        summaries = model.relations.map(\.summary)
+        var relations = model.relations
+        for index in relations.indices { relations[index].summary = "\u{2}\(index)\u{2}" }
+        self.model = RelationModel(sources: model.sources, actors: model.actors, relations: relations)
+    }
+
+    /// The plan with every placeholder in its tooltips replaced by its summary.
+    func filling(_ plan: DiagramPlan, processors: Int) -> DiagramPlan {
+        var plan = plan
+        let all = plan.all
+        let filled = ParallelResults(count: all.count, processors: processors) { index in
+            var diagram = all[index]
+            diagram.tooltips = diagram.tooltips.map(filling)
+            return diagram
+        }.values
+        let byID = Dictionary(uniqueKeysWithValues: filled.map { ($0.id, $0) })
+        plan.replaceDiagrams { byID[$0.id] ?? $0 }
+        return plan
+    }
+
+    /// A text with every placeholder replaced by its summary.
+    func filling(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(Self.marker) else { return nil as String? }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 256)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == Self.marker, let (position, end) = placeholder(in: bytes, at: index) {
+                    result.append(contentsOf: summaries[position].utf8)
+                    index = end
+                } else {
+                    result.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The relation position of a placeholder starting at `start`, and where it ends.
+    private func placeholder(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
+        var position = 0
+        var index = start + 1
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), position < summaries.count {
+            position = position * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        guard index > start + 1, index < bytes.count, bytes[index] == Self.marker, position < summaries.count else { return nil }
+        return (position, index + 1)
+    }
+}
