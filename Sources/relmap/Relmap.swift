@@ -33,6 +33,11 @@ struct Relmap: ParsableCommand {
     static func main() {
         StandardStream.reopenClosedStandardDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // A build starts a render worker for every sfdp or neato layout: it skips parsing, which costs a worker
+        // about as long as drawing a small diagram.
+        if arguments == [RenderWorkerCommand.configuration.commandName] {
+            RenderWorkerCommand.serve()
+        }
         if arguments.first == "help", arguments.count > 1, let unknown = arguments.dropFirst().first(where: { !isSubcommand($0) }) {
             fail("relmap help: error: no subcommand '\(unknown)'; subcommands: \(visibleSubcommands.joined(separator: ", "))", code: 64)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphvizRendering
 
 /// `relmap render-worker` (hidden): the process the renderer's pool starts; renders framed jobs from stdin.
@@ -10,9 +11,11 @@ struct RenderWorkerCommand: ParsableCommand {
     )
 
     func run() throws {
-        let status = RenderWorker.serve()
-        if status != 0 {
-            throw ExitCode(status)
-        }
+        Self.serve()
+    }
+
+    /// Serves jobs until stdin ends, then exits with the worker's status.
+    static func serve() -> Never {
+        Foundation.exit(RenderWorker.serve())
     }
 }
