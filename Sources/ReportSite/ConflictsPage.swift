@@ -2,8 +2,9 @@ import RelationModel
 import SiteLayout
 
 extension PageGenerator {
-    /// Every relation on which sources disagree, the model's value beside each source's claim.
-    static let conflicts = PageGenerator("conflicts page") { context in
+    /// Every relation on which sources disagree, the model's value beside each source's claim; it shows no
+    /// diagram, so it is written while the diagrams are drawn.
+    static let conflicts = PageGenerator("conflicts page", startsBeforeDrawing: true) { context in
         let path = SitePath.conflicts
         let linker = PageLinker(context: context, path: path)
         let disputed = RelationWording.chronological(context.model.relations.filter(\.isDisputedBetweenSources))

@@ -2,9 +2,16 @@ import RelationModel
 import SiteLayout
 
 extension PageGenerator {
-    /// The front page: what the report covers, the overview map, a card per view, every actor and source.
-    static let index = PageGenerator("index page") { context in
+    /// The front page: what the report covers, the overview map, a card per view, every actor and source; written,
+    /// beside the drawing, once the views' diagrams are drawn (the cards quote their captions).
+    static let index = PageGenerator("index page", startsBeforeDrawing: true) { context in
         let path = SitePath.index
+        let shown = context.views.map(\.diagram) + (context.overviewDiagram.map { [$0] } ?? [])
+        return [Page(path: path, template: "index", diagrams: shown) { indexPage(context: context, path: path) }]
+    }
+
+    /// The front page's context, once the diagrams it shows are drawn.
+    private static func indexPage(context: BuildContext, path: String) -> any Encodable & Sendable {
         let linker = PageLinker(context: context, path: path)
         let model = context.model
         let kinds = ActorKind.allCases.compactMap { kind -> IndexBody.ActorGroup? in
@@ -35,8 +42,7 @@ extension PageGenerator {
             newestSource: model.sources.map(\.published).max()?.description,
             modelHash: context.metadata.modelHash, modelHashShort: String(context.metadata.modelHash.prefix(12)))
         let description = "A report on \(model.actors.count) actors and \(model.relations.count) relations drawn from \(model.sources.count) sources."
-        return [Page(path: path, template: "index",
-                     context: PageContext(path: path, title: context.metadata.title, description: description, context: context, page: body))]
+        return PageContext(path: path, title: context.metadata.title, description: description, context: context, page: body)
     }
 }
 

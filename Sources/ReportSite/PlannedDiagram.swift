@@ -65,14 +65,6 @@ public struct DiagramPlan: Sendable {
 
     public init() {}
 
-    /// Replaces every diagram of the plan, wherever it appears, by what `change` makes of it.
-    mutating func replaceDiagrams(_ change: (PlannedDiagram) -> PlannedDiagram) {
-        views = views.map { ($0.entry, change($0.diagram)) }
-        years = years.mapValues(change)
-        yearMaps = yearMaps.mapValues { $0.map(change) }
-        actors = actors.mapValues(change)
-    }
-
     /// Every diagram once, ordered by id.
     public var all: [PlannedDiagram] {
         var byID: [String: PlannedDiagram] = [:]

@@ -7,13 +7,14 @@ import Synchronization
 extension PageGenerator {
     /// The search page (a full list, grouped by kind, that a script filters), the JSON index it filters over, and
     /// the same index as a script that the search box in every page's header loads (browsers refuse to fetch
-    /// JSON from `file://`, but load a script).
-    static let search = PageGenerator("search page and index") { context in
-        let entries = SearchEntry.all(in: context.model, map: OverviewMap(context: context))
-        let index = EncodedSearchIndex(entries: entries)
-        return [
-            Page(path: SitePath.search, template: "search") {
-                let body = SearchBody(entries: entries, root: SitePath.root(of: SitePath.search))
+    /// JSON from `file://`, but load a script). Entries link to the overview map, so the pages are written,
+    /// beside the drawing, once it is drawn.
+    static let search = PageGenerator("search page and index", startsBeforeDrawing: true) { context in
+        let index = EncodedSearchIndex(context: context)
+        let shown = context.overviewDiagram.map { [$0] } ?? []
+        var pages = [
+            Page(path: SitePath.search, template: "search", diagrams: shown) {
+                let body = SearchBody(entries: index.entries, root: SitePath.root(of: SitePath.search))
                 return PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
                                    context: context, page: body)
             },
@@ -21,26 +22,39 @@ extension PageGenerator {
             // JSON is a JavaScript expression whatever the model's text (since ES2019, U+2028 too).
             Page(path: SitePath.searchScript) { Data("window.relmapSearchIndex = ".utf8) + (try index.json()) + Data(";\n".utf8) },
         ]
+        for index in pages.indices { pages[index].diagrams = shown }
+        return pages
     }
 }
 
-/// The search entries encoded once, on whichever thread first writes one of the two files that carry them.
+/// The search entries, made and encoded once, on whichever thread first writes one of the pages that carry them.
 final class EncodedSearchIndex: Sendable {
-    private let entries: [SearchEntry]
-    private let encoded = Mutex<Data?>(nil)
+    private let context: BuildContext
+    private let made = Mutex<(entries: [SearchEntry]?, json: Data?)>((nil, nil))
 
-    init(entries: [SearchEntry]) {
-        self.entries = entries
+    init(context: BuildContext) {
+        self.context = context
+    }
+
+    /// Every entry; the overview map must be drawn by then.
+    var entries: [SearchEntry] {
+        made.withLock { made in
+            if let entries = made.entries { return entries }
+            let entries = SearchEntry.all(in: context.model, map: OverviewMap(context: context))
+            made.entries = entries
+            return entries
+        }
     }
 
     func json() throws -> Data {
-        try encoded.withLock { encoded in
-            if let encoded { return encoded }
+        let entries = entries
+        return try made.withLock { made in
+            if let json = made.json { return json }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            let data = try encoder.encode(entries)
-            encoded = data
-            return data
+            let json = try encoder.encode(entries)
+            made.json = json
+            return json
         }
     }
 }

@@ -3,8 +3,9 @@ import RelationModel
 import SiteLayout
 
 extension PageGenerator {
-    /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph.
-    static let sources = PageGenerator("source pages") { context in
+    /// One page per source: its metadata, then every relation that cites it, paragraph by paragraph. They show
+    /// no diagram, so they are written while the diagrams are drawn.
+    static let sources = PageGenerator("source pages", startsBeforeDrawing: true) { context in
         let index = SourceIndex(model: context.model)
         return context.model.sources.sorted { $0.id < $1.id }.map { source in
             let path = SitePath.source(source.id)

@@ -22,18 +22,26 @@ struct SummaryPlaceholders: Sendable {
         self.model = RelationModel(sources: model.sources, actors: model.actors, relations: relations)
     }
 
-    /// The plan with every placeholder in its tooltips replaced by its summary.
-    func filling(_ plan: DiagramPlan, processors: Int) -> DiagramPlan {
-        var plan = plan
-        let all = plan.all
-        let filled = ParallelResults(count: all.count, processors: processors) { index in
-            var diagram = all[index]
-            diagram.tooltips = diagram.tooltips.map(filling)
-            return diagram
-        }.values
-        let byID = Dictionary(uniqueKeysWithValues: filled.map { ($0.id, $0) })
-        plan.replaceDiagrams { byID[$0.id] ?? $0 }
-        return plan
+    /// Replaces every placeholder in the plan's tooltips by its summary. Diagrams are filled a few hundred at a
+    /// time, each group in place of its placeholders, so a large plan's tooltips are never held twice.
+    func fill(_ plan: inout DiagramPlan, processors: Int) {
+        plan.views = plan.views.map { ($0.entry, filling($0.diagram)) }
+        plan.years = plan.years.mapValues(filling)
+        plan.yearMaps = plan.yearMaps.mapValues { $0.map(filling) }
+        let actors = plan.actors.keys.sorted()
+        for start in stride(from: 0, to: actors.count, by: 256) {
+            let group = Array(actors[start..<min(start + 256, actors.count)])
+            let diagrams = group.map { plan.actors[$0]! }
+            let filled = ParallelResults(count: group.count, processors: processors) { filling(diagrams[$0]) }.values
+            for (actor, diagram) in zip(group, filled) { plan.actors[actor] = diagram }
+        }
+    }
+
+    /// A diagram with its tooltips filled.
+    func filling(_ diagram: PlannedDiagram) -> PlannedDiagram {
+        var diagram = diagram
+        diagram.tooltips = diagram.tooltips.map(filling)
+        return diagram
     }
 
     /// A text with every placeholder replaced by its summary.

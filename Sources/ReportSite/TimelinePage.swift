@@ -6,7 +6,8 @@ extension PageGenerator {
     /// The timeline: a page listing the years with what happened in each and the undated relations, and a page per
     /// year with its "as of" map, what began, happened and ended in it, and links to step between years. A
     /// relation's row is anchored on the page of its `timelineYear`, where diagrams and search lead.
-    static let timeline = PageGenerator("timeline pages") { context in
+    /// Each page is written, beside the drawing, once the maps it shows are drawn.
+    static let timeline = PageGenerator("timeline pages", startsBeforeDrawing: true) { context in
         let model = context.model
         let calendar = TimelineCalendar(model: model)
         let years = calendar.years
@@ -21,18 +22,20 @@ extension PageGenerator {
         let path = SitePath.timeline
         let undated = model.relations.filter { $0.timelineYear == nil }
         let yearList = years.map(String.init).joined(separator: " ")
-        let linker = PageLinker(context: context, path: path)
         let latest = years.indices.last { figures[$0] != nil }
-        let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
-                                undated: RowList.nonEmpty("Undated", linker.rows(undated), anchor: "undated"),
-                                figure: latest.flatMap { linker.figure(figures[$0]) }, mapYear: latest.map { years[$0] },
-                                yearList: yearList, yearBase: SitePath.timelineYears)
-        let index = Page(path: path, template: "timeline",
-                         context: PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
-                                              context: context, page: body))
+        let index = Page(path: path, template: "timeline", diagrams: latest.flatMap { figures[$0] }.map { [$0] } ?? []) {
+            let linker = PageLinker(context: context, path: path)
+            let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
+                                    undated: RowList.nonEmpty("Undated", linker.rows(undated), anchor: "undated"),
+                                    figure: latest.flatMap { linker.figure(figures[$0]) }, mapYear: latest.map { years[$0] },
+                                    yearList: yearList, yearBase: SitePath.timelineYears)
+            return PageContext(path: path, title: "Timeline", description: "Relations and incidents year by year, with the map as it stood in each year.",
+                               context: context, page: body)
+        }
         let yearPages = years.enumerated().map { index, year in
             let path = SitePath.timelineYear(year)
-            return Page(path: path, template: "timeline-year") {
+            let shown = (figures[index].map { [$0] } ?? []) + (context.yearMapDiagrams[year] ?? [])
+            return Page(path: path, template: "timeline-year", diagrams: shown) {
                 let linker = PageLinker(context: context, path: path)
                 let root = SitePath.root(of: path)
                 var anchored: Set<String> = []

@@ -16,14 +16,15 @@ extension DiagramPlan {
                                  memo: PlanMemo? = nil) -> DiagramPlan {
         let summaries = SummaryPlaceholders(model)
         let key = memo?.key(for: summaries.model)
-        let plan: DiagramPlan
+        var plan: DiagramPlan
         if let memo, let key, let kept = memo.plan(forKey: key) {
             plan = kept
         } else {
             plan = planned(summaries.model, processors: processors)
             if let memo, let key { memo.keep(plan, forKey: key) }
         }
-        return summaries.filling(plan, processors: processors)
+        summaries.fill(&plan, processors: processors)
+        return plan
     }
 
     /// Diagrams are independent of each other, so they are planned on `processors` threads: the views (the overview,

@@ -3,15 +3,12 @@ import RelationModel
 import SiteLayout
 
 extension PageGenerator {
-    /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads. The views
-    /// with the most relations come first, so the longest pages start first on the threads that make them.
-    static let views = PageGenerator("view pages") { context in
-        let views = context.views.map { view in (view: view, size: context.diagrams[view.diagram]?.relationIDs.count ?? 0) }
-            .sorted { ($0.size, $1.view.id) > ($1.size, $0.view.id) }
-            .map(\.view)
-        return views.map { view in
+    /// One page per view: the diagram, its legend, the relations it shows as a table, and downloads. Each is
+    /// written, beside the drawing, once its diagram is drawn.
+    static let views = PageGenerator("view pages", startsBeforeDrawing: true) { context in
+        context.views.map { view in
             let path = SitePath.view(view.id)
-            return Page(path: path, template: "view") {
+            return Page(path: path, template: "view", diagrams: [view.diagram]) {
                 let linker = PageLinker(context: context, path: path)
                 let diagram = context.diagrams[view.diagram]
                 let relations = (diagram?.relationIDs ?? []).compactMap(context.model.relation)

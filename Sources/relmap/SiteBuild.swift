@@ -206,7 +206,10 @@ struct SiteBuild: Sendable {
                                                  graphviz.add(results.graphvizSeconds)
                                                  return results
                                              })
-                try SiteBuilder.run(drawing.step(state.plan!, progress: progress), on: &state.context!)
+                // The pages need what was drawn, not the plan: its DOT and tooltips go once the drawing ends.
+                let plan = state.plan!
+                state.plan = nil
+                try SiteBuilder.run(drawing.step(plan, progress: progress), on: &state.context!)
             },
         ]
         steps += SiteBuilder.pageSteps.map { pageStep in

@@ -90,9 +90,17 @@ final class PagesBesideDrawingTests: XCTestCase {
     func testPagesTheDrawingStartedAreWrittenWhenNoLaterStepWritesThem() throws {
         let model = SampleSite.model()
         let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
-        let site = try SiteBuilder(steps: [drawing.step(SampleDiagrams.plan(for: model))]).build(try SampleSite.context(model: model))
+        let site = try SiteBuilder(steps: [drawing.step(SampleDiagrams.plan(for: model), startingPages: [.actors])])
+            .build(try SampleSite.context(model: model))
         XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"id="focus-kyrgyzstan-title""#))
-        XCTAssertNil(site["index.html"])
+        XCTAssertNil(site["index.html"], "a kind the drawing did not start waits for its own step")
+        let plan = SampleDiagrams.plan(for: model)
+        let every = try SiteBuilder(steps: [drawing.step(plan)]).build(try SampleSite.context(model: model))
+        let viewPages = plan.views.map { "views/\($0.entry.id).html" }
+        XCTAssertFalse(viewPages.isEmpty)
+        for path in ["index.html", "timeline.html", "sources/hamm-2006-thaw.html", "search.html"] + viewPages {
+            XCTAssertNotNil(every[path], "\(path): every kind starts beside the drawing")
+        }
     }
 
     func testPagesBesideTheDrawingRunOnlyOnIdleCoresAndThoseLeftWhenItEndsAtTheUsualPriority() throws {
