@@ -31,35 +31,9 @@ public struct TooltipPlaceholders: Sendable, Equatable {
     static let marker = UInt8(1)
 
     private func filling(_ bytes: [UInt8], with written: (String) -> [UInt8]) -> [UInt8] {
-        guard !tooltips.isEmpty else { return bytes }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 4)
-        var copied = 0
-        var index = 0
-        while let marker = bytes[index...].firstIndex(of: TooltipPlaceholders.marker) {
-            guard let (number, end) = placeholder(in: bytes, at: marker) else {
-                index = marker + 1
-                continue
-            }
-            result.append(contentsOf: bytes[copied..<marker])
+        NumberedPlaceholders.filling(bytes, marker: Self.marker, count: tooltips.count) { number, result in
             result.append(contentsOf: written(tooltips[number]))
-            copied = end
-            index = end
-        }
-        result.append(contentsOf: bytes[copied...])
-        return result
-    }
-
-    /// The tooltip number of a placeholder starting at `start`, and where it ends.
-    private func placeholder(in bytes: [UInt8], at start: Int) -> (Int, Int)? {
-        var number = 0
-        var index = start + 1
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), number < tooltips.count {
-            number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            index += 1
-        }
-        guard index > start + 1, index < bytes.count, bytes[index] == TooltipPlaceholders.marker, number < tooltips.count else { return nil }
-        return (number, index + 1)
+        } ?? bytes
     }
 }
 

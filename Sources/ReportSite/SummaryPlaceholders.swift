@@ -1,3 +1,4 @@
+import DOT
 import ParallelWork
 import RelationModel
 
@@ -48,32 +49,9 @@ struct SummaryPlaceholders: Sendable {
     func filling(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(Self.marker) else { return nil as String? }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 256)
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == Self.marker, let (position, end) = placeholder(in: bytes, at: index) {
-                    result.append(contentsOf: summaries[position].utf8)
-                    index = end
-                } else {
-                    result.append(bytes[index])
-                    index += 1
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
+            NumberedPlaceholders.filling(bytes, marker: Self.marker, count: summaries.count) { position, result in
+                result.append(contentsOf: summaries[position].utf8)
+            }.map { String(decoding: $0, as: UTF8.self) }
         } ?? text
-    }
-
-    /// The relation position of a placeholder starting at `start`, and where it ends.
-    private func placeholder(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
-        var position = 0
-        var index = start + 1
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), position < summaries.count {
-            position = position * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            index += 1
-        }
-        guard index > start + 1, index < bytes.count, bytes[index] == Self.marker, position < summaries.count else { return nil }
-        return (position, index + 1)
     }
 }
