@@ -5,6 +5,7 @@ import GraphvizRendering
 import RelationModel
 import ReportSite
 import Synchronization
+import SystemIO
 
 /// A build of the report site, from the model on disk to the site published at the output, as one pipeline of
 /// named steps: `relmap build` runs it once, `relmap serve` after every save. Each step is printed as `[i/N] name`
@@ -195,6 +196,7 @@ struct SiteBuild: Sendable {
                     : PlanMemo(cacheFolder: writer.cacheFolder,
                                program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
                 state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors, memo: memo)
+                FreedMemory.returnToSystem()
             },
             Step("Draw the diagrams", title: { "Draw \($0.plan?.all.count.counted("diagram") ?? "the diagrams")" }) { state in
                 let renderer = Renderer(settings: RenderSettings(workers: settings.processors))
@@ -207,9 +209,12 @@ struct SiteBuild: Sendable {
                                                  return results
                                              })
                 // The pages need what was drawn, not the plan: its DOT and tooltips go once the drawing ends.
-                let plan = state.plan!
-                state.plan = nil
-                try SiteBuilder.run(drawing.step(plan, progress: progress), on: &state.context!)
+                do {
+                    let plan = state.plan!
+                    state.plan = nil
+                    try SiteBuilder.run(drawing.step(plan, progress: progress), on: &state.context!)
+                }
+                FreedMemory.returnToSystem()
             },
         ]
         steps += SiteBuilder.pageSteps.map { pageStep in
