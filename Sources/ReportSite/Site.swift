@@ -174,7 +174,7 @@ final class SiteStaging: Sendable {
             let target = "\(folder)/\(path)"
             let parent = (target as NSString).deletingLastPathComponent
             if !claims.folders.contains(parent) {
-                try SiteWriter.makeFolders(parent)
+                try SiteWriter.makeFolders(parent, inside: folder)
                 claims.folders.insert(parent)
             }
             claims.written.insert(path)

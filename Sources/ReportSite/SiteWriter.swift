@@ -218,6 +218,16 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// The folders from `root`, which must be there, down to `path`: a writer still at work when its build is
+    /// stopped does not make the staging folder again.
+    static func makeFolders(_ path: String, inside root: String) throws {
+        do {
+            _ = try Folder.make(path, inside: root)
+        } catch {
+            throw SiteWriteError(error)
+        }
+    }
+
     static func rename(_ from: String, _ to: String) throws {
         guard Foundation.rename(from, to) == 0 else {
             throw SiteWriteError(path: to, reason: "cannot move \(from) here: \(String(cString: strerror(errno)))")

@@ -18,6 +18,20 @@ public enum Folder {
         return made + [path]
     }
 
+    /// Makes `path` and the folders above it up to `root`, which must be there already: a folder taken away
+    /// from under its writers (a stopped build's staging folder) is not made again by one of them.
+    public static func make(_ path: String, inside root: String) throws(SystemError) -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw SystemError(path: path, code: ENOTDIR) }
+            return []
+        }
+        guard path.hasPrefix(root + "/") else { throw SystemError(path: path, code: ENOENT) }
+        let made = try make((path as NSString).deletingLastPathComponent, inside: root)
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(path: path) }
+        return made + [path]
+    }
+
     /// A new, empty folder named from `template` (ending in `XXXXXX`, which `mkdtemp` fills in), with the
     /// permissions the umask allows rather than its owner's alone; nil with `errno` set when it cannot be made.
     public static func makeUnique(_ template: String) -> String? {

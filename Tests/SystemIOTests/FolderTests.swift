@@ -14,6 +14,17 @@ final class FolderTests: XCTestCase {
         }
     }
 
+    func testFoldersInsideARootAreMadeButARootTakenAwayIsNotMadeAgain() throws {
+        let root = try temporaryFolder() + "/staged"
+        _ = try Folder.make(root)
+        XCTAssertEqual(try Folder.make(root + "/a/b", inside: root), [root + "/a", root + "/a/b"])
+        try FileManager.default.removeItem(atPath: root)
+        XCTAssertThrowsError(try Folder.make(root + "/a/b", inside: root)) { error in
+            XCTAssertEqual((error as? SystemError)?.code, ENOENT)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root))
+    }
+
     func testExchangingTwoFoldersSwapsTheirContents() throws {
         let root = try temporaryFolder()
         let first = try XCTUnwrap(Folder.makeUnique(root + "/first-XXXXXX"))
