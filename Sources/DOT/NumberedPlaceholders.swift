@@ -4,6 +4,7 @@
 public enum NumberedPlaceholders {
     /// `bytes` with every placeholder of `marker` whose number is below `count` replaced by what `write` appends
     /// for its number; a marker that starts no such placeholder stays. Nil when `bytes` holds no marker at all.
+    @inlinable
     public static func filling<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, marker: UInt8, count: Int,
                                                                       write: (Int, inout [UInt8]) -> Void) -> [UInt8]? where Bytes.Index == Int {
         guard count > 0, var found = bytes.firstIndex(of: marker) else { return nil }
@@ -26,7 +27,8 @@ public enum NumberedPlaceholders {
     }
 
     /// The number of a placeholder starting at `start`, and where it ends.
-    private static func placeholder<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int, marker: UInt8, count: Int)
+    @usableFromInline
+    static func placeholder<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int, marker: UInt8, count: Int)
         -> (Int, Int)? where Bytes.Index == Int {
         var number = 0
         var index = start + 1
