@@ -72,11 +72,6 @@ public struct PlanMemo: Sendable {
         }
     }
 
-    /// Forgets the kept plan.
-    public static func remove(from cacheFolder: String) {
-        unlink(path(in: cacheFolder))
-    }
-
     private static func header(key: String) -> String {
         "relmap plan memo \(formatVersion)\n\(key)\n"
     }

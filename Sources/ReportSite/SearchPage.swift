@@ -13,7 +13,7 @@ extension PageGenerator {
         let index = EncodedSearchIndex(context: context)
         let shown = context.overviewDiagram.map { [$0] } ?? []
         var pages = [
-            Page(path: SitePath.search, template: "search", diagrams: shown) {
+            Page(path: SitePath.search, template: "search") {
                 let body = SearchBody(entries: index.entries, root: SitePath.root(of: SitePath.search))
                 return PageContext(path: SitePath.search, title: "Search", description: "Find actors, relations and sources by name.",
                                    context: context, page: body)
