@@ -135,10 +135,21 @@ extension FrameHeaderReader {
 /// header, then the bytes. A worker frame's payload has this shape, and so has a render cache file after its
 /// first line.
 enum FramePayload {
-    static func make(header: FrameHeaderWriter, attached: [Data]) -> Data {
-        var payload = lengthPrefixed(Data(header.bytes))
+    /// The payload, after its own length when `lengthPrefixed` (a worker frame); its bytes are copied once, into
+    /// storage of the final size (a reply carries whole drawings).
+    static func make(header: FrameHeaderWriter, attached: [Data], lengthPrefixed: Bool = false) -> Data {
+        let count = 4 + header.bytes.count + attached.reduce(0) { $0 + $1.count }
+        var payload = Data(capacity: count + (lengthPrefixed ? 4 : 0))
+        if lengthPrefixed { appendLength(count, to: &payload) }
+        appendLength(header.bytes.count, to: &payload)
+        payload.append(contentsOf: header.bytes)
         for data in attached { payload.append(data) }
         return payload
+    }
+
+    private static func appendLength(_ count: Int, to data: inout Data) {
+        var length = UInt32(count).bigEndian
+        withUnsafeBytes(of: &length) { data.append(contentsOf: $0) }
     }
 
     /// The header, ready to read, and the bytes after it.
@@ -149,11 +160,5 @@ enum FramePayload {
         guard headerEnd <= payload.count else { throw WorkerFrame.MalformedFrame() }
         let start = payload.startIndex
         return (FrameHeaderReader(payload[(start + 4)..<(start + headerEnd)]), payload[(start + headerEnd)...])
-    }
-
-    /// `data` after its length, 4 bytes big-endian.
-    static func lengthPrefixed(_ data: Data) -> Data {
-        var length = UInt32(data.count).bigEndian
-        return Data(bytes: &length, count: 4) + data
     }
 }

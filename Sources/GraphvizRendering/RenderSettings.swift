@@ -10,7 +10,8 @@ public struct RenderSettings: Sendable {
     /// focus diagram, so some 35 MiB by the time a worker is replaced). A fresh worker lays out its first
     /// diagrams more slowly, so replacing one costs more than its start.
     public var jobsPerWorker: Int
-    /// A worker is replaced when its resident memory exceeds this many MiB after a job.
+    /// A worker is replaced when its resident memory exceeds this many MiB after a job, or after the jobs already
+    /// sent to it behind that one (see `WorkerProcess.run`).
     public var maximumWorkerMemoryMB: Int
     /// The program and arguments that start a worker speaking the `render-worker` protocol.
     public var workerCommand: [String]

@@ -64,11 +64,17 @@ public final class Renderer: Sendable {
     static let threadStackSize = 512 << 10
 
     /// Renders the batch's jobs in `slot`'s worker until none is left to take.
+    /// The jobs after the ones being rendered are taken before their results are awaited and sent to the worker
+    /// behind them (see `WorkerProcess.run`), so it goes from one to the next without waiting for this thread
+    /// to read the replies; on two cores, that wait was scheduled behind the threads writing files.
     private static func serve(_ slot: WorkerSlot, _ batch: Batch, _ jobs: [RenderJob]) {
-        while case let indices = batch.takeNext(), !indices.isEmpty {
-            for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] })) {
+        var indices = batch.takeNext()
+        while !indices.isEmpty {
+            let next = batch.takeNext()
+            for (index, result) in zip(indices, slot.render(indices.map { jobs[$0] }, sendingAhead: next.map { jobs[$0] })) {
                 batch.record(result, at: index)
             }
+            indices = next
         }
     }
 
@@ -78,9 +84,9 @@ public final class Renderer: Sendable {
     /// `Batch.takeNext`).
     static let jobsSentTogether = 16
 
-    /// Jobs sent together carry at most this many bytes of DOT, well inside a socket's buffer (208 KiB on
-    /// Debian unless configured otherwise).
-    static let bytesSentTogether = 128 * 1024
+    /// Jobs sent together carry at most this many bytes of DOT, so that the next ones fit beside them in the
+    /// socket (`WorkerProcess.bytesInFlight`).
+    static let bytesSentTogether = WorkerProcess.bytesInFlight / 2
 
     /// The process ids of the workers running now, for diagnostics.
     public var workerProcessIDs: [Int32] {
@@ -145,12 +151,14 @@ final class WorkerSlot: Sendable {
     }
 
     /// Renders jobs sent to the worker together (see `Renderer.jobsSentTogether`); a job after one that crashed
-    /// or ran over is rendered on its own, as if it had come next.
-    func render(_ jobs: [RenderJob]) -> [Result<RenderedDiagram, RenderFailure>] {
-        guard jobs.count > 1 else { return jobs.map(render) }
+    /// or ran over is rendered on its own, as if it had come next. `ahead` are the jobs this slot renders next,
+    /// sent behind these when the worker will still be in use for them.
+    func render(_ jobs: [RenderJob], sendingAhead ahead: [RenderJob] = []) -> [Result<RenderedDiagram, RenderFailure>] {
+        if jobs.count == 1, jobs[0].drawsNothing { return [render(jobs[0])] }
+        guard !jobs.isEmpty else { return [] }
         let allowance = max(1, settings.jobsPerWorker - (currentWorker?.jobsDone ?? 0))
         let sent = Array(jobs.prefix(allowance))
-        let attempts = attempt(sent)
+        let attempts = attempt(sent, ahead: sent.count == jobs.count ? ahead : [])
         let results = sent.indices.map { index in
             index < attempts.count ? finish(sent[index], after: attempts[index]) : render(sent[index])
         }
@@ -235,8 +243,11 @@ final class WorkerSlot: Sendable {
 
     /// Runs `jobs` in this slot's worker, starting one if needed, and retires the worker when it is spent or gone.
     /// The attempts end at the first job without a reply; the jobs after it were not tried.
-    private func attempt(_ jobs: [RenderJob], inFreshWorker: Bool = false) -> [Attempt] {
-        if jobs[0].needsFreshWorker || inFreshWorker, let used = currentWorker, used.jobsDone > 0 {
+    private func attempt(_ jobs: [RenderJob], inFreshWorker: Bool = false, ahead: [RenderJob] = []) -> [Attempt] {
+        if jobs[0].needsFreshWorker || inFreshWorker, let used = currentWorker, used.jobsDone > 0 || used.hasUnansweredJobs {
+            retire(used)
+        }
+        if let used = currentWorker, used.hasUnansweredJobs, !used.isRunning(jobs) {
             retire(used)
         }
         let started = workers.withLock { workers -> Result<WorkerProcess, WorkerProcess.StartFailure> in
@@ -259,8 +270,12 @@ final class WorkerSlot: Sendable {
         case .success(let worker): current = worker
         case .failure(let error): return [.unavailable(error.message)]
         }
+        // Jobs are sent ahead only to a worker that is not due to be replaced before it gets to them.
+        let sendsAhead = !ahead.isEmpty && !inFreshWorker && !jobs[0].needsFreshWorker && ahead.allSatisfy(\.canBeSentTogether)
+            && current.jobsDone + jobs.count + ahead.count < settings.jobsPerWorker
+            && current.residentMemoryMB <= settings.maximumWorkerMemoryMB
         var attempts: [Attempt] = []
-        for outcome in current.run(jobs, timeout: settings.timeoutSeconds) {
+        for outcome in current.run(jobs, sendingAhead: sendsAhead ? ahead : [], timeout: settings.timeoutSeconds) {
             switch outcome {
             case .replied(let reply):
                 attempts.append(.replied(reply))
@@ -275,7 +290,9 @@ final class WorkerSlot: Sendable {
                 attempts.append(.graphvizUnavailable(reason))
             }
         }
-        if case .replied(let reply)? = attempts.last,
+        // A worker with jobs sent ahead is replaced once it has answered them: its memory can pass the limit by
+        // what those take.
+        if case .replied(let reply)? = attempts.last, !current.hasUnansweredJobs,
            jobs[0].needsFreshWorker || current.jobsDone >= settings.jobsPerWorker || reply.residentMemoryMB > settings.maximumWorkerMemoryMB {
             retire(current)
         }

@@ -21,7 +21,7 @@ enum WorkerFrame {
         header.texts(job.formats.map(\.rawValue))
         header.optionalText(job.fallbackEngine?.rawValue)
         header.number(dot.count)
-        return FramePayload.lengthPrefixed(FramePayload.make(header: header, attached: [dot]))
+        return FramePayload.make(header: header, attached: [dot], lengthPrefixed: true)
     }
 
     /// The job in a frame's payload (the bytes after the frame's length).
@@ -55,7 +55,7 @@ enum WorkerFrame {
         header.seconds(reply.graphvizSeconds)
         header.number(reply.residentMemoryMB)
         header.flag(reply.drawnByDegradedGraphviz)
-        return FramePayload.lengthPrefixed(FramePayload.make(header: header, attached: files.map(\.data)))
+        return FramePayload.make(header: header, attached: files.map(\.data), lengthPrefixed: true)
     }
 
     /// The reply in a frame's payload (the bytes after the frame's length).

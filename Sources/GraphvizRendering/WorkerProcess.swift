@@ -124,9 +124,34 @@ final class WorkerProcess: Sendable {
     /// outcomes end at the first job that did not get a reply (the worker crashed or ran over on it, and is
     /// gone); the jobs after it were not rendered. The frames must fit in the socket's buffer together (a few
     /// tens of kilobytes), or this process would block sending while the worker blocks replying.
-    func run(_ jobs: [RenderJob], timeout: Double) -> [Outcome] {
-        connection.withLock { $0.run(jobs, timeout: timeout) }
+    ///
+    /// `ahead` are the jobs that will come next: they are sent before the replies are awaited, when they fit in
+    /// the socket's buffer beside the jobs not yet answered, so the worker starts them as soon as it is done with
+    /// `jobs`, without waiting for this process to read its replies. The next `run` then names them as its
+    /// `jobs` and they are not sent again (`isRunning`).
+    func run(_ jobs: [RenderJob], sendingAhead ahead: [RenderJob] = [], timeout: Double) -> [Outcome] {
+        connection.withLock { $0.run(jobs, sendingAhead: ahead, timeout: timeout) }
     }
+
+    /// Whether the worker has been sent jobs it has not answered (sent ahead, see `run`).
+    var hasUnansweredJobs: Bool {
+        connection.withLock { !$0.unanswered.isEmpty }
+    }
+
+    /// The resident memory the worker reported with its last reply, in MiB; 0 before its first.
+    var residentMemoryMB: Int {
+        connection.withLock { $0.residentMemoryMB }
+    }
+
+    /// Whether `jobs`, and only they, were sent to the worker and are not answered yet.
+    func isRunning(_ jobs: [RenderJob]) -> Bool {
+        connection.withLock { $0.unanswered.map(\.id) == jobs.map(\.id) }
+    }
+
+    /// The DOT bytes of jobs that may wait in the socket, not yet read by the worker: jobs are sent ahead only
+    /// within it, far inside a socket's buffer (208 KiB on Debian unless configured otherwise), so sending
+    /// never blocks while the worker blocks writing a reply.
+    static let bytesInFlight = 128 * 1024
 
     /// Closes the connection: the worker exits when it has read what was sent.
     func closeConnection() {
@@ -152,6 +177,9 @@ private struct Connection {
     let socket: Int32
     let errorOutput: Int32
     private(set) var jobsDone = 0
+    /// The jobs sent and not answered yet, oldest first.
+    private(set) var unanswered: [(id: String, bytes: Int)] = []
+    private(set) var residentMemoryMB = 0
     private var errorText = Data()
     /// Bytes read from the worker and not yet taken as a reply.
     private var received = Data()
@@ -174,15 +202,20 @@ private struct Connection {
 
     typealias Outcome = WorkerProcess.Outcome
 
-    mutating func run(_ jobs: [RenderJob], timeout: Double) -> [Outcome] {
+    mutating func run(_ jobs: [RenderJob], sendingAhead ahead: [RenderJob], timeout: Double) -> [Outcome] {
         drainErrorOutput()
         errorText = Data()
-        var frames = Data()
-        for job in jobs {
-            guard let frame = try? WorkerFrame.encode(job) else { return [.crashed("the job could not be encoded")] }
-            frames.append(frame)
+        if unanswered.map(\.id) != jobs.map(\.id) {
+            guard unanswered.isEmpty else { return [.crashed("the worker was sent other jobs")] }
+            guard let frames = Self.frames(jobs) else { return [.crashed("the job could not be encoded")] }
+            guard send(frames, of: jobs) else { return [ended()] }
         }
-        guard send(frames) else { return [ended()] }
+        let waiting = unanswered.reduce(0) { $0 + $1.bytes }
+        if !ahead.isEmpty, waiting + ahead.reduce(0, { $0 + $1.dot.utf8.count }) <= WorkerProcess.bytesInFlight,
+           let frames = Self.frames(ahead) {
+            // A worker that is gone is found by the replies awaited next.
+            _ = send(frames, of: ahead)
+        }
         var outcomes: [Outcome] = []
         for job in jobs {
             let outcome = awaitReply(to: job, timeout: timeout)
@@ -190,6 +223,20 @@ private struct Connection {
             guard case .replied = outcome else { break }
         }
         return outcomes
+    }
+
+    private static func frames(_ jobs: [RenderJob]) -> Data? {
+        var frames = Data()
+        for job in jobs {
+            guard let frame = try? WorkerFrame.encode(job) else { return nil }
+            frames.append(frame)
+        }
+        return frames
+    }
+
+    private mutating func send(_ frames: Data, of jobs: [RenderJob]) -> Bool {
+        unanswered += jobs.map { ($0.id, $0.dot.utf8.count) }
+        return send(frames)
     }
 
     private mutating func awaitReply(to job: RenderJob, timeout: Double) -> Outcome {
@@ -209,6 +256,8 @@ private struct Connection {
                         return .crashed("the worker sent a malformed reply")
                     }
                     jobsDone += 1
+                    unanswered.removeFirst()
+                    residentMemoryMB = reply.residentMemoryMB
                     return .replied(reply)
                 }
             }
@@ -244,11 +293,21 @@ private struct Connection {
         guard !finished else { return }
         finished = true
         closeConnection()
-        closeErrorOutput()
+        // The worker's stderr ends as it exits, so waiting for that end (rather than polling the process every
+        // millisecond) collects it as soon as it is gone: a build waits for its workers before it returns.
+        let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
         var status: Int32 = 0
-        for _ in 0..<2000 {
+        while !errorOutputEnded, !errorOutputClosed {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { break }
+            var descriptor = pollfd(fd: errorOutput, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, Int32((deadline - now) / 1_000_000) + 1) < 0, errno != EINTR { break }
+            drainErrorOutput()
+        }
+        closeErrorOutput()
+        while DispatchTime.now().uptimeNanoseconds < deadline {
             if collect(&status, options: WNOHANG) { return }
-            usleep(1000)
+            usleep(100)
         }
         Glibc.kill(processID, SIGKILL)
         _ = collect(&status, options: 0)

@@ -66,6 +66,37 @@ final class RendererPoolTests: XCTestCase {
         }
     }
 
+    func testJobsSentAheadAreAnsweredOnceAndNotSentAgain() throws {
+        let worker = try WorkerProcess(command: TestSupport.settings().workerCommand, environment: [:])
+        defer { worker.stop() }
+        let (a, b, c) = (TestSupport.job("a", "digraph { a }"), TestSupport.job("b", "digraph { b }"), TestSupport.job("c", "digraph { c }"))
+        guard case .replied(let first) = worker.run([a], sendingAhead: [b], timeout: 30).first else { return XCTFail("no reply to a") }
+        XCTAssertEqual(first.id, "a")
+        XCTAssertTrue(worker.isRunning([b]))
+        guard case .replied(let second) = worker.run([b], timeout: 30).first else { return XCTFail("no reply to b") }
+        XCTAssertEqual(second.id, "b")
+        XCTAssertFalse(worker.hasUnansweredJobs)
+        // Had b been sent twice, its second reply would be taken as c's and refused as malformed.
+        guard case .replied(let third) = worker.run([c], timeout: 30).first else { return XCTFail("no reply to c") }
+        XCTAssertEqual(third.id, "c")
+        XCTAssertEqual(worker.jobsDone, 3)
+    }
+
+    func testJobsSentAheadToAWorkerThatCrashedAreDrawnByTheNextWorker() {
+        let jobs = (0..<40).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
+        let settings = TestSupport.settings(workers: 1, environment: [WorkerTestHooks.crashVariable: "g5,g20"])
+        let renderer = Renderer(settings: settings)
+        defer { renderer.shutdown() }
+        let results = renderer.render(jobs)
+        for index in jobs.indices {
+            if [5, 20].contains(index) {
+                XCTAssertEqual(results[index].failureMessage?.hasPrefix("Graphviz crashed 3 times laying out g\(index)"), true)
+            } else {
+                XCTAssertEqual(try? results[index].get().id, jobs[index].id)
+            }
+        }
+    }
+
     func testAJobThatCrashesWithItsEngineIsNeverDrawnWithItsFallbackEngine() throws {
         var job = TestSupport.job("boom", "digraph { boom -> z }")
         job.engine = .twopi
@@ -180,15 +211,16 @@ final class RendererPoolTests: XCTestCase {
         XCTAssertEqual(alone, alone.sorted(by: >))
     }
 
-    func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimit() {
+    func testWorkersAreReplacedWhenTheirMemoryExceedsTheLimitOnceTheJobsSentAheadAreAnswered() {
         let renderer = Renderer(settings: TestSupport.settings(workers: 1, maximumWorkerMemoryMB: 0))
         defer { renderer.shutdown() }
         let workersAfterEachJob = Mutex<[Int]>([])
-        _ = renderer.render((0..<2).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }) { _, _, _ in
+        _ = renderer.render((0..<3).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }) { _, _, _ in
             let workers = renderer.workerProcessIDs.count
             workersAfterEachJob.withLock { $0.append(workers) }
         }
-        XCTAssertEqual(workersAfterEachJob.withLock { $0 }, [0, 0])
+        // g1 went to the first worker before g0's reply said it was over the limit; nothing more was sent to it.
+        XCTAssertEqual(workersAfterEachJob.withLock { $0 }, [1, 0, 0])
     }
 
     func testAMissingWorkerProgramFailsEveryJobWithAMessage() {
