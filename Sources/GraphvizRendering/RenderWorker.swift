@@ -15,11 +15,12 @@ public enum RenderWorker {
         // A Ctrl-C reaches the whole process group: the pool decides when its workers stop.
         signal(SIGINT, SIG_IGN)
         relmap_pad_allocations()
+        let hooks = WorkerTestHooks()
+        hooks.applyAtStart()
         if let missing = GraphvizSession.missingPlugins() {
             writeAll(Data((missing + "\n").utf8), to: STDERR_FILENO)
             return unavailableStatus
         }
-        let hooks = WorkerTestHooks()
         var jobsDone = 0
         GraphvizSession.warmUp()
         while true {

@@ -99,6 +99,15 @@ public final class Renderer: Sendable {
         WorkerProcess.killAll()
     }
 
+    /// Starts a worker as a renderer with default settings would, before one exists, so that it loads Graphviz
+    /// (some 15 ms) while the command line is parsed and the input read: the first renderer whose workers are
+    /// started the same way takes it. One that nothing takes is stopped as the process exits.
+    public static func startWorkerAhead() {
+        let settings = RenderSettings()
+        WorkerProcess.startAhead(WorkerProcess.Launch(command: settings.workerCommand, environment: settings.workerEnvironment))
+        atexit { WorkerProcess.stopStartedAhead() }
+    }
+
     /// Stops every worker; the next `render` starts new ones.
     public func shutdown() {
         slots.forEach { $0.stopWorker() }
@@ -138,7 +147,9 @@ final class WorkerSlot: Sendable {
 
     /// A new worker process as the settings describe it.
     private func startProcess() throws(WorkerProcess.StartFailure) -> WorkerProcess {
-        try WorkerProcess(command: settings.workerCommand, environment: settings.workerEnvironment)
+        let launch = WorkerProcess.Launch(command: settings.workerCommand, environment: settings.workerEnvironment)
+        if let worker = WorkerProcess.takeStartedAhead(for: launch) { return worker }
+        return try WorkerProcess(command: launch.command, environment: launch.environment)
     }
 
     func stopWorker() {

@@ -23,7 +23,14 @@ final class WorkerProcess: Sendable {
     struct StartFailure: Error { var message: String }
 
     let processID: pid_t
+    /// The command and the added environment it was started with.
+    let launch: Launch
     private let connection: Mutex<Connection>
+
+    struct Launch: Equatable, Sendable {
+        var command: [String]
+        var environment: [String: String]
+    }
 
     init(command: [String], environment extraEnvironment: [String: String]) throws(StartFailure) {
         guard let executable = command.first else { throw StartFailure(message: "no render worker command") }
@@ -47,6 +54,9 @@ final class WorkerProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, pair[1], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, pair[1], STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
+        // Nor does it inherit what this process was given without close-on-exec (a caller's pipes, which a worker
+        // outliving this process would hold open).
+        _ = WorkerProcess.addCloseFrom?(&actions, STDERR_FILENO + 1)
 
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -69,6 +79,7 @@ final class WorkerProcess: Sendable {
             throw StartFailure(message: "cannot start the render worker \(executable): \(String(cString: strerror(status)))")
         }
         self.processID = processID
+        launch = Launch(command: command, environment: extraEnvironment)
         _ = fcntl(errorPipe[0], F_SETFL, fcntl(errorPipe[0], F_GETFL) | O_NONBLOCK)
         connection = Mutex(Connection(processID: processID, socket: pair[0], errorOutput: errorPipe[0]))
     }
@@ -99,6 +110,53 @@ final class WorkerProcess: Sendable {
             var status: Int32 = 0
             while waitpid(processID, &status, 0) < 0, errno == EINTR {}
         }
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which its module for Swift does not
+    /// export.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let handle = dlopen(nil, RTLD_LAZY), let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    /// A worker started before anything asked for one (see `Renderer.startWorkerAhead`).
+    private static let startedAhead = Mutex<WorkerProcess?>(nil)
+
+    /// Starts a worker for `launch` to be taken later; with SIGINT and SIGTERM blocked in it, as in a worker
+    /// started once the command has blocked them (see the CLI's `Interruption`).
+    static func startAhead(_ launch: Launch) {
+        var stopSignals = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, &previous)
+        let worker = try? WorkerProcess(command: launch.command, environment: launch.environment)
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        let replaced = startedAhead.withLock { started in
+            defer { started = worker }
+            return started
+        }
+        replaced?.stop()
+    }
+
+    /// The worker started ahead, if it was started for `launch` and not taken yet.
+    static func takeStartedAhead(for launch: Launch) -> WorkerProcess? {
+        startedAhead.withLock { started in
+            guard let worker = started, worker.launch == launch else { return nil }
+            started = nil
+            return worker
+        }
+    }
+
+    /// Kills the worker started ahead if nothing took it: it has done nothing but start. After `killAll` there is
+    /// nothing left to kill.
+    static func stopStartedAhead() {
+        let worker = startedAhead.withLock { started in
+            defer { started = nil }
+            return started
+        }
+        if let worker, !running.withLock({ $0.stopping }) { worker.kill() }
     }
 
     /// Collects the worker's process, and forgets it.
@@ -162,6 +220,11 @@ final class WorkerProcess: Sendable {
     /// not exited within two seconds.
     func stop() {
         connection.withLock { $0.stop() }
+    }
+
+    /// Kills the worker and collects it.
+    func kill() {
+        connection.withLock { $0.kill() }
     }
 
     static func signalName(_ signal: Int32) -> String {
@@ -314,7 +377,7 @@ private struct Connection {
     }
 
     /// Kills the worker at once and collects it.
-    private mutating func kill() {
+    mutating func kill() {
         guard !finished else { return }
         finished = true
         Glibc.kill(processID, SIGKILL)

@@ -5,12 +5,15 @@ import Foundation
 /// - `RELMAP_RENDER_WORKER_TEST_CRASH`: comma-separated `id` or `id@engine`; the worker dies of SIGSEGV before
 ///   rendering them. With `+used` after either, only in a worker that has rendered another job before.
 /// - `RELMAP_RENDER_WORKER_TEST_SLEEP`: comma-separated `id=seconds` or `id@engine=seconds`; the worker sleeps first.
+/// - `RELMAP_RENDER_WORKER_TEST_START_SLEEP`: seconds the worker sleeps before it loads Graphviz.
 struct WorkerTestHooks {
     static let crashVariable = "RELMAP_RENDER_WORKER_TEST_CRASH"
     static let sleepVariable = "RELMAP_RENDER_WORKER_TEST_SLEEP"
+    static let startSleepVariable = "RELMAP_RENDER_WORKER_TEST_START_SLEEP"
 
     private var crashes: Set<String> = []
     private var sleeps: [String: Double] = [:]
+    private var startSleep: Double?
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         for entry in Self.entries(environment[Self.crashVariable]) {
@@ -20,6 +23,12 @@ struct WorkerTestHooks {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2, let seconds = Double(parts[1]) { sleeps[parts[0]] = seconds }
         }
+        startSleep = environment[Self.startSleepVariable].flatMap(Double.init)
+    }
+
+    /// Sleeps as long as the start delay says, if one is set.
+    func applyAtStart() {
+        if let startSleep { Thread.sleep(forTimeInterval: startSleep) }
     }
 
     /// Applies the faults configured for `job`, if any; `jobsBefore` is how many jobs the worker rendered before.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphvizRendering
 
 /// The `relmap` command: draws a relation model as Graphviz diagrams and a static report site.
 @main
@@ -37,6 +38,12 @@ struct Relmap: ParsableCommand {
         // about as long as drawing a small diagram.
         if arguments == [RenderWorkerCommand.configuration.commandName] {
             RenderWorkerCommand.serve()
+        }
+        // Commands that draw start their first render worker now, so that it loads Graphviz while the command line
+        // is parsed (for a thousand files, longer than the worker takes) and the input read.
+        if let name = arguments.first, ([BuildCommand.self, RenderCommand.self, ServeCommand.self] as [ParsableCommand.Type]).contains(where: { $0.configuration.commandName == name }),
+           !arguments.contains(where: { ["-h", "--help", "--version"].contains($0) }) {
+            Renderer.startWorkerAhead()
         }
         if arguments.first == "help", arguments.count > 1, let unknown = arguments.dropFirst().first(where: { !isSubcommand($0) }) {
             fail("relmap help: error: no subcommand '\(unknown)'; subcommands: \(visibleSubcommands.joined(separator: ", "))", code: 64)

@@ -62,4 +62,23 @@ final class RenderCommandTests: XCTestCase {
         let result = try Relmap.run(["render", "alliances", "--dot", "x.dot"])
         XCTAssertEqual(result.status, 64)
     }
+
+    func testACommandThatEndsBeforeDrawingLeavesNoRenderWorkerBehind() throws {
+        // Commands that draw start a worker before their command line is parsed; the workers carry this mark, and
+        // take long enough to start that one left behind would still be there.
+        let mark = "RELMAP_TEST_MARK=\(UUID().uuidString)"
+        for arguments in [["render", "alliances", "--dot", "x.dot"], ["build", scratch.appendingPathComponent("none").path],
+                          ["serve", "--port", "-1"]] {
+            var command = Relmap.command(arguments)
+            command.environment["RELMAP_TEST_MARK"] = String(mark.dropFirst("RELMAP_TEST_MARK=".count))
+            command.environment["RELMAP_RENDER_WORKER_TEST_START_SLEEP"] = "5"
+            let result = try command.run()
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            let marked = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
+                guard Int(entry) != nil, let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ") else { return false }
+                return environment.split(separator: 0).contains { $0.elementsEqual(mark.utf8) }
+            }
+            XCTAssertEqual(marked, [], arguments.joined(separator: " "))
+        }
+    }
 }
