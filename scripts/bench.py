@@ -152,9 +152,12 @@ class Bench:
                 reloads.append(time.perf_counter() - started)
             # Idle: a page is connected and nothing is saved.
             time.sleep(1)
-            before = self.cpu_seconds(server.pid)
+            ticks, threads = self.cpu_seconds(server.pid), self.thread_activity(server.pid)
             time.sleep(30)
-            idle = (self.cpu_seconds(server.pid) - before) * 2
+            ticks, threads = self.cpu_seconds(server.pid) - ticks, self.thread_activity(server.pid, since=threads)
+            # The threads' own clocks count what ran; the process's 10-ms ticks also count threads that ended.
+            idle = max(ticks, threads[0]) * 2
+            wakeups = threads[1] * 2
             stream.close()
         finally:
             server.send_signal(2)
@@ -168,6 +171,7 @@ class Bench:
             "edit_to_reload_s": median(reloads),
             "edit_to_reload_ratio": median(reloads) / median(full),
             "idle_cpu_s_per_minute": idle,
+            "idle_wakeups_per_minute": wakeups,
         }
 
     @staticmethod
@@ -197,6 +201,27 @@ class Bench:
             if not chunk:
                 sys.exit("bench: the event stream closed")
             received += chunk
+
+    @staticmethod
+    def thread_activity(pid, since=None):
+        """Each thread's run time (seconds, from its nanosecond clock in /proc) and how many times it was switched
+        in or out; with `since` (an earlier result), the totals since then: (seconds, switches), counting a thread
+        born since in whole and one that ended not at all."""
+        threads = {}
+        tasks = f"/proc/{pid}/task"
+        for thread in os.listdir(tasks):
+            try:
+                with open(f"{tasks}/{thread}/schedstat", encoding="utf-8") as handle:
+                    running = int(handle.read().split()[0]) / 1e9
+                with open(f"{tasks}/{thread}/status", encoding="utf-8") as handle:
+                    switches = sum(int(line.split(":")[1]) for line in handle if "ctxt_switches:" in line)
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            threads[thread] = (running, switches)
+        if since is None:
+            return threads
+        return (sum(running - since.get(thread, (0, 0))[0] for thread, (running, _) in threads.items()),
+                sum(switches - since.get(thread, (0, 0))[1] for thread, (_, switches) in threads.items()))
 
     @staticmethod
     def cpu_seconds(pid):
@@ -341,7 +366,8 @@ def table(results):
     for label, figures in results.get("serve", {}).items():
         lines.append(f"serve, {label}: a saved edit reloads the open pages in {figures['edit_to_reload_s']:.2f} s, "
                      f"{figures['edit_to_reload_ratio']:.3f}× a full build ({figures['full_build_s']:.2f} s); "
-                     f"idle with a page open: {figures['idle_cpu_s_per_minute'] * 1000:.0f} ms of CPU a minute")
+                     f"idle with a page open: {figures['idle_cpu_s_per_minute'] * 1000:.1f} ms of CPU and "
+                     f"{figures.get('idle_wakeups_per_minute', 0)} thread wake-ups a minute")
     for label, summary in results.get("legibility", {}).items():
         lines.append(f"legibility, {label}: {summary['diagrams']} diagrams, {summary['overlapping_label_pairs']} overlapping "
                      f"label pairs, {summary['foreign_crossings_per_diagram']:.2f} lines through a foreign node or label per "
@@ -379,7 +405,8 @@ What each figure measures:
   (`relmap build --timings`): the floor of a whole build;
 - serve: `relmap serve` on a copy of the model, a page's event stream open; the time from saving a relation's
   reworded summary (saves 3 s apart) to the `reload` event, divided by a full build from nothing, and the
-  server's CPU time over 30 idle seconds (`/proc/PID/stat`, in 10-ms ticks), as milliseconds a minute;
+  server's CPU time over 30 idle seconds (its threads' run time from `/proc/PID/task/*/schedstat`), as
+  milliseconds a minute, and how many times its threads were switched in or out;
 - legibility: `scripts/legibility.py` over every diagram of the site (see its header for the method).
 """
 

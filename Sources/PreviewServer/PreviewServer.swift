@@ -49,7 +49,8 @@ public final class PreviewServer: Sendable {
         } catch {
             throw .cannotListen("\(error)")
         }
-        let task = Task {
+        // Never on libdispatch's pool: see `EventLoopTaskExecutor`.
+        let task = Task(executorPreference: EventLoopTaskExecutor.shared) {
             do {
                 try await server.run()
                 outcome.yield(.failure(PreviewServerError.stopped))

@@ -1,12 +1,14 @@
 import Foundation
+import PreviewServer
 import Synchronization
 
 /// Runs async work from a command's synchronous `run` and waits for it: the commands run on the main thread,
-/// outside Swift's concurrency, and only `serve` has async work (its server).
+/// outside Swift's concurrency, and only `serve` has async work (its server), which runs on the server's event
+/// loop (see `EventLoopTaskExecutor`).
 enum Blocking {
     static func wait<Value: Sendable, Failure: Error>(_ work: @escaping @Sendable () async throws(Failure) -> Value) throws(Failure) -> Value {
         let outcome = Outcome<Value, Failure>()
-        Task {
+        Task(executorPreference: EventLoopTaskExecutor.shared) {
             do throws(Failure) {
                 outcome.set(.success(try await work()))
             } catch {

@@ -110,6 +110,34 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
     }
 
+    func testAnIdleServerWithAPageOpenWakesNoThreadAfterARebuild() throws {
+        let server = try start()
+        XCTAssertEqual(try HTTPProbe.get("/", port: server.port).status, 200)
+        let events = try HTTPProbe.EventStream(port: server.port)
+        XCTAssertTrue(try events.wait(timeout: 30) { $0.contains("event: status\n") }, events.text)
+        try editRelations { $0.replacingOccurrences(of: summary, with: edited) }
+        XCTAssertTrue(try events.wait { $0.contains("event: reload\n") }, "no reload event; stderr:\n\(server.stderr)")
+        usleep(1_500_000)
+        // Every time a thread is switched in or out counts; libdispatch's pool monitor alone would add one a second.
+        func switches() -> [String: Int] {
+            let tasks = "/proc/\(server.process.processIdentifier)/task"
+            var counts: [String: Int] = [:]
+            for thread in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+                guard let status = try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8) else { continue }
+                let lines = status.split(separator: "\n")
+                let name = lines.first { $0.hasPrefix("Name:") }.map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) } ?? "?"
+                counts["\(thread) \(name)"] = lines.filter { $0.contains("ctxt_switches:") }
+                    .compactMap { Int($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) }.reduce(0, +)
+            }
+            return counts
+        }
+        let before = switches()
+        usleep(3_500_000)
+        let after = switches()
+        XCTAssertFalse(before.isEmpty)
+        XCTAssertEqual(after, before, "threads woke while the server was idle")
+    }
+
     func testABrokenModelKeepsTheLastGoodSiteWithItsLocatedErrorsOverEveryPageUntilItIsFixed() throws {
         let server = try start()
         let events = try HTTPProbe.EventStream(port: server.port)
