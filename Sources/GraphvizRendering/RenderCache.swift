@@ -75,6 +75,12 @@ public struct RenderCache: Sendable {
         !diagram.usedFallback && !diagram.drawnByDegradedGraphviz
     }
 
+    /// Whether there is a file for `job`'s diagram, whole or not: cheaper than `cached`, for work that may be
+    /// skipped when it is.
+    public func holdsFile(for job: RenderJob) -> Bool {
+        access(path(for: job), F_OK) == 0
+    }
+
     /// The path of the file that holds `job`'s diagram.
     public func path(for job: RenderJob) -> String {
         (directory as NSString).appendingPathComponent("\(Self.key(for: job, graphviz: graphviz)).diagram")

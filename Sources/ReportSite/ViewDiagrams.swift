@@ -11,16 +11,17 @@ extension DiagramPlan {
     ///
     /// The views draw the model with a placeholder for each relation's summary, which only tooltips carry, and
     /// the summaries are put in after: so a plan kept by `memo` serves every model that differs from it in
-    /// wording alone, and rewording a summary plans nothing again.
+    /// wording alone, and rewording a summary plans nothing again. `drawing`, when given, gets the views and
+    /// focus diagrams as they are planned (only tooltips differ once the summaries are in).
     public static func fromViews(of model: RelationModel, processors: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                 memo: PlanMemo? = nil) -> DiagramPlan {
+                                 memo: PlanMemo? = nil, drawing: DrawingWhilePlanning? = nil) -> DiagramPlan {
         let summaries = SummaryPlaceholders(model)
         let key = memo?.key(for: summaries.model)
         var plan: DiagramPlan
         if let memo, let key, let kept = memo.plan(forKey: key) {
             plan = kept
         } else {
-            plan = planned(summaries.model, processors: processors)
+            plan = planned(summaries.model, processors: processors, drawing: drawing)
             if let memo, let key { memo.keep(plan, forKey: key) }
         }
         summaries.fill(&plan, processors: processors)
@@ -30,18 +31,19 @@ extension DiagramPlan {
     /// Diagrams are independent of each other, so they are planned on `processors` threads: the views (the overview,
     /// the largest, leads) together with the focus diagrams, then the yearly maps, whose number the overview decides,
     /// latest (largest) first.
-    static func planned(_ model: RelationModel, processors: Int) -> DiagramPlan {
+    static func planned(_ model: RelationModel, processors: Int, drawing: DrawingWhilePlanning? = nil) -> DiagramPlan {
         let links = LinkStyle(root: "../")
         var plan = DiagramPlan()
         let views = ViewCatalog.views.filter { $0.id != ActorFocusView.id }
         let focus = ViewCatalog.view(named: ActorFocusView.id)
         let actors = focus == nil ? [] : model.actors
         let viewsAndFocus = ParallelResults(count: views.count + actors.count, processors: processors) { index in
-            if index < views.count {
-                return views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
-            }
-            return focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - views.count].id), links: links)
-                .map(PlannedDiagram.init)
+            let diagram = index < views.count
+                ? views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
+                : focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - views.count].id), links: links)
+                    .map(PlannedDiagram.init)
+            if let diagram { drawing?.planned(diagram, isFocus: index >= views.count) }
+            return diagram
         }.values
         for (view, diagram) in zip(views, viewsAndFocus) {
             guard let diagram else { continue }

@@ -115,6 +115,8 @@ struct SiteBuild: Sendable {
         var stampInputs = ""
         var stager: SiteWriter
         var plan: DiagramPlan?
+        /// Made while planning, which it starts drawing (see `DrawingWhilePlanning`); stopped once drawn.
+        var drawing: (renderer: Renderer, drawing: DiagramDrawing)?
         var context: BuildContext?
         var site: Site?
         /// Set by the step that ends the build: the steps after it do not run.
@@ -130,6 +132,7 @@ struct SiteBuild: Sendable {
         if check { Interruption.onStop { try? FileManager.default.removeItem(atPath: stager.parent) } }
         var state = State(stager: stager)
         defer {
+            state.drawing?.renderer.shutdown()
             if var context = state.context {
                 SiteBuilder.abandon(&context)
                 stager.discard(context.site)
@@ -195,12 +198,7 @@ struct SiteBuild: Sendable {
                 let memo = settings.check ? nil
                     : PlanMemo(cacheFolder: writer.cacheFolder,
                                program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
-                state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors, memo: memo)
-                FreedMemory.returnToSystem()
-            },
-            Step("Draw the diagrams", title: { "Draw \($0.plan?.all.count.counted("diagram") ?? "the diagrams")" }) { state in
                 let renderer = Renderer(settings: RenderSettings(workers: settings.processors))
-                defer { renderer.shutdown() }
                 let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: settings.focusFormats,
                                              processors: settings.processors, warn: { progress.note($0) },
                                              render: { jobs, report in
@@ -208,6 +206,18 @@ struct SiteBuild: Sendable {
                                                  graphviz.add(results.graphvizSeconds)
                                                  return results
                                              })
+                state.drawing = (renderer, drawing)
+                let early = settings.check ? nil : DrawingWhilePlanning(drawing)
+                state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors, memo: memo, drawing: early)
+                early?.finish()
+                FreedMemory.returnToSystem()
+            },
+            Step("Draw the diagrams", title: { "Draw \($0.plan?.all.count.counted("diagram") ?? "the diagrams")" }) { state in
+                let (renderer, drawing) = state.drawing!
+                defer {
+                    renderer.shutdown()
+                    state.drawing = nil
+                }
                 // The pages need what was drawn, not the plan: its DOT and tooltips go once the drawing ends.
                 do {
                     let plan = state.plan!

@@ -43,6 +43,32 @@ final class IncrementalRenderTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(site.text(at: "diagrams/focus-kyrgyzstan.dot")).contains("fight terrorism &amp; smuggling together.\\n"))
     }
 
+    func testDiagramsDrawnWhilePlanningAreDrawnOnceAndTheSiteIsTheSame() throws {
+        let model = SampleSite.model()
+        let cache = RenderCache(directory: try temporaryFolder())
+        let rendering = Mutex<[String]>([])
+        let counting: DiagramDrawing.RenderBatch = { jobs, progress in
+            rendering.withLock { $0 += jobs.map(\.id) }
+            return SampleDiagrams.inProcess(jobs, progress)
+        }
+        let drawing = DiagramDrawing(cache: cache, render: counting)
+        let early = try XCTUnwrap(DrawingWhilePlanning(drawing))
+        let plan = DiagramPlan.fromViews(of: model, drawing: early)
+        early.waitUntilDrawn()
+        early.finish()
+        let whilePlanning = rendering.withLock { $0 }
+        // The views and focus diagrams, as planned: the yearly maps come after them.
+        XCTAssertEqual(Set(whilePlanning), Set(plan.views.map(\.diagram.id) + plan.actors.values.map(\.id)))
+        XCTAssertEqual(whilePlanning.count, Set(whilePlanning).count)
+
+        rendering.withLock { $0 = [] }
+        let site = try SiteBuilder(steps: [drawing.step(plan)] + SiteBuilder.pageSteps).build(try SampleSite.context(model: model))
+        let afterPlanning = rendering.withLock { $0 }
+        XCTAssertTrue(Set(afterPlanning).isDisjoint(with: whilePlanning), "nothing is drawn twice")
+        XCTAssertEqual((whilePlanning + afterPlanning).sorted(), plan.all.map(\.id).sorted())
+        XCTAssertEqual(site, try build(model, cache: RenderCache(directory: try temporaryFolder())).site)
+    }
+
     /// Builds the site from the view catalogue's plan; returns the ids of the diagrams rendered, not cached, and
     /// the site.
     private func build(_ model: RelationModel, cache: RenderCache) throws -> (rendered: [String], site: Site) {
