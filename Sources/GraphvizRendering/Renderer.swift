@@ -16,11 +16,14 @@ public final class Renderer: Sendable {
     private let slots: [WorkerSlot]
     private let batchLock = NSLock()
 
-    public init(settings: RenderSettings) {
+    /// - Parameter startingWorkers: whether the workers (one per processor at most) start now, to load Graphviz
+    ///   while the caller prepares the jobs; otherwise each starts with its first job, so a caller that may have
+    ///   nothing to draw (a rebuild whose diagrams are all in the cache) starts none.
+    public init(settings: RenderSettings, startingWorkers: Bool = true) {
         self.settings = settings
         slots = (0..<settings.workers).map { _ in WorkerSlot(settings: settings) }
         // Workers beyond one per processor start only when a batch has jobs for them.
-        slots.prefix(ProcessInfo.processInfo.activeProcessorCount).forEach { $0.startWorker() }
+        if startingWorkers { slots.prefix(ProcessInfo.processInfo.activeProcessorCount).forEach { $0.startWorker() } }
     }
 
     deinit {
@@ -63,10 +66,10 @@ public final class Renderer: Sendable {
     /// A thread that talks to a worker needs little stack; the default 8 MiB each counts against `ulimit -v`.
     static let threadStackSize = 512 << 10
 
-    /// Renders the batch's jobs in `slot`'s worker until none is left to take.
-    /// The jobs after the ones being rendered are taken before their results are awaited and sent to the worker
-    /// behind them (see `WorkerProcess.run`), so it goes from one to the next without waiting for this thread
-    /// to read the replies; on two cores, that wait was scheduled behind the threads writing files.
+    /// Renders the batch's jobs in `slot`'s worker until none is left to take. The jobs after the ones being
+    /// rendered are taken before their results are awaited and sent to the worker behind them (see
+    /// `WorkerProcess.run`), so it goes from one to the next without waiting for this thread to read the
+    /// replies; on two cores, that wait was scheduled behind the threads writing files.
     private static func serve(_ slot: WorkerSlot, _ batch: Batch, _ jobs: [RenderJob]) {
         var indices = batch.takeNext()
         while !indices.isEmpty {

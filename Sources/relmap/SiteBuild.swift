@@ -198,7 +198,9 @@ struct SiteBuild: Sendable {
                 let memo = settings.check ? nil
                     : PlanMemo(cacheFolder: writer.cacheFolder,
                                program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
-                let renderer = Renderer(settings: RenderSettings(workers: settings.processors))
+                // Workers start with the first diagram to draw: a rebuild may have none (the started-ahead worker
+                // waits for it meanwhile).
+                let renderer = Renderer(settings: RenderSettings(workers: settings.processors), startingWorkers: false)
                 let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: settings.focusFormats,
                                              processors: settings.processors, warn: { progress.note($0) },
                                              render: { jobs, report in

@@ -240,8 +240,9 @@ final class ServeCommandTests: XCTestCase {
 
     func testCtrlCStopsServingMidBuildWithNoWorkerProcessOrStagedSiteLeft() throws {
         let server = try start(environment: ["RELMAP_RENDER_WORKER_TEST_SLEEP": "focus-vaobland-security-service-8=4"])
-        try editRelations { $0.replacingOccurrences(of: summary, with: edited) }
-        // A build draws the edited diagrams in workers, the edited actor's slowly.
+        // A new start date redraws the diagrams that show it, in workers (a reworded summary alone redraws
+        // nothing, and starts none), the edited actor's slowly.
+        try editRelations { $0.replacingOccurrences(of: summary, with: edited).replacingOccurrences(of: #"start: "2011-03""#, with: #"start: "2012-03""#) }
         var workers: [Int32] = []
         let deadline = Date().addingTimeInterval(120)
         while workers.isEmpty, Date() < deadline {

@@ -231,6 +231,14 @@ final class RendererPoolTests: XCTestCase {
         XCTAssertEqual(results[0].failureMessage, "cannot start the render worker /nonexistent/relmap: No such file or directory")
     }
 
+    func testARendererMadeNotToStartItsWorkersStartsOneWithItsFirstJob() throws {
+        let renderer = Renderer(settings: TestSupport.settings(workers: 2), startingWorkers: false)
+        defer { renderer.shutdown() }
+        XCTAssertEqual(renderer.workerProcessIDs, [])
+        XCTAssertNoThrow(try renderer.render([TestSupport.job("a", "digraph { a }")])[0].get())
+        XCTAssertEqual(renderer.workerProcessIDs.count, 1)
+    }
+
     func testShutdownStopsEveryWorker() {
         let renderer = Renderer(settings: TestSupport.settings(workers: 2))
         _ = renderer.render((0..<4).map { TestSupport.job("g\($0)", "digraph { n\($0) }") })
