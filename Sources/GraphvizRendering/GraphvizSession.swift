@@ -1,6 +1,7 @@
 import CGraphviz
 import Foundation
 import Synchronization
+import SystemIO
 
 /// The one Graphviz context of this process and the only code that calls libgvc.
 ///
@@ -88,8 +89,7 @@ enum GraphvizSession {
 
     /// A `void f(void)` that the Graphviz libraries export without declaring it in their headers.
     private static func exportedFunction(_ name: String) -> (@convention(c) () -> Void)? {
-        guard let handle = dlopen(nil, RTLD_LAZY), let symbol = dlsym(handle, name) else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
+        ExportedFunction.named(name, as: (@convention(c) () -> Void).self)
     }
 
     /// Creates the context and draws one small labelled graph, so that Graphviz loads its plugins and fonts before

@@ -114,10 +114,8 @@ final class WorkerProcess: Sendable {
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which its module for Swift does not
     /// export.
-    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let handle = dlopen(nil, RTLD_LAZY), let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
+    private static let addCloseFrom = ExportedFunction.named("posix_spawn_file_actions_addclosefrom_np",
+                                                             as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
 
     /// A worker started before anything asked for one (see `Renderer.startWorkerAhead`).
     private static let startedAhead = Mutex<WorkerProcess?>(nil)

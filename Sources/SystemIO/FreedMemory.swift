@@ -6,10 +6,10 @@ public enum FreedMemory {
     /// on a large model) once they are drawn, and the allocator would otherwise keep those pages resident while
     /// the pages of the site are written. (glibc's `malloc_trim`, which Swift's Glibc module does not declare.)
     public static func returnToSystem() {
-        trim?(0)
+        _ = trim?(0)
     }
 
     private typealias Trim = @convention(c) (Int) -> Int32
 
-    private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    private static let trim = ExportedFunction.named("malloc_trim", as: Trim.self)
 }
