@@ -6,6 +6,8 @@ public struct BuildContext: Sendable {
     public let model: RelationModel
     public let metadata: SiteMetadata
     public let templates: TemplateSet
+    /// The relation rows rendered so far, shared by every page of the build.
+    let renderedRows: RenderedRows
     public let metrics: NetworkMetrics
     /// The diagrams drawn so far, by diagram id; shared by the copies of this context.
     public var diagrams = DrawnDiagrams()
@@ -33,6 +35,7 @@ public struct BuildContext: Sendable {
         self.model = model
         self.metadata = metadata
         self.templates = templates
+        renderedRows = RenderedRows(templates: templates)
         self.processors = processors
         metrics = metricsCache.map { NetworkMetrics(model: model, processors: processors, cacheFolder: $0) }
             ?? NetworkMetrics(model: model, processors: processors)

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 import RelationModel
 import SiteLayout
 
@@ -36,7 +37,7 @@ struct NavLink: Encodable {
 }
 
 /// A link to an actor's page, with what separates it from the previous one ("", ", ", " → ").
-struct ActorLink: Encodable {
+struct ActorLink: Encodable, Hashable {
     var name: String
     var href: String
     var kind: String
@@ -44,14 +45,14 @@ struct ActorLink: Encodable {
 }
 
 /// A pointer to a paragraph of a source, as a link to that paragraph on the source's page.
-struct CitationLink: Encodable {
+struct CitationLink: Encodable, Hashable {
     var label: String
     var href: String
     var title: String
 }
 
 /// A relation as one row of a table.
-struct RelationRow: Encodable {
+struct RelationRow: Encodable, Hashable {
     var id: String
     /// The row's `id`, absent when the relation is already anchored higher up the same page.
     var rowAnchor: String?
@@ -72,6 +73,48 @@ struct RelationRow: Encodable {
     var conflictHref: String?
     /// Who the relation is according to and how surely the document puts it ("stated by …", "reported").
     var sureness: String? = nil
+    /// Where the row's `html` comes from; not a value of the row.
+    var rendering: RenderedRows? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case id, rowAnchor, kind, period, sortDate, status, type, years, parties, place, summary, figures, citations
+        case conflictHref, sureness
+    }
+}
+
+/// Relation rows as the `relation-row` template renders them, each distinct row once per build: a relation's row
+/// is the same on every page one folder deep that lists it (its actors', sources', years' and views' pages), and
+/// rendering it there each time was most of the cost of the pages of a large model. A row is rendered from its
+/// own values alone; tables insert it as `{{{html}}}`.
+final class RenderedRows: Hashable, Sendable {
+    private let templates: TemplateSet
+    private let rows = Mutex<(html: [RelationRow: String], bytes: Int)>(([:], 0))
+    /// The most bytes of rows kept: past it the rows kept so far are dropped, so a model of any size keeps a
+    /// bounded amount, and the rows of the pages rendered next are kept instead.
+    static let byteLimit = 24 << 20
+
+    init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The row's HTML without the template's last line break, which the table's own line gives back; empty, as
+    /// a missing partial renders, when the set has no `relation-row` template.
+    func html(_ row: RelationRow) -> String {
+        var key = row
+        key.rendering = nil
+        if let html = rows.withLock({ $0.html[key] }) { return html }
+        var html = (try? templates.render("relation-row", key)) ?? ""
+        if html.hasSuffix("\n") { html.removeLast() }
+        rows.withLock { rows in
+            if rows.bytes + html.utf8.count > RenderedRows.byteLimit { rows = ([:], 0) }
+            rows.html[key] = html
+            rows.bytes += html.utf8.count
+        }
+        return html
+    }
+
+    static func == (left: RenderedRows, right: RenderedRows) -> Bool { left === right }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// Relations under a heading, shown as one table; `listAnchor` lets other pages link to the heading.
@@ -111,12 +154,14 @@ struct PageLinker {
     let root: String
     let diagrams: DrawnDiagrams
     let site: Site
+    let rendering: RenderedRows
 
     init(context: BuildContext, path: String) {
         model = context.model
         root = SitePath.root(of: path)
         diagrams = context.diagrams
         site = context.site
+        rendering = context.renderedRows
     }
 
     func actor(_ id: String, separator: String = "") -> ActorLink {
@@ -154,7 +199,7 @@ struct PageLinker {
             summary: relation.summary, figures: figures.isEmpty ? nil : figures.joined(separator: "; "),
             citations: citations(relation.evidence),
             conflictHref: relation.isDisputedBetweenSources ? root + SitePath.conflicts + "#" + SitePath.relationAnchor(relation.id) : nil,
-            sureness: relation.sureness(in: model))
+            sureness: relation.sureness(in: model), rendering: rendering)
     }
 
     func rows(_ relations: [Relation]) -> [RelationRow] {
@@ -303,7 +348,7 @@ extension RelationRow: MustacheParent {
         case .citations: return citations
         case .conflictHref: return conflictHref
         case .sureness: return sureness
-        case nil: return nil
+        case nil: return name == "html" ? rendering?.html(self) : nil
         }
     }
 }

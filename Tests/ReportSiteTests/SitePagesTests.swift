@@ -43,15 +43,16 @@ final class SitePagesTests: XCTestCase {
         XCTAssertTrue(site.text(at: "sources/rferl-2006-clash.html")!.contains("Border clash &lt;leaves&gt; dead &amp; injured"))
     }
 
-    /// The finished diagram and a legend's symbol, which `LegendDrawing` draws from the symbol's shape and
-    /// colours alone (no text of the model reaches it), are the only markup a template inserts as it is.
-    func testOnlyTheFinishedSVGAndLegendSymbolsAreInsertedUnescapedByAnyTemplate() throws {
+    /// The finished diagram, a legend's symbol, which `LegendDrawing` draws from the symbol's shape and colours
+    /// alone (no text of the model reaches it), and a relation row, which the `relation-row` template escapes
+    /// (`testModelTextIsHTMLEscapedOnEveryPage`), are the only markup a template inserts as it is.
+    func testOnlyTheFinishedSVGLegendSymbolsAndRenderedRowsAreInsertedUnescapedByAnyTemplate() throws {
         let templates = try TemplateSet(defaults: SampleSite.templatesFolder)
         let raw = try NSRegularExpression(pattern: #"\{\{\{\s*([^}]*?)\s*\}\}\}|\{\{&\s*([^}]*?)\s*\}\}"#)
         for (name, text) in templates.templates {
             for match in raw.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let names = [1, 2].compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
-                XCTAssertTrue(names == ["svg"] || names == ["picture"], "\(name).mustache inserts \(names) unescaped")
+                XCTAssertTrue(names == ["svg"] || names == ["picture"] || names == ["html"], "\(name).mustache inserts \(names) unescaped")
             }
         }
     }

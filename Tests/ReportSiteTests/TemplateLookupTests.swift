@@ -22,15 +22,36 @@ final class TemplateLookupTests: XCTestCase {
         }
         if let parent = value as? MustacheParent {
             checked.insert(String(reflecting: type(of: value)))
-            for field in mirror.children {
+            for field in mirror.children where !(value is RelationRow && field.label == "rendering") {
                 let label = field.label!
                 XCTAssertEqual(describe(parent.child(named: label)), describe(field.value), "\(path): \(type(of: value)).\(label)")
             }
             XCTAssertNil(parent.child(named: "noSuchField"), "\(type(of: value))")
         }
         // An inline drawing reads the site; its own fields are the diagram's.
-        guard !(value is InlineSVG) else { return }
+        guard !(value is InlineSVG), !(value is RenderedRows) else { return }
         for field in mirror.children { walk(field.value, at: path, checked: &checked) }
+    }
+
+    func testATableInsertsEachRowAsTheRowTemplateRendersItFromTheRowAlone() throws {
+        let templates = try TemplateSet(templates: [
+            "relation-row": "<tr><td>{{id}}</td><td>{{summary}}</td><td>{{root}}</td></tr>\n",
+            "table": "<tbody>\n{{#rows}}\n{{{html}}}\n{{/rows}}\n</tbody>\n",
+        ])
+        let rendering = RenderedRows(templates: templates)
+        func row(_ id: String, _ summary: String) -> RelationRow {
+            RelationRow(id: id, rowAnchor: nil, kind: "meeting", period: "", sortDate: "", status: "ended", parties: [], place: nil,
+                        summary: summary, figures: nil, citations: [], conflictHref: nil, rendering: rendering)
+        }
+        let page = try templates.render("table", ["root": "../", "rows": [row("r1", "A & B"), row("r2", "C"), row("r1", "A & B")]])
+        XCTAssertEqual(page, """
+            <tbody>
+            <tr><td>r1</td><td>A &amp; B</td><td></td></tr>
+            <tr><td>r2</td><td>C</td><td></td></tr>
+            <tr><td>r1</td><td>A &amp; B</td><td></td></tr>
+            </tbody>
+
+            """)
     }
 
     /// A value's description with any optional unwrapped, "nil" for none.
