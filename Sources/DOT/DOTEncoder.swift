@@ -272,9 +272,14 @@ public struct DOTEncoder: Sendable {
         if number == number.rounded(), abs(number) < 1e15 {
             return String(Int(number))
         }
-        var text = String(format: "%.4f", number)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        // "%.4f" by the C library itself: Foundation's `String(format:)` cost more than the rest of encoding.
+        let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer -> String in
+            let written = withVaList([number]) { vsnprintf(buffer.baseAddress, buffer.count, "%.4f", $0) }
+            var end = min(Int(written), buffer.count - 1)
+            while end > 0, buffer[end - 1] == CChar(UInt8(ascii: "0")) { end -= 1 }
+            if end > 0, buffer[end - 1] == CChar(UInt8(ascii: ".")) { end -= 1 }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: end), as: UTF8.self)
+        }
         return text == "-0" ? "0" : text
     }
 }

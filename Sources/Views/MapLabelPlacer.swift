@@ -56,6 +56,15 @@ struct MapLabelPlacer {
         return overlaps.sorted { $0.index < $1.index }.reduce(0.0) { $0 + $1.area }
     }
 
+    /// Whether `rect` covers some of a reserved rectangle (`overlap(of:)` is not zero), found without summing.
+    private func overlapsReserved(_ rect: PlaneRect) -> Bool {
+        var overlaps = false
+        occupiedCells.forEachCandidate(near: rect) { index in
+            if !overlaps, Self.overlapArea(rect, occupied[index]) > 0 { overlaps = true }
+        }
+        return overlaps
+    }
+
     /// Whether a reserved rectangle touches `rect`.
     private func touchesReserved(_ rect: PlaneRect) -> Bool {
         var touches = false
@@ -92,10 +101,16 @@ struct MapLabelPlacer {
                 let rect = Self.rect(centre: candidate, width: width, height: height)
                 guard bounds.contains(PlanePoint(x: rect.minX, y: rect.minY)),
                       bounds.contains(PlanePoint(x: rect.maxX, y: rect.maxY)) else { continue }
-                let overlap = overlap(of: rect)
-                let crossed = linesCrossing(rect.insetBy(1))
-                if overlap == 0, crossed == 0 { return (candidate, ring > 0) }
-                let rank = overlap > 0 ? (1, 0, overlap) : (0, crossed, 0.0)
+                let rank: (Int, Int, Double)
+                if !overlapsReserved(rect) {
+                    let crossed = linesCrossing(rect.insetBy(1))
+                    if crossed == 0 { return (candidate, ring > 0) }
+                    rank = (0, crossed, 0.0)
+                } else if best == nil || best!.rank.0 == 1 {
+                    rank = (1, 0, overlap(of: rect))
+                } else {
+                    continue  // a spot covering a label or marker never beats one that covers none
+                }
                 if best == nil || rank < best!.rank { best = (candidate, rank, ring > 0) }
             }
         }

@@ -103,6 +103,11 @@ final class EncoderTests: XCTestCase {
         XCTAssertEqual(DOTEncoder.format(-0.00001), "0")
         XCTAssertEqual(DOTEncoder.format(3.14159), "3.1416")
         XCTAssertEqual(DOTEncoder.format(.nan), "0")
+        XCTAssertEqual(DOTEncoder.format(100.00001), "100")
+        XCTAssertEqual(DOTEncoder.format(-2.50004), "-2.5")
+        XCTAssertEqual(DOTEncoder.format(0.00005), "0.0001")
+        XCTAssertEqual(DOTEncoder.format(1e20 + 0.5), "100000000000000000000")
+        XCTAssertEqual(DOTEncoder.format(-1e300).count, 302)
     }
 
     func testPinnedPositionsAreWrittenAsPosAndHonouredByNeato() throws {
