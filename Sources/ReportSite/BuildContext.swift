@@ -29,13 +29,16 @@ public struct BuildContext: Sendable {
     /// The pages the drawing step started, written beside it as their diagrams are drawn; nil before it runs.
     var pagesBesideDrawing: PagesBesideDrawing?
 
-    /// - Parameter metricsCache: a folder to keep the network figures in between builds; nil computes them afresh.
+    /// - Parameters:
+    ///   - metricsCache: a folder to keep the network figures in between builds; nil computes them afresh.
+    ///   - memory: what earlier builds of this process kept for later ones (`relmap serve`).
     public init(model: RelationModel, metadata: SiteMetadata, templates: TemplateSet,
-                processors: Int = ProcessInfo.processInfo.activeProcessorCount, metricsCache: String? = nil) {
+                processors: Int = ProcessInfo.processInfo.activeProcessorCount, metricsCache: String? = nil,
+                memory: BuildMemory? = nil) {
         self.model = model
         self.metadata = metadata
         self.templates = templates
-        renderedRows = RenderedRows(templates: templates)
+        renderedRows = memory?.rows(for: templates) ?? RenderedRows(templates: templates)
         self.processors = processors
         metrics = metricsCache.map { NetworkMetrics(model: model, processors: processors, cacheFolder: $0) }
             ?? NetworkMetrics(model: model, processors: processors)

@@ -21,6 +21,8 @@ public struct DiagramDrawing: Sendable {
 
     public var render: RenderBatch
     public var cache: RenderCache?
+    /// Diagrams finished by earlier builds of this process, taken instead of the cache's when planned alike.
+    public var finished: FinishedDiagrams?
     /// Where warnings go (Graphviz's messages, fallbacks).
     public var warn: @Sendable (String) -> Void
     /// The formats written for actor focus diagrams.
@@ -135,11 +137,16 @@ public struct DiagramDrawing: Sendable {
         for batch in DiagramDrawing.batches(ordered) {
             let jobs = batch.map { DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
-            let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { index in
-                cache?.cached(jobs[index]).map { DiagramDrawing.finish($0, of: batch[index], write: write) }
+            let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { [finished] index in
+                if let kept = finished?.drawn(for: batch[index], job: jobs[index]) {
+                    return Result { try write(batch[index], kept); return kept }
+                }
+                return cache?.cached(jobs[index]).map {
+                    DiagramDrawing.finish($0, of: batch[index], job: jobs[index], keepingIn: finished, write: write)
+                }
             }.values
             let missing = drawn.indices.filter { drawn[$0] == nil }
-            var current = BatchInProgress(batch: batch, drawn: drawn, missing: missing)
+            var current = BatchInProgress(batch: batch, jobs: jobs, drawn: drawn, missing: missing)
             if !missing.isEmpty {
                 let done = finishedBefore + batch.count - missing.count
                 let earlier = inProgress.last { $0.rendering != nil }?.rendering
@@ -194,9 +201,11 @@ public struct DiagramDrawing: Sendable {
                 }
             }
             let results = renderedByIndex
-            let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.missing.count, processors: processors) { position in
+            let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.missing.count, processors: processors) { [kept = self.finished] position in
                 let index = batch.missing[position]
-                return results[index].map { DiagramDrawing.finish($0, of: batch.batch[index], write: write) }
+                return results[index].map {
+                    DiagramDrawing.finish($0, of: batch.batch[index], job: batch.jobs[index], keepingIn: kept, write: write)
+                }
             }.values
             for (index, result) in zip(batch.missing, finished) { drawn[index] = result }
         }
@@ -207,12 +216,13 @@ public struct DiagramDrawing: Sendable {
         }
     }
 
-    /// A drawn diagram with its files written, or its failure to write.
-    private static func finish(_ rendered: RenderedDiagram, of planned: PlannedDiagram,
+    /// A drawn diagram with its files written, or its failure to write; kept in `finished` for later builds.
+    private static func finish(_ rendered: RenderedDiagram, of planned: PlannedDiagram, job: RenderJob, keepingIn finished: FinishedDiagrams?,
                                write: @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
         Result {
             let drawn = DrawnDiagram(rendered, of: planned)
             try write(planned, drawn)
+            finished?.keep(drawn, for: planned, job: job)
             return drawn
         }
     }
@@ -295,6 +305,7 @@ extension BuildContext {
 /// the rest, under way.
 private struct BatchInProgress {
     var batch: [PlannedDiagram]
+    var jobs: [RenderJob]
     var drawn: [Result<DrawnDiagram, Error>?]
     var missing: [Int]
     var rendering: RenderingInBackground?

@@ -85,7 +85,8 @@ struct RelationRow: Encodable, Hashable {
 /// Relation rows as the `relation-row` template renders them, each distinct row once per build: a relation's row
 /// is the same on every page one folder deep that lists it (its actors', sources', years' and views' pages), and
 /// rendering it there each time was most of the cost of the pages of a large model. A row is rendered from its
-/// own values alone; tables insert it as `{{{html}}}`.
+/// own values alone; tables insert it as `{{{html}}}`. `relmap serve` keeps the rows from build to build
+/// (`BuildMemory`), so a page rewritten for an edit renders only the rows that changed.
 final class RenderedRows: Hashable, Sendable {
     private let templates: TemplateSet
     private let rows = Mutex<(html: [RelationRow: String], bytes: Int)>(([:], 0))
@@ -95,6 +96,11 @@ final class RenderedRows: Hashable, Sendable {
 
     init(templates: TemplateSet) {
         self.templates = templates
+    }
+
+    /// Whether these rows came from the same templates as `templates` hold.
+    func renders(with templates: TemplateSet) -> Bool {
+        self.templates.templates == templates.templates
     }
 
     /// The row's HTML without the template's last line break, which the table's own line gives back; empty, as

@@ -78,7 +78,7 @@ struct ServeCommand: ParsableCommand {
         let processors = jobs.map { Processors.capped($0, command: "serve") } ?? ProcessInfo.processInfo.activeProcessorCount
         let settings = SiteBuild.Settings(command: "serve", model: options.model, output: output, templates: templates,
                                           focusFormats: try BuildCommand.parseFocusFormats(focusFormatList),
-                                          processors: processors, printWarnings: !quiet)
+                                          processors: processors, printWarnings: !quiet, memory: BuildMemory())
         let build: SiteBuild
         do {
             build = try SiteBuild.open(settings, cleanup: cleanup)

@@ -30,6 +30,8 @@ struct SiteBuild: Sendable {
         var check = false
         /// Whether the model's warnings are printed (errors always are).
         var printWarnings = true
+        /// What this process's earlier builds kept for later ones (`relmap serve`): finished diagrams, rendered rows.
+        var memory: BuildMemory?
     }
 
     /// What a build that did not fail did.
@@ -185,7 +187,8 @@ struct SiteBuild: Sendable {
                 // Network figures (betweenness above all) cost seconds on a large model, so they wait until a
                 // build is due.
                 var context = BuildContext(model: state.model!, metadata: state.metadata!, templates: state.templates!,
-                                           processors: settings.processors, metricsCache: settings.check ? nil : writer.cacheFolder)
+                                           processors: settings.processors, metricsCache: settings.check ? nil : writer.cacheFolder,
+                                           memory: settings.memory)
                 let salt = PageMemo.salt(program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath),
                                          templates: state.templates!)
                 context.pageMemo = settings.check ? nil : PageMemo.load(from: writer.cacheFolder, salt: salt)
@@ -201,13 +204,14 @@ struct SiteBuild: Sendable {
                 // Workers start with the first diagram to draw: a rebuild may have none (the started-ahead worker
                 // waits for it meanwhile).
                 let renderer = Renderer(settings: RenderSettings(workers: settings.processors), startingWorkers: false)
-                let drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: settings.focusFormats,
+                var drawing = DiagramDrawing(cache: RenderCache(directory: writer.cacheFolder), focusFormats: settings.focusFormats,
                                              processors: settings.processors, warn: { progress.note($0) },
                                              render: { jobs, report in
                                                  let results = renderer.render(jobs, progress: report)
                                                  graphviz.add(results.graphvizSeconds)
                                                  return results
                                              })
+                drawing.finished = settings.check ? nil : settings.memory?.diagrams
                 state.drawing = (renderer, drawing)
                 let early = settings.check ? nil : DrawingWhilePlanning(drawing)
                 state.plan = DiagramPlan.fromViews(of: state.model!, processors: settings.processors, memo: memo, drawing: early)

@@ -123,6 +123,44 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertEqual(first, second)
     }
 
+    func testAProcessTakesDiagramsPlannedAlikeFinishedFromItsEarlierBuildAndFinishesChangedOnesAgain() throws {
+        let diagrams = SampleDiagrams.plan(for: SampleSite.model()).all
+        let finished = FinishedDiagrams()
+        let rendered = Mutex<[String]>([])
+        let counting: DiagramDrawing.RenderBatch = { jobs, progress in
+            rendered.withLock { $0 += jobs.map(\.id) }
+            return SampleDiagrams.inProcess(jobs, progress)
+        }
+        func draw(_ diagrams: [PlannedDiagram]) throws -> [String: Data] {
+            var drawing = DiagramDrawing(cache: nil, processors: 2, render: counting)
+            drawing.finished = finished
+            var files: [String: Data] = [:]
+            try drawing.draw(diagrams, progress: nil) { planned, drawn in files[planned.id] = drawn.files.outputs[.svg] }
+            return files
+        }
+        let first = try draw(diagrams)
+        XCTAssertEqual(rendered.withLock { $0 }.count, diagrams.count)
+        XCTAssertEqual(finished.count, diagrams.count)
+        rendered.withLock { $0 = [] }
+        XCTAssertEqual(try draw(diagrams), first, "nothing to render, no cache: every diagram comes from the earlier build")
+        XCTAssertEqual(rendered.withLock { $0 }, [])
+        var retitled = diagrams
+        retitled[0].title = "Retitled"
+        let third = try draw(retitled)
+        XCTAssertEqual(rendered.withLock { $0 }, [retitled[0].id])
+        XCTAssertTrue(String(decoding: third[retitled[0].id]!, as: UTF8.self).contains("Retitled"))
+        XCTAssertEqual(third.filter { $0.key != retitled[0].id }, first.filter { $0.key != retitled[0].id })
+    }
+
+    func testFinishedDiagramsKeepNoMoreThanTheirByteLimit() throws {
+        let diagrams = SampleDiagrams.plan(for: SampleSite.model()).all
+        let finished = FinishedDiagrams(byteLimit: 1)
+        var drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        drawing.finished = finished
+        try drawing.draw(diagrams, progress: nil) { _, _ in }
+        XCTAssertEqual(finished.count, 0)
+    }
+
     func testADiagramGraphvizCannotDrawFailsTheBuildNamingIt() throws {
         let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
         var plan = DiagramPlan()

@@ -54,6 +54,20 @@ final class TemplateLookupTests: XCTestCase {
             """)
     }
 
+    func testAProcessKeepsItsRenderedRowsForBuildsWithTheSameTemplatesOnly() throws {
+        let memory = BuildMemory()
+        let templates = try TemplateSet(templates: ["relation-row": "<tr>{{id}}</tr>\n"])
+        let same = try TemplateSet(templates: ["relation-row": "<tr>{{id}}</tr>\n"])
+        let edited = try TemplateSet(templates: ["relation-row": "<tr class=\"x\">{{id}}</tr>\n"])
+        let first = memory.rows(for: templates)
+        XCTAssertTrue(memory.rows(for: same) === first)
+        let after = memory.rows(for: edited)
+        XCTAssertFalse(after === first)
+        let row = RelationRow(id: "r1", rowAnchor: nil, kind: "meeting", period: "", sortDate: "", status: "ended", parties: [], place: nil,
+                              summary: "", figures: nil, citations: [], conflictHref: nil)
+        XCTAssertEqual(after.html(row), #"<tr class="x">r1</tr>"#)
+    }
+
     /// A value's description with any optional unwrapped, "nil" for none.
     private func describe(_ value: Any?) -> String {
         guard let value else { return "nil" }
