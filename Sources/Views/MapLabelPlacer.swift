@@ -122,15 +122,19 @@ struct MapLabelPlacer {
     /// anchor; returns the anchor used too.
     mutating func placeAtFirstFree(width: Double, height: Double, near anchors: [PlanePoint], clearance: Double)
         -> (centre: PlanePoint, needsLeader: Bool, anchor: PlanePoint) {
+        var atFirst: (centre: PlanePoint, needsLeader: Bool)?
         for anchor in anchors {
             let spot = spot(width: width, height: height, near: anchor, clearance: clearance)
+            atFirst = atFirst ?? spot
             let rect = Self.rect(centre: spot.centre, width: width, height: height)
             if isFree(rect) {
                 reserve(rect)
                 return (spot.centre, spot.needsLeader, anchor)
             }
         }
-        let spot = place(width: width, height: height, near: anchors[0], clearance: clearance)
+        // Where `place` would put it at the first anchor: the spot already found there.
+        let spot = atFirst ?? spot(width: width, height: height, near: anchors[0], clearance: clearance)
+        reserve(Self.rect(centre: spot.centre, width: width, height: height))
         return (spot.centre, spot.needsLeader, anchors[0])
     }
 

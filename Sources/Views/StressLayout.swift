@@ -39,25 +39,43 @@ struct StressLayout {
         let distances = Self.graphDistances(neighbours)
         var (x, y) = Self.classicalScaling(distances, step: step)
         if count > 1 {
-            for _ in 0..<Self.rounds(count) {
-                var nextX = [Double](repeating: 0, count: count)
-                var nextY = [Double](repeating: 0, count: count)
-                for i in 0..<count {
-                    var weightSum = 0.0, sumX = 0.0, sumY = 0.0
-                    for j in 0..<count where j != i {
-                        let ideal = Double(distances[i][j]) * step
-                        let weight = 1 / (ideal * ideal)
-                        let dx = x[i] - x[j], dy = y[i] - y[j]
-                        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
-                        sumX += weight * (x[j] + ideal * dx / actual)
-                        sumY += weight * (y[j] + ideal * dy / actual)
-                        weightSum += weight
-                    }
-                    nextX[i] = sumX / weightSum
-                    nextY[i] = sumY / weightSum
+            // Each pair's ideal distance and weight, row by row, worked out once for every round.
+            var ideals = [Double](repeating: 0, count: count * count), weights = ideals
+            for i in 0..<count {
+                for j in 0..<count where j != i {
+                    let ideal = Double(distances[i][j]) * step
+                    ideals[i * count + j] = ideal
+                    weights[i * count + j] = 1 / (ideal * ideal)
                 }
-                x = nextX
-                y = nextY
+            }
+            var nextX = [Double](repeating: 0, count: count)
+            var nextY = [Double](repeating: 0, count: count)
+            ideals.withUnsafeBufferPointer { ideals in
+                weights.withUnsafeBufferPointer { weights in
+                    for _ in 0..<Self.rounds(count) {
+                        x.withUnsafeBufferPointer { x in
+                            y.withUnsafeBufferPointer { y in
+                                for i in 0..<count {
+                                    var weightSum = 0.0, sumX = 0.0, sumY = 0.0
+                                    let row = i * count
+                                    for j in 0..<count where j != i {
+                                        let ideal = ideals[row + j]
+                                        let weight = weights[row + j]
+                                        let dx = x[i] - x[j], dy = y[i] - y[j]
+                                        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+                                        sumX += weight * (x[j] + ideal * dx / actual)
+                                        sumY += weight * (y[j] + ideal * dy / actual)
+                                        weightSum += weight
+                                    }
+                                    nextX[i] = sumX / weightSum
+                                    nextY[i] = sumY / weightSum
+                                }
+                            }
+                        }
+                        swap(&x, &nextX)
+                        swap(&y, &nextY)
+                    }
+                }
             }
         }
         // Stress treats nodes as points: spread the drawing evenly until no two boxes overlap (as Graphviz's
