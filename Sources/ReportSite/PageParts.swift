@@ -1,7 +1,8 @@
+import Crypto
 import Mustache
-import Synchronization
 import RelationModel
 import SiteLayout
+import Synchronization
 
 /// What every page's layout needs besides its own body: where the root is, the title and the navigation.
 struct PageContext<Body: Encodable & Sendable>: Encodable, Sendable {
@@ -37,7 +38,7 @@ struct NavLink: Encodable {
 }
 
 /// A link to an actor's page, with what separates it from the previous one ("", ", ", " → ").
-struct ActorLink: Encodable, Hashable {
+struct ActorLink: Encodable {
     var name: String
     var href: String
     var kind: String
@@ -45,14 +46,14 @@ struct ActorLink: Encodable, Hashable {
 }
 
 /// A pointer to a paragraph of a source, as a link to that paragraph on the source's page.
-struct CitationLink: Encodable, Hashable {
+struct CitationLink: Encodable {
     var label: String
     var href: String
     var title: String
 }
 
 /// A relation as one row of a table.
-struct RelationRow: Encodable, Hashable {
+struct RelationRow: Encodable {
     var id: String
     /// The row's `id`, absent when the relation is already anchored higher up the same page.
     var rowAnchor: String?
@@ -87,12 +88,16 @@ struct RelationRow: Encodable, Hashable {
 /// rendering it there each time was most of the cost of the pages of a large model. A row is rendered from its
 /// own values alone; tables insert it as `{{{html}}}`. `relmap serve` keeps the rows from build to build
 /// (`BuildMemory`), so a page rewritten for an edit renders only the rows that changed.
-final class RenderedRows: Hashable, Sendable {
+final class RenderedRows: Sendable {
     private let templates: TemplateSet
-    private let rows = Mutex<(html: [RelationRow: String], bytes: Int)>(([:], 0))
-    /// The most bytes of rows kept: past it the rows kept so far are dropped, so a model of any size keeps a
-    /// bounded amount, and the rows of the pages rendered next are kept instead.
-    static let byteLimit = 24 << 20
+    /// Each row's HTML by the SHA-256 of the row's values (as the page memo digests them): a key of 32 bytes
+    /// rather than a copy of the row's twenty-odd strings.
+    private let rows = Mutex<(html: [SHA256.Digest: String], bytes: Int)>(([:], 0))
+    /// The most bytes of rows kept, counting each row's HTML and what keeping it costs besides: past it the
+    /// rows kept so far are dropped, so a model of any size keeps a bounded amount, and the rows of the pages
+    /// rendered next are kept instead.
+    static let byteLimit = 16 << 20
+    private static let bytesPerRow = 160
 
     init(templates: TemplateSet) {
         self.templates = templates
@@ -106,21 +111,22 @@ final class RenderedRows: Hashable, Sendable {
     /// The row's HTML without the template's last line break, which the table's own line gives back; empty, as
     /// a missing partial renders, when the set has no `relation-row` template.
     func html(_ row: RelationRow) -> String {
-        var key = row
-        key.rendering = nil
+        let sink = DigestSink(direct: true)
+        row.digest(into: sink)
+        let key = sink.finalize()
         if let html = rows.withLock({ $0.html[key] }) { return html }
-        var html = (try? templates.render("relation-row", key)) ?? ""
+        var alone = row
+        alone.rendering = nil
+        var html = (try? templates.render("relation-row", alone)) ?? ""
         if html.hasSuffix("\n") { html.removeLast() }
+        let bytes = html.utf8.count + RenderedRows.bytesPerRow
         rows.withLock { rows in
-            if rows.bytes + html.utf8.count > RenderedRows.byteLimit { rows = ([:], 0) }
+            if rows.bytes + bytes > RenderedRows.byteLimit { rows = ([:], 0) }
             rows.html[key] = html
-            rows.bytes += html.utf8.count
+            rows.bytes += bytes
         }
         return html
     }
-
-    static func == (left: RenderedRows, right: RenderedRows) -> Bool { left === right }
-    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// Relations under a heading, shown as one table; `listAnchor` lets other pages link to the heading.
