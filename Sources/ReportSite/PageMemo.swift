@@ -157,9 +157,10 @@ final class DigestSink {
     /// Whether `DirectlyDigested` values feed themselves.
     let direct: Bool
 
-    init(direct: Bool) {
+    /// - Parameter capacity: the bytes to make room for at first: a block for a page, less for a small value.
+    init(direct: Bool, capacity: Int = DigestSink.blockSize + 256) {
         self.direct = direct
-        pending.reserveCapacity(DigestSink.blockSize + 256)
+        pending.reserveCapacity(capacity)
     }
 
     /// The digest of every byte fed so far.

@@ -111,7 +111,7 @@ final class RenderedRows: Sendable {
     /// The row's HTML without the template's last line break, which the table's own line gives back; empty, as
     /// a missing partial renders, when the set has no `relation-row` template.
     func html(_ row: RelationRow) -> String {
-        let sink = DigestSink(direct: true)
+        let sink = DigestSink(direct: true, capacity: 1024)
         row.digest(into: sink)
         let key = sink.finalize()
         if let html = rows.withLock({ $0.html[key] }) { return html }

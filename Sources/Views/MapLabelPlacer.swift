@@ -56,22 +56,23 @@ struct MapLabelPlacer {
         return overlaps.sorted { $0.index < $1.index }.reduce(0.0) { $0 + $1.area }
     }
 
+    /// Whether a reserved rectangle near `rect` passes `test`.
+    private func anyReserved(near rect: PlaneRect, _ test: (PlaneRect) -> Bool) -> Bool {
+        var found = false
+        occupiedCells.forEachCandidate(near: rect) { index in
+            if !found, test(occupied[index]) { found = true }
+        }
+        return found
+    }
+
     /// Whether `rect` covers some of a reserved rectangle (`overlap(of:)` is not zero), found without summing.
     private func overlapsReserved(_ rect: PlaneRect) -> Bool {
-        var overlaps = false
-        occupiedCells.forEachCandidate(near: rect) { index in
-            if !overlaps, Self.overlapArea(rect, occupied[index]) > 0 { overlaps = true }
-        }
-        return overlaps
+        anyReserved(near: rect) { Self.overlapArea(rect, $0) > 0 }
     }
 
     /// Whether a reserved rectangle touches `rect`.
     private func touchesReserved(_ rect: PlaneRect) -> Bool {
-        var touches = false
-        occupiedCells.forEachCandidate(near: rect) { index in
-            if !touches, occupied[index].intersects(rect) { touches = true }
-        }
-        return touches
+        anyReserved(near: rect) { $0.intersects(rect) }
     }
 
     mutating func reserve(marker point: PlanePoint, radius: Double) {
@@ -122,20 +123,18 @@ struct MapLabelPlacer {
     /// anchor; returns the anchor used too.
     mutating func placeAtFirstFree(width: Double, height: Double, near anchors: [PlanePoint], clearance: Double)
         -> (centre: PlanePoint, needsLeader: Bool, anchor: PlanePoint) {
-        var atFirst: (centre: PlanePoint, needsLeader: Bool)?
-        for anchor in anchors {
-            let spot = spot(width: width, height: height, near: anchor, clearance: clearance)
-            atFirst = atFirst ?? spot
+        let first = spot(width: width, height: height, near: anchors[0], clearance: clearance)
+        for (index, anchor) in anchors.enumerated() {
+            let spot = index == 0 ? first : spot(width: width, height: height, near: anchor, clearance: clearance)
             let rect = Self.rect(centre: spot.centre, width: width, height: height)
             if isFree(rect) {
                 reserve(rect)
                 return (spot.centre, spot.needsLeader, anchor)
             }
         }
-        // Where `place` would put it at the first anchor: the spot already found there.
-        let spot = atFirst ?? spot(width: width, height: height, near: anchors[0], clearance: clearance)
-        reserve(Self.rect(centre: spot.centre, width: width, height: height))
-        return (spot.centre, spot.needsLeader, anchors[0])
+        // Where `place` would put it at the first anchor.
+        reserve(Self.rect(centre: first.centre, width: width, height: height))
+        return (first.centre, first.needsLeader, anchors[0])
     }
 
     /// Whether a rectangle is free of everything reserved and inside the bounds.
