@@ -71,7 +71,7 @@ public struct RenderCache: Sendable {
     }
 
     /// Whether a diagram is what any build with the same key would draw.
-    static func mayStore(_ diagram: RenderedDiagram) -> Bool {
+    public static func mayStore(_ diagram: RenderedDiagram) -> Bool {
         !diagram.usedFallback && !diagram.drawnByDegradedGraphviz
     }
 

@@ -26,6 +26,8 @@ public struct BuildContext: Sendable {
     public var processors: Int
     /// What the last build rendered its pages from, so unchanged pages are kept; nil renders every page.
     public var pageMemo: PageMemo?
+    /// What the last build drew its diagrams from, so unchanged diagrams are kept; nil finishes every diagram.
+    public var diagramMemo: DiagramMemo?
     /// The pages the drawing step started, written beside it as their diagrams are drawn; nil before it runs.
     var pagesBesideDrawing: PagesBesideDrawing?
 

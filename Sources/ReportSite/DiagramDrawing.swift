@@ -105,7 +105,8 @@ public struct DiagramDrawing: Sendable {
             context.pagesBesideDrawing = pages
             let site = context.site
             do {
-                try draw(diagrams, focusIDs: focusIDs, progress: progress, write: { planned, drawn in
+                try draw(diagrams, focusIDs: focusIDs, progress: progress, memo: context.diagramMemo.map { LastDrawing(memo: $0, site: site) },
+                         write: { planned, drawn in
                     try site.addFiles(of: drawn, for: planned)
                 }, deliver: { planned, drawn in
                     context.add(planned, drawn)
@@ -121,11 +122,12 @@ public struct DiagramDrawing: Sendable {
     /// Renders every diagram, from the cache when it holds the same DOT, engine and formats, in `batches`,
     /// largest DOT first (so the long layouts start early and a batch's jobs take about as long as
     /// each other), handing each drawn diagram to `deliver` as its batch finishes. Diagrams that cannot be
-    /// drawn are reported together at the end. `write` gets each drawn diagram on the drawing threads, to write
-    /// its files; `deliver` gets them in turn, in the batch's order. What Graphviz drew is stored in the cache
+    /// drawn are reported together at the end. A diagram `memo` knows from the last build is taken from its
+    /// site instead, and every diagram finished is noted in it. `write` gets each drawn diagram on the drawing
+    /// threads, to write its files; `deliver` gets them in turn, in the batch's order. What Graphviz drew is stored in the cache
     /// on the batch's own thread while Graphviz draws the next, and, while it draws the batches queued
     /// (`batchesAhead`), the oldest is finished and written, so the workers do not wait for this process.
-    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?,
+    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?, memo: LastDrawing? = nil,
               write: @escaping @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
@@ -139,10 +141,19 @@ public struct DiagramDrawing: Sendable {
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
             let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { [finished] index in
                 if let kept = finished?.drawn(for: batch[index], job: jobs[index]) {
-                    return Result { try write(batch[index], kept); return kept }
+                    return Result {
+                        try write(batch[index], kept)
+                        memo?.memo.record(kept, of: batch[index], job: jobs[index])
+                        return kept
+                    }
+                }
+                do {
+                    if let linked = try memo?.memo.linkLast(batch[index], job: jobs[index], into: memo!.site) { return .success(linked) }
+                } catch {
+                    return .failure(error)
                 }
                 return cache?.cached(jobs[index]).map {
-                    DiagramDrawing.finish($0, of: batch[index], job: jobs[index], keepingIn: finished, write: write)
+                    DiagramDrawing.finish($0, of: batch[index], job: jobs[index], keepingIn: finished, memo: memo?.memo, write: write)
                 }
             }.values
             let missing = drawn.indices.filter { drawn[$0] == nil }
@@ -172,11 +183,11 @@ public struct DiagramDrawing: Sendable {
             // when the queue holds a batch's worth of DOT (large maps, whose files are large too).
             while let oldest = inProgress.first, inProgress.count > DiagramDrawing.batchesAhead || oldest.rendering == nil
                     || inProgress.reduce(0, { $0 + $1.dotBytes }) > DiagramDrawing.batchBytes {
-                try complete(inProgress.removeFirst(), failures: &failures, write: write, deliver: deliver)
+                try complete(inProgress.removeFirst(), failures: &failures, memo: memo?.memo, write: write, deliver: deliver)
             }
         }
         while !inProgress.isEmpty {
-            try complete(inProgress.removeFirst(), failures: &failures, write: write, deliver: deliver)
+            try complete(inProgress.removeFirst(), failures: &failures, memo: memo?.memo, write: write, deliver: deliver)
         }
         if !cacheHealth.works, let cache {
             warn("warning: cannot write the render cache in \(cache.directory); the next build will render again")
@@ -188,7 +199,7 @@ public struct DiagramDrawing: Sendable {
 
     /// Waits for a batch's rendering and its storing in the cache, finishes and writes the diagrams Graphviz
     /// drew, and delivers the whole batch in order.
-    private func complete(_ batch: BatchInProgress, failures: inout [RenderFailure],
+    private func complete(_ batch: BatchInProgress, failures: inout [RenderFailure], memo: DiagramMemo?,
                           write: @escaping @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void,
                           deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
         var drawn = batch.drawn
@@ -204,7 +215,7 @@ public struct DiagramDrawing: Sendable {
             let finished = ParallelResults<Result<DrawnDiagram, Error>?>(count: batch.missing.count, processors: processors) { [kept = self.finished] position in
                 let index = batch.missing[position]
                 return results[index].map {
-                    DiagramDrawing.finish($0, of: batch.batch[index], job: batch.jobs[index], keepingIn: kept, write: write)
+                    DiagramDrawing.finish($0, of: batch.batch[index], job: batch.jobs[index], keepingIn: kept, memo: memo, write: write)
                 }
             }.values
             for (index, result) in zip(batch.missing, finished) { drawn[index] = result }
@@ -216,13 +227,15 @@ public struct DiagramDrawing: Sendable {
         }
     }
 
-    /// A drawn diagram with its files written, or its failure to write; kept in `finished` for later builds.
+    /// A drawn diagram with its files written, or its failure to write; kept in `finished` for later builds of
+    /// this process and noted in `memo` for the next build.
     private static func finish(_ rendered: RenderedDiagram, of planned: PlannedDiagram, job: RenderJob, keepingIn finished: FinishedDiagrams?,
-                               write: @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
+                               memo: DiagramMemo?, write: @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void) -> Result<DrawnDiagram, Error> {
         Result {
             let drawn = DrawnDiagram(rendered, of: planned)
             try write(planned, drawn)
             finished?.keep(drawn, for: planned, job: job)
+            memo?.record(drawn, of: planned, job: job)
             return drawn
         }
     }
@@ -236,11 +249,18 @@ public struct DiagramDrawing: Sendable {
 }
 
 /// A diagram as the site gets it: Graphviz drew the DOT with tooltip placeholders, and its SVG and DOT files
-/// carry the tooltips, the SVG finished as a standalone file (title, description, prefixed ids); with the digest of the SVG, which pages take for the picture. Made on the drawing
-/// step's threads.
+/// carry the tooltips, the SVG finished as a standalone file (title, description, prefixed ids); with the
+/// digest of each file, the SVG's being what pages take for the picture. Made on the drawing step's threads.
 struct DrawnDiagram {
+    /// The finished files, or, for a diagram whose files were taken from the last site, none (`digests` names
+    /// the formats), with Graphviz's warnings and the engine either way.
     var files: RenderedDiagram
-    var svgDigest: String?
+    /// The SHA-256 of each file written, by format.
+    var digests: [OutputFormat: String]
+
+    var svgDigest: String? { digests[.svg] }
+    /// The formats the diagram's files are in.
+    var formats: Set<OutputFormat> { Set(digests.keys) }
 
     init(_ rendered: RenderedDiagram, of planned: PlannedDiagram) {
         files = rendered.titled(planned.title)
@@ -253,8 +273,21 @@ struct DrawnDiagram {
         if rendered.outputs[.dot] != nil {
             files.outputs[.dot] = Data(planned.placeholders.filledDOT.utf8)
         }
-        svgDigest = files.outputs[.svg].map(PageMemo.outputDigest)
+        digests = files.outputs.mapValues(PageMemo.outputDigest)
     }
+
+    /// A diagram whose files, with these digests, are already in the site.
+    init(linked digests: [OutputFormat: String], id: String, warnings: [String], engine: LayoutEngine) {
+        files = RenderedDiagram(id: id, outputs: [:], warnings: warnings, engineUsed: engine, usedFallback: false)
+        self.digests = digests
+    }
+}
+
+/// What a build takes diagrams from instead of the render cache: the last build's memo, and the site its
+/// files are linked into.
+struct LastDrawing: Sendable {
+    var memo: DiagramMemo
+    var site: Site
 }
 
 /// Diagrams Graphviz could not draw, even with the fallback engine.
@@ -279,7 +312,7 @@ extension BuildContext {
     /// Records what the pages say about a drawn diagram whose files are written; pages read its SVG back.
     func add(_ planned: PlannedDiagram, _ drawn: DrawnDiagram) {
         let rendered = drawn.files
-        let formats = DiagramDrawing.formats.filter { rendered.outputs[$0] != nil }.map(\.fileExtension)
+        let formats = DiagramDrawing.formats.filter(drawn.formats.contains).map(\.fileExtension)
         var notes: [String] = []
         if rendered.usedFallback {
             notes.append("Laid out with \(rendered.engineUsed.rawValue): the \(planned.engine.rawValue) layout failed or ran past its time limit.")

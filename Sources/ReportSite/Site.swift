@@ -55,6 +55,12 @@ public struct Site: Sendable {
         return try staging.linkPrevious(at: path, digest: digest)
     }
 
+    /// Takes back a file added by `addPrevious`, leaving its path free to be added again.
+    func withdraw(_ path: String) throws {
+        guard SitePath.isSafe(path) else { throw SiteError.unsafePath(path) }
+        try staging?.withdraw(path)
+    }
+
     /// The bytes of the file at `path` in the site being replaced, for a staged site.
     func previousFile(at path: String) -> Data? {
         guard SitePath.isSafe(path) else { return nil }
@@ -164,6 +170,17 @@ final class SiteStaging: Sendable {
             return false
         }
         return true
+    }
+
+    /// Removes the file at `path` and its claim, so the path can be written again.
+    func withdraw(_ path: String) throws {
+        try claims.withLock { claims in
+            guard claims.written.remove(path) != nil else { return }
+            let target = "\(folder)/\(path)"
+            guard unlink(target) == 0 || errno == ENOENT else {
+                throw SiteWriteError(path: target, reason: String(cString: strerror(errno)))
+            }
+        }
     }
 
     /// Notes `path` as written and returns its place in the staging folder, its folder made; a path claimed

@@ -192,6 +192,9 @@ struct SiteBuild: Sendable {
                 let salt = PageMemo.salt(program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath),
                                          templates: state.templates!)
                 context.pageMemo = settings.check ? nil : PageMemo.load(from: writer.cacheFolder, salt: salt)
+                context.diagramMemo = settings.check ? nil
+                    : DiagramMemo.load(from: writer.cacheFolder,
+                                       program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
                 // Files go to disk as they are made, into a folder that is swapped in at the end, or removed
                 // when the build fails.
                 context.site = try state.stager.stage()
@@ -248,12 +251,14 @@ struct SiteBuild: Sendable {
                 let site = try SiteBuilder.finish(&state.context!)
                 BuildStamp.remove(from: writer.cacheFolder)
                 PageMemo.remove(from: writer.cacheFolder)
+                DiagramMemo.remove(from: writer.cacheFolder)
                 try writer.commit(site)
                 state.site = site
             },
             Step("Record the page memo and stamp") { state in
                 let site = state.site!
                 state.context?.pageMemo?.save(in: writer.cacheFolder, files: site.paths)
+                state.context?.diagramMemo?.save(in: writer.cacheFolder)
                 BuildStamp.record(inputs: state.stampInputs, output: writer.output, cacheFolder: writer.cacheFolder)
                 state.outcome = .published(files: site.paths.count)
             },

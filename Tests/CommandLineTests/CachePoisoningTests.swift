@@ -54,7 +54,9 @@ final class CachePoisoningTests: XCTestCase {
             data[digit] += 1
             try data.write(to: URL(fileURLWithPath: "\(cache)/\(entry)"))
         }
+        // Without the stamp and the diagram memo, the build reads the cache rather than the site's own diagrams.
         try FileManager.default.removeItem(atPath: "\(cache)/site-stamp.json")
+        try FileManager.default.removeItem(atPath: "\(cache)/diagrams.json")
         XCTAssertEqual(try build("site"), 0)
         XCTAssertEqual(try DirectorySnapshot(scratch.path("site")), clean)
         XCTAssertEqual(try DirectorySnapshot(cache).files.filter { $0.key.hasSuffix(".diagram") }, before, "damaged entries are replaced")
