@@ -23,6 +23,14 @@ final class ParallelResultsTests: XCTestCase {
         }.values
     }
 
+    func testTheLastValueIsComputedAsDeepInTheStackAsTheFirst() {
+        // Each value's call must not pass through more frames than the one before it: a large site computes
+        // tens of thousands of pages this way, and a call that grew with each value made the whole quadratic.
+        let depths = ParallelResults(count: 2000, processors: 1) { _ in Thread.callStackReturnAddresses.count }.values
+        XCTAssertEqual(depths.first, depths.last)
+        XCTAssertEqual(Set(depths).count, 1)
+    }
+
     func testOneProcessorComputesOneValueAtATimeInIndexOrder() {
         let concurrency = Concurrency()
         XCTAssertEqual(results(count: 40, processors: 1, concurrency: concurrency), (0..<40).map { $0 * $0 })
