@@ -1,5 +1,7 @@
 import Foundation
+import ParallelWork
 import SiteLayout
+import SystemIO
 import Synchronization
 
 /// A report site: relative file paths mapped to their bytes. Held in memory, or staged: each file written to
@@ -28,6 +30,15 @@ public struct Site: Sendable {
 
     /// The folder the files are written into, for a staged site.
     var stagingFolder: String? { staging?.folder }
+
+    /// Starts writing a staged site's files to disk on a thread of its own, so the flush before the swap (see
+    /// `SiteWriter.commit`) waits only for what is written after: the diagrams, most of a site's bytes, go to
+    /// disk while the pages are written. Nothing is waited for and nothing fails here; the flush before the swap
+    /// still reports any error.
+    public func startFlushing() {
+        guard let folder = staging?.folder else { return }
+        try? Scheduler.start { try? Folder.syncFileSystem(of: folder) }
+    }
 
     /// Every path, sorted, so writing and comparing follow one order.
     public var paths: [String] { staging?.paths ?? memory!.paths }

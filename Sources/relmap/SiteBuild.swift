@@ -233,6 +233,7 @@ struct SiteBuild: Sendable {
                     state.plan = nil
                     try SiteBuilder.run(drawing.step(plan, progress: progress), on: &state.context!)
                 }
+                state.context!.site.startFlushing()
                 FreedMemory.returnToSystem()
             },
         ]
