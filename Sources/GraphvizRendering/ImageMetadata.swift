@@ -6,19 +6,23 @@ public enum ImageMetadata {
     /// The PNG with its resolution (a `pHYs` chunk) and title (an `iTXt` chunk, UTF-8) after its header; the
     /// bytes unchanged when they are not a PNG.
     public static func png(_ data: Data, title: String, dotsPerInch: Double) -> Data {
-        let bytes = [UInt8](data)
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         // The header chunk: 4 bytes of length, "IHDR", 13 bytes of data and 4 of CRC.
-        guard bytes.count > 33, Array(bytes[0..<8]) == signature, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return data }
+        let start = data.startIndex
+        guard data.count > 33, data.prefix(8).elementsEqual(signature),
+              data[(start + 12)..<(start + 16)].elementsEqual("IHDR".utf8) else { return data }
         let pixelsPerMetre = UInt32((dotsPerInch / 0.0254).rounded())
         var physical = bigEndian(pixelsPerMetre) + bigEndian(pixelsPerMetre)
         physical.append(1)
         // iTXt: keyword, null, no compression (0, 0), empty language tag and translated keyword, then the text.
         let text = Array("Title".utf8) + [0, 0, 0, 0, 0] + Array(title.utf8)
-        var result = Array(bytes[0..<33])
-        result += chunk("pHYs", physical) + chunk("iTXt", text)
-        result += bytes[33...]
-        return Data(result)
+        let chunks = chunk("pHYs", physical) + chunk("iTXt", text)
+        // Built as one `Data` of its final size: a drawing for slides is megabytes.
+        var result = Data(capacity: data.count + chunks.count)
+        result.append(data.prefix(33))
+        result.append(contentsOf: chunks)
+        result.append(data.dropFirst(33))
+        return result
     }
 
     /// The dots per inch of a PNG drawn `pointWidth` points wide: its pixel width over its width in inches.
@@ -33,28 +37,29 @@ public enum ImageMetadata {
     /// dictionary keeping the old one's entries, a cross-reference section for it and a trailer pointing back),
     /// so no byte of cairo's file moves; the bytes unchanged when the trailer cannot be read.
     public static func pdf(_ data: Data, title: String) -> Data {
-        let bytes = [UInt8](data)
-        let text = String(decoding: bytes.suffix(2048), as: UTF8.self)
+        let text = String(decoding: data.suffix(2048), as: UTF8.self)
         guard let trailer = text.range(of: "trailer", options: .backwards),
               let size = integer(after: "/Size", in: text[trailer.upperBound...]),
               let root = reference(after: "/Root", in: text[trailer.upperBound...]),
               let start = integer(after: "startxref", in: text[trailer.upperBound...]) else { return data }
         let old = reference(after: "/Info", in: text[trailer.upperBound...])
         var entries = "/Title " + pdfString(title)
-        if let old, let body = dictionary(of: old, in: bytes) {
+        if let old, let body = dictionary(of: old, in: data) {
             for key in ["/Producer", "/CreationDate", "/Creator"] {
                 if let value = body.range(of: key), let string = literalString(in: body[value.upperBound...]) {
                     entries += "\n   \(key) \(string)"
                 }
             }
         }
-        var update = bytes.last == UInt8(ascii: "\n") ? "" : "\n"
-        let offset = bytes.count + update.utf8.count
+        var update = data.last == UInt8(ascii: "\n") ? "" : "\n"
+        let offset = data.count + update.utf8.count
         update += "\(size) 0 obj\n<< \(entries)\n>>\nendobj\n"
         let xref = offset + "\(size) 0 obj\n<< \(entries)\n>>\nendobj\n".utf8.count
         update += "xref\n\(size) 1\n" + String(format: "%010d 00000 n \n", offset)
         update += "trailer\n<< /Size \(size + 1)\n   /Root \(root)\n   /Info \(size) 0 R\n   /Prev \(start)\n>>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(bytes + Array(update.utf8))
+        var updated = data
+        updated.append(contentsOf: Array(update.utf8))
+        return updated
     }
 
     private static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
@@ -126,13 +131,12 @@ public enum ImageMetadata {
         return String(rest[..<end.upperBound])
     }
 
-    /// The text of the dictionary of object `reference` ("97 0 R"), found by its "97 0 obj" header.
-    private static func dictionary(of reference: String, in bytes: [UInt8]) -> String? {
+    /// The text of the dictionary of object `reference` ("97 0 R"), found by its last "97 0 obj" header.
+    private static func dictionary(of reference: String, in data: Data) -> String? {
         let number = reference.split(separator: " ").first.map(String.init) ?? ""
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let header = text.range(of: "\n\(number) 0 obj", options: .backwards),
-              let end = text[header.upperBound...].range(of: "endobj") else { return nil }
-        return String(text[header.upperBound..<end.lowerBound])
+        guard let header = data.range(of: Data("\n\(number) 0 obj".utf8), options: .backwards),
+              let end = data.range(of: Data("endobj".utf8), in: header.upperBound..<data.endIndex) else { return nil }
+        return String(decoding: data[header.upperBound..<end.lowerBound], as: UTF8.self)
     }
 }
 
