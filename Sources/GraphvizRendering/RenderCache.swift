@@ -44,7 +44,13 @@ public struct RenderCache: Sendable {
 
 
             """
-        return SHA256.hash(data: Array(header.utf8) + Array(job.dot.utf8)).hexadecimal
+        // Fed in two parts rather than as one copy: a large map's DOT is megabytes (24 MB for the overview of
+        // 10,000 actors), and the key is asked for while the diagram's drawing is held.
+        var hash = SHA256()
+        hash.update(data: Array(header.utf8))
+        var dot = job.dot
+        dot.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hash.finalize().hexadecimal
     }
 
     /// The stored diagram for `job`, or nil unless its file is whole and holds every requested format.
