@@ -90,22 +90,29 @@ public struct DiagramDrawing: Sendable {
 
     /// The build step that draws `plan` into the context. The pages of `startingPages` (by default the kinds
     /// that start before drawing) are listed first and each written, beside the drawing, once its diagrams are
-    /// drawn; the step that writes the other pages waits for them.
-    public func step(_ plan: DiagramPlan, startingPages: [PageGenerator] = PageGenerator.all.filter(\.startsBeforeDrawing),
+    /// drawn; the step that writes the other pages waits for them. The step owns the plan and lets each batch's
+    /// DOT and tooltips go once the batch is drawn, so it runs once.
+    public func step(_ plan: consuming DiagramPlan, startingPages: [PageGenerator] = PageGenerator.all.filter(\.startsBeforeDrawing),
                      progress: BuildProgress? = nil) -> BuildStep {
-        let diagrams = plan.all
-        return BuildStep("Draw \(counted(diagrams.count, "diagram"))") { context in
-            let focusIDs = Set(plan.actors.values.map(\.id))
+        let count = plan.all.count
+        let handedOver = HandedOverPlan(plan)
+        return BuildStep("Draw \(counted(count, "diagram"))") { context in
+            var plan = try handedOver.take()
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
             context.yearDiagrams = plan.years.mapValues(\.id)
             context.yearMapDiagrams = plan.yearMaps.mapValues { $0.map(\.id) }
             context.actorDiagrams = plan.actors.mapValues(\.id)
+            let focusIDs = Set(plan.actors.values.map(\.id))
+            var diagrams = plan.all
+            // From here the diagrams are all that is kept of the plan, and `draw` lets them go batch by batch.
+            plan = DiagramPlan()
             let pages = try PagesBesideDrawing(startingPages, context: context)
             context.pagesBesideDrawing = pages
             let site = context.site
             do {
-                try draw(diagrams, focusIDs: focusIDs, progress: progress, memo: context.diagramMemo.map { LastDrawing(memo: $0, site: site) },
+                try draw(consume diagrams, focusIDs: focusIDs, progress: progress,
+                         memo: context.diagramMemo.map { LastDrawing(memo: $0, site: site) },
                          write: { planned, drawn in
                     try site.addFiles(of: drawn, for: planned)
                 }, deliver: { planned, drawn in
@@ -127,16 +134,22 @@ public struct DiagramDrawing: Sendable {
     /// threads, to write its files; `deliver` gets them in turn, in the batch's order. What Graphviz drew is stored in the cache
     /// on the batch's own thread while Graphviz draws the next, and, while it draws the batches queued
     /// (`batchesAhead`), the oldest is finished and written, so the workers do not wait for this process.
-    func draw(_ diagrams: [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?, memo: LastDrawing? = nil,
+    func draw(_ diagrams: consuming [PlannedDiagram], focusIDs: Set<String> = [], progress: BuildProgress?, memo: LastDrawing? = nil,
               write: @escaping @Sendable (PlannedDiagram, DrawnDiagram) throws -> Void = { _, _ in },
               deliver: (PlannedDiagram, DrawnDiagram) throws -> Void) throws {
-        let ordered = diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) }
+        // Each batch is taken out of the list as it starts, so a diagram's DOT and tooltips go once it is drawn:
+        // on a large model the plan is hundreds of megabytes.
+        var batches = DiagramDrawing.batches(diagrams.sorted { ($0.dot.utf8.count, $1.id) > ($1.dot.utf8.count, $0.id) })
+        _ = consume diagrams
+        let total = batches.reduce(0) { $0 + $1.count }
         var failures: [RenderFailure] = []
         let cacheHealth = CacheHealth()
         var finishedBefore = 0
         var inProgress: [BatchInProgress] = []
         defer { inProgress.forEach { $0.rendering?.wait() } }
-        for batch in DiagramDrawing.batches(ordered) {
+        for index in batches.indices {
+            let batch = batches[index]
+            batches[index] = []
             let jobs = batch.map { DiagramDrawing.job(for: $0, formats: formats(for: $0, isFocus: focusIDs.contains($0.id))) }
             // A diagram the cache holds is finished on the thread that read it, without waiting for the batch.
             let drawn = ParallelResults<Result<DrawnDiagram, Error>?>(count: jobs.count, processors: processors) { [finished] index in
@@ -163,7 +176,7 @@ public struct DiagramDrawing: Sendable {
                 let earlier = inProgress.last { $0.rendering != nil }?.rendering
                 current.rendering = RenderingInBackground(after: earlier, render: { [render] in
                     render(missing.map { jobs[$0] }) { rendered, _, _ in
-                        progress?.detail(done: done + rendered, total: ordered.count)
+                        progress?.detail(done: done + rendered, total: total)
                     }
                 }, store: { [cache, cacheHealth] results in
                     guard let cache else { return }
@@ -283,6 +296,25 @@ struct DrawnDiagram {
     }
 }
 
+/// The plan a drawing step owns until it runs.
+private final class HandedOverPlan: Sendable {
+    private let plan: Mutex<DiagramPlan?>
+
+    init(_ plan: consuming DiagramPlan) {
+        self.plan = Mutex(plan)
+    }
+
+    func take() throws -> DiagramPlan {
+        guard let plan = plan.withLock({ $0.take() }) else { throw DrawingStepRanTwice() }
+        return plan
+    }
+}
+
+/// A drawing step was run a second time, after it had let its plan go.
+struct DrawingStepRanTwice: Error, CustomStringConvertible {
+    var description: String { "the drawing step ran twice" }
+}
+
 /// What a build takes diagrams from instead of the render cache: the last build's memo, and the site its
 /// files are linked into.
 struct LastDrawing: Sendable {
@@ -347,19 +379,21 @@ private struct BatchInProgress {
 }
 
 /// A render batch running on a thread of its own, after the one before it (batches are drawn one at a time,
-/// in order), then storing what was drawn, while the next batch is drawn.
+/// in order), then storing what was drawn, while the next batch is drawn. It lets go of the batch before it
+/// once that one is drawn, and of its drawings once they are taken, so a build holds the drawings of the
+/// batches in flight only.
 private final class RenderingInBackground: Sendable {
     private let running = DispatchGroup()
     private let storing = DispatchGroup()
     private let results = Mutex<[Result<RenderedDiagram, RenderFailure>]>([])
 
-    private let earlier: RenderingInBackground?
+    private let earlier: Mutex<RenderingInBackground?>
     private let render: @Sendable () -> [Result<RenderedDiagram, RenderFailure>]
     private let store: @Sendable ([Result<RenderedDiagram, RenderFailure>]) -> Void
 
     init(after earlier: RenderingInBackground?, render: @escaping @Sendable () -> [Result<RenderedDiagram, RenderFailure>],
          store: @escaping @Sendable ([Result<RenderedDiagram, RenderFailure>]) -> Void) {
-        self.earlier = earlier
+        self.earlier = Mutex(earlier)
         self.render = render
         self.store = store
         running.enter()
@@ -373,7 +407,7 @@ private final class RenderingInBackground: Sendable {
     }
 
     private func run() {
-        earlier?.running.wait()
+        earlier.withLock { $0.take() }?.running.wait()
         let drawn = render()
         results.withLock { $0 = drawn }
         running.leave()
@@ -387,10 +421,13 @@ private final class RenderingInBackground: Sendable {
         storing.wait()
     }
 
-    /// The results, once they are drawn and stored.
+    /// The results, once they are drawn and stored; asked for once.
     func waitUntilStored() -> [Result<RenderedDiagram, RenderFailure>] {
         wait()
-        return results.withLock { $0 }
+        return results.withLock { results in
+            defer { results = [] }
+            return results
+        }
     }
 }
 

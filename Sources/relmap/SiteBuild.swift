@@ -228,11 +228,7 @@ struct SiteBuild: Sendable {
                     state.drawing = nil
                 }
                 // The pages need what was drawn, not the plan: its DOT and tooltips go once the drawing ends.
-                do {
-                    let plan = state.plan!
-                    state.plan = nil
-                    try SiteBuilder.run(drawing.step(plan, progress: progress), on: &state.context!)
-                }
+                try SiteBuilder.run(drawing.step(state.plan.take()!, progress: progress), on: &state.context!)
                 state.context!.site.startFlushing()
                 FreedMemory.returnToSystem()
             },

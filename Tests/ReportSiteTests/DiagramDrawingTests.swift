@@ -161,6 +161,17 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertEqual(finished.count, 0)
     }
 
+    func testTheDrawingStepOwnsItsPlanAndRunsOnce() throws {
+        // The step lets each batch's DOT go once it is drawn, so a second run has no plan to draw and says so.
+        let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
+        let step = drawing.step(SampleDiagrams.plan(for: SampleSite.model()))
+        var context = try SampleSite.context()
+        try step.run(&context)
+        XCTAssertNotNil(context.diagrams["network"])
+        var again = try SampleSite.context()
+        XCTAssertThrowsError(try step.run(&again)) { XCTAssertEqual("\($0)", "the drawing step ran twice") }
+    }
+
     func testADiagramGraphvizCannotDrawFailsTheBuildNamingIt() throws {
         let drawing = DiagramDrawing(cache: nil, render: SampleDiagrams.inProcess)
         var plan = DiagramPlan()
