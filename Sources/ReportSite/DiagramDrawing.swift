@@ -94,17 +94,16 @@ public struct DiagramDrawing: Sendable {
     /// DOT and tooltips go once the batch is drawn, so it runs once.
     public func step(_ plan: consuming DiagramPlan, startingPages: [PageGenerator] = PageGenerator.all.filter(\.startsBeforeDrawing),
                      progress: BuildProgress? = nil) -> BuildStep {
-        let count = plan.all.count
-        let handedOver = HandedOverPlan(plan)
-        return BuildStep("Draw \(counted(count, "diagram"))") { context in
-            var plan = try handedOver.take()
+        let diagrams = plan.all
+        let handedOver = HandedOverPlan(plan, diagrams: diagrams)
+        return BuildStep("Draw \(counted(diagrams.count, "diagram"))") { context in
+            var (plan, diagrams) = try handedOver.take()
             context.views = plan.views.map(\.entry)
             context.overviewDiagram = plan.overview
             context.yearDiagrams = plan.years.mapValues(\.id)
             context.yearMapDiagrams = plan.yearMaps.mapValues { $0.map(\.id) }
             context.actorDiagrams = plan.actors.mapValues(\.id)
             let focusIDs = Set(plan.actors.values.map(\.id))
-            var diagrams = plan.all
             // From here the diagrams are all that is kept of the plan, and `draw` lets them go batch by batch.
             plan = DiagramPlan()
             let pages = try PagesBesideDrawing(startingPages, context: context)
@@ -160,10 +159,12 @@ public struct DiagramDrawing: Sendable {
                         return kept
                     }
                 }
-                do {
-                    if let linked = try memo?.memo.linkLast(batch[index], job: jobs[index], into: memo!.site) { return .success(linked) }
-                } catch {
-                    return .failure(error)
+                if let memo {
+                    do {
+                        if let linked = try memo.memo.linkLast(batch[index], job: jobs[index], into: memo.site) { return .success(linked) }
+                    } catch {
+                        return .failure(error)
+                    }
                 }
                 return cache?.cached(jobs[index]).map {
                     DiagramDrawing.finish($0, of: batch[index], job: jobs[index], keepingIn: finished, memo: memo?.memo, write: write)
@@ -296,17 +297,17 @@ struct DrawnDiagram {
     }
 }
 
-/// The plan a drawing step owns until it runs.
+/// The plan a drawing step owns until it runs, with its diagrams listed once (`DiagramPlan.all`).
 private final class HandedOverPlan: Sendable {
-    private let plan: Mutex<DiagramPlan?>
+    private let held: Mutex<(plan: DiagramPlan, diagrams: [PlannedDiagram])?>
 
-    init(_ plan: consuming DiagramPlan) {
-        self.plan = Mutex(plan)
+    init(_ plan: consuming DiagramPlan, diagrams: [PlannedDiagram]) {
+        held = Mutex((plan, diagrams))
     }
 
-    func take() throws -> DiagramPlan {
-        guard let plan = plan.withLock({ $0.take() }) else { throw DrawingStepRanTwice() }
-        return plan
+    func take() throws -> (plan: DiagramPlan, diagrams: [PlannedDiagram]) {
+        guard let held = held.withLock({ $0.take() }) else { throw DrawingStepRanTwice() }
+        return held
     }
 }
 

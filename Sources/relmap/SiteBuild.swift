@@ -189,12 +189,10 @@ struct SiteBuild: Sendable {
                 var context = BuildContext(model: state.model!, metadata: state.metadata!, templates: state.templates!,
                                            processors: settings.processors, metricsCache: settings.check ? nil : writer.cacheFolder,
                                            memory: settings.memory)
-                let salt = PageMemo.salt(program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath),
-                                         templates: state.templates!)
+                let program = BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath)
+                let salt = PageMemo.salt(program: program, templates: state.templates!)
                 context.pageMemo = settings.check ? nil : PageMemo.load(from: writer.cacheFolder, salt: salt)
-                context.diagramMemo = settings.check ? nil
-                    : DiagramMemo.load(from: writer.cacheFolder,
-                                       program: BuildStamp.program(version: Relmap.version, executable: RenderSettings.runningExecutablePath))
+                context.diagramMemo = settings.check ? nil : DiagramMemo.load(from: writer.cacheFolder, program: program)
                 // Files go to disk as they are made, into a folder that is swapped in at the end, or removed
                 // when the build fails.
                 context.site = try state.stager.stage()
