@@ -63,7 +63,7 @@ install: build man
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) ./scripts/swift-test.sh
 	python3 Tests/Consumers/exports_in_tools.py "$$($(SWIFT) build --show-bin-path)/relmap" $(MODEL)
 	python3 Tests/EndToEnd/site_e2e.py "$$($(SWIFT) build --show-bin-path)/relmap" $(MODEL)
 

@@ -15,6 +15,12 @@ final class BuildInterruptionTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     /// Starts `relmap build` into `site` without waiting for it; `environment` is added to the process's.
     func startBuild(_ environment: [String: String] = [:]) throws -> Subprocess.Running {
         var build = Subprocess(Subprocess.relmap, ["build", scratch.path("model"), "--out", scratch.path("site"), "--quiet"])

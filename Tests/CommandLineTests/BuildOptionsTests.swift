@@ -15,6 +15,12 @@ final class BuildOptionsTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     func diagramExtensions(in site: String, prefix: String) throws -> Set<String> {
         Set(try FileManager.default.contentsOfDirectory(atPath: "\(site)/diagrams")
             .filter { $0.hasPrefix(prefix) }.map { ($0 as NSString).pathExtension })

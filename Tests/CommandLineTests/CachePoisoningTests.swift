@@ -14,6 +14,12 @@ final class CachePoisoningTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     func build(_ output: String, environment: [String: String] = [:]) throws -> Int32 {
         var build = Subprocess(Subprocess.relmap, ["build", scratch.path("model"), "--out", scratch.path(output), "--quiet"])
         for (name, value) in environment { build.environment[name] = value }

@@ -15,6 +15,12 @@ final class CommandLineEdgeTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     var model: String { scratch.path("model") }
 
     /// Runs relmap with stdout and stderr going to the given files (`/dev/full`, say) and extra environment.

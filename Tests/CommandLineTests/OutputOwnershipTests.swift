@@ -14,6 +14,12 @@ final class OutputOwnershipTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     /// The names in the scratch folder, hidden ones included.
     func scratchEntries() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()

@@ -14,6 +14,12 @@ final class ServeCommandTests: XCTestCase {
         }
     }
 
+    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
+    override func tearDown() {
+        scratch = nil
+        super.tearDown()
+    }
+
     /// A running `relmap serve`, stopped (SIGKILL if it must) when the test ends.
     final class Server {
         let process = Process()

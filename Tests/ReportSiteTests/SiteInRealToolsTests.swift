@@ -12,6 +12,7 @@ final class SiteInRealToolsTests: XCTestCase {
 
     override class func tearDown() {
         if let parent = shared.withLock({ $0.parent }) { try? FileManager.default.removeItem(atPath: parent) }
+        try? FileManager.default.removeItem(atPath: profile)
         super.tearDown()
     }
 
@@ -129,6 +130,8 @@ final class SiteInRealToolsTests: XCTestCase {
         print(sum(p != q for r, s in zip(first, second) for p, q in zip(r, s)))
         """
 
+    /// Chromium's profile for this test process, removed with the sites.
+    static let profile = NSTemporaryDirectory() + "relmap-chromium-profile-\(ProcessInfo.processInfo.processIdentifier)"
     static let headless = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                           "--user-data-dir=" + NSTemporaryDirectory() + "relmap-chromium-profile-\(ProcessInfo.processInfo.processIdentifier)"]
+                           "--user-data-dir=" + profile]
 }
