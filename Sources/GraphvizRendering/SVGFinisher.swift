@@ -57,7 +57,10 @@ public enum SVGFinisher {
         } ?? false
         let prefix = XMLText.escaped(idPrefix)
         let idsPrefix = isFinished || !prefixingIDs ? [] : Array(prefix.utf8)
-        let text = withGenericFontFamilies(removingLabelLinks(rewritingReferences(in: source, idPrefix: idsPrefix, relinking: relinking)))
+        // A finished SVG already has its label links removed and its generic families named; its ids are
+        // prefixed, so only relinking can change it.
+        let rewritten = idsPrefix.isEmpty && relinking == nil ? source : rewritingReferences(in: source, idPrefix: idsPrefix, relinking: relinking)
+        let text = isFinished ? rewritten : withGenericFontFamilies(removingLabelLinks(rewritten))
         guard let svgStart = OutputNormalizer.firstIndex(of: Array("<svg".utf8), in: text, from: 0),
               let tagEnd = OutputNormalizer.firstIndex(of: [UInt8(ascii: ">")], in: text, from: svgStart) else {
             return text
@@ -189,11 +192,11 @@ public enum SVGFinisher {
         while true {
             let valueStart = found + fontFamily.count
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
             result.append(contentsOf: bytes[copied..<valueEnd])
-            let generic = genericFamily(of: value)
-            if !value.contains(","), !value.isEmpty, generic != value.lowercased() {
-                result.append(contentsOf: ",\(generic)".utf8)
+            if valueEnd > valueStart, !bytes[valueStart..<valueEnd].contains(UInt8(ascii: ",")) {
+                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                let generic = genericFamily(of: value)
+                if generic != value.lowercased() { result.append(contentsOf: ",\(generic)".utf8) }
             }
             copied = valueEnd
             guard let next = OutputNormalizer.firstIndex(of: fontFamily, in: bytes, from: valueEnd) else { break }
