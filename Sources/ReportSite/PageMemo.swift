@@ -150,9 +150,11 @@ struct TemplateValueDigest {
 
 /// The hash the digest's containers write into.
 final class DigestSink {
-    private var hash = SHA256()
+    // A sink is fed by one thread, a token at a time: the runtime's exclusivity checks on its two fields took
+    // as long as the feeding.
+    @exclusivity(unchecked) private var hash = SHA256()
     /// Bytes not yet hashed: the hash is fed in blocks rather than a call per token.
-    private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var pending: [UInt8] = []
     private static let blockSize = 1 << 14
     /// Whether `DirectlyDigested` values feed themselves.
     let direct: Bool

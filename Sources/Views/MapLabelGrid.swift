@@ -18,10 +18,11 @@ struct MapLabelGrid {
     private(set) var count = 0
     private let visits = Visits()
 
-    /// Which items the current query has visited: those whose stamp is the query's.
+    /// Which items the current query has visited: those whose stamp is the query's. Used on one thread at a
+    /// time (see above), so its fields skip the runtime's exclusivity checks, which cost more than the visits.
     private final class Visits {
-        var stamps: [UInt32] = []
-        var query: UInt32 = 0
+        @exclusivity(unchecked) var stamps: [UInt32] = []
+        @exclusivity(unchecked) var query: UInt32 = 0
     }
 
     init(bounds: PlaneRect, cellSize: Double = 48) {
