@@ -72,7 +72,8 @@ public struct RenderCache: Sendable {
     public func store(_ diagram: RenderedDiagram, for job: RenderJob) throws -> Bool {
         guard RenderCache.mayStore(diagram) else { return false }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try AtomicFile.replace(path(for: job), with: Self.encode(diagram))
+        let pieces = Self.pieces(diagram)
+        try AtomicFile.replace(path(for: job)) { append in pieces.allSatisfy { $0.withUnsafeBytes(append) } }
         return true
     }
 
@@ -98,14 +99,22 @@ public struct RenderCache: Sendable {
     private static var firstLineLength: Int { lineStart.count + 64 + 1 }
 
     static func encode(_ diagram: RenderedDiagram) -> Data {
+        pieces(diagram).reduce(into: Data()) { $0.append($1) }
+    }
+
+    /// A cache file in the pieces it is written in: the first line, the frame header, then each file's bytes as
+    /// the diagram holds them, not copied into one payload (a full build stores every drawing it makes).
+    static func pieces(_ diagram: RenderedDiagram) -> [Data] {
         let files = OutputFormat.allCases.compactMap { format in diagram.outputs[format].map { (name: format.rawValue, data: $0) } }
         var header = FrameHeaderWriter()
         header.text(diagram.engineUsed.rawValue)
         header.flag(diagram.usedFallback)
         header.texts(diagram.warnings)
         header.files(files)
-        let payload = FramePayload.make(header: header, attached: files.map(\.data))
-        return lineStart + Data((SHA256.hash(data: payload).hexadecimal + "\n").utf8) + payload
+        let payload = [FramePayload.make(header: header, attached: [])] + files.map(\.data)
+        var hash = SHA256()
+        for piece in payload { hash.update(data: piece) }
+        return [lineStart + Data((hash.finalize().hexadecimal + "\n").utf8)] + payload
     }
 
     /// What a cache file holds, or nil when it is of another version, its bytes do not match its checksum, or it
