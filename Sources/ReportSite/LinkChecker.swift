@@ -32,9 +32,8 @@ public struct LinkChecker: Sendable {
 
     /// The relative links in a page's bytes.
     static func links(in bytes: [UInt8]) -> [String] {
-        attributeValues(named: linkAttributes, in: bytes)
+        attributeValues(named: linkAttributes, in: bytes, relativeOnly: true)
             .map { $0.utf8.contains(UInt8(ascii: "&")) ? $0.replacingOccurrences(of: "&amp;", with: "&") : $0 }
-            .filter { !$0.utf8.contains(UInt8(ascii: ":")) || $0.hasPrefix("#") }
     }
 
     /// The ids a page defines, for checking `#fragment` links.
@@ -52,7 +51,9 @@ public struct LinkChecker: Sendable {
     /// The values of the double-quoted attributes with these names, each preceded by whitespace, in order: one
     /// pass over the bytes from one `="` to the next (`memchr` finds them; a regular expression over pages with
     /// large inline drawings took most of a build, and a byte-by-byte walk most of a large site's link check).
-    static func attributeValues(named names: [[UInt8]], in bytes: [UInt8]) -> [String] {
+    /// `relativeOnly` leaves out values with a colon (`scheme:` links) unless they begin with `#`, before
+    /// they are made into strings.
+    static func attributeValues(named names: [[UInt8]], in bytes: [UInt8], relativeOnly: Bool = false) -> [String] {
         bytes.withUnsafeBufferPointer { buffer -> [String] in
             guard let base = buffer.baseAddress else { return [] }
             let count = buffer.count
@@ -72,8 +73,12 @@ public struct LinkChecker: Sendable {
                 }
                 guard matches else { continue }
                 guard let end = next(UInt8(ascii: "\""), from: equals + 2) else { return values }
-                values.append(String(decoding: UnsafeBufferPointer(start: base + equals + 2, count: end - equals - 2), as: UTF8.self))
                 index = end + 1
+                let value = UnsafeBufferPointer(start: base + equals + 2, count: end - equals - 2)
+                if relativeOnly, value.first != UInt8(ascii: "#"), memchr(base + equals + 2, Int32(UInt8(ascii: ":")), value.count) != nil {
+                    continue
+                }
+                values.append(String(decoding: value, as: UTF8.self))
             }
             return values
         }
@@ -237,13 +242,20 @@ public struct LinkChecker: Sendable {
     private struct Resolver {
         let checker: LinkChecker
         var known: [String: [String: String?]] = [:]
+        /// The folder of the page asked about last: a page's links are resolved one after another.
+        var lastPage: String?
+        var lastFolder = ""
 
         mutating func resolve(_ link: String, from page: String) -> (path: String, fragment: String?)? {
             if link.hasPrefix("#") || link.hasPrefix("?") { return checker.resolve(link, from: page) }
             let hash = link.utf8.firstIndex(of: UInt8(ascii: "#"))
             let target = hash.map { String(link[..<$0]) } ?? link
             let fragment = hash.map { String(link[link.index(after: $0)...]) }
-            let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
+            if page != lastPage {
+                lastPage = page
+                lastFolder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
+            }
+            let folder = lastFolder
             let path: String?
             if let resolved = known[folder]?[target] {
                 path = resolved
