@@ -120,37 +120,29 @@ struct StressLayout {
     /// overlaps or the rounds run out.
     static func separate(x: inout [Double], y: inout [Double], widths: [Double], heights: [Double], rounds: Int = 300) {
         let count = x.count
-        x.withUnsafeMutableBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-                widths.withUnsafeBufferPointer { widths in
-                    heights.withUnsafeBufferPointer { heights in
-                        for _ in 0..<rounds {
-                            var moved = false
-                            for i in 0..<count {
-                                for j in (i + 1)..<count {
-                                    let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
-                                    guard overlapX > 0 else { continue }
-                                    let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
-                                    guard overlapY > 0 else { continue }
-                                    moved = true
-                                    if overlapY <= overlapX {
-                                        let push = overlapY / 2 + 0.01
-                                        let direction: Double = y[i] >= y[j] ? 1 : -1
-                                        y[i] += push * direction
-                                        y[j] -= push * direction
-                                    } else {
-                                        let push = overlapX / 2 + 0.01
-                                        let direction: Double = x[i] >= x[j] ? 1 : -1
-                                        x[i] += push * direction
-                                        x[j] -= push * direction
-                                    }
-                                }
-                            }
-                            if !moved { return }
-                        }
+        for _ in 0..<rounds {
+            var moved = false
+            for i in 0..<count {
+                for j in (i + 1)..<count {
+                    let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
+                    guard overlapX > 0 else { continue }
+                    let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
+                    guard overlapY > 0 else { continue }
+                    moved = true
+                    if overlapY <= overlapX {
+                        let push = overlapY / 2 + 0.01
+                        let direction: Double = y[i] >= y[j] ? 1 : -1
+                        y[i] += push * direction
+                        y[j] -= push * direction
+                    } else {
+                        let push = overlapX / 2 + 0.01
+                        let direction: Double = x[i] >= x[j] ? 1 : -1
+                        x[i] += push * direction
+                        x[j] -= push * direction
                     }
                 }
             }
+            if !moved { return }
         }
     }
 
@@ -162,12 +154,11 @@ struct StressLayout {
         guard count > 2 else {
             return ((0..<count).map { Double($0) * step }, [Double](repeating: 0, count: count))
         }
-        // One flat row-major array: the power iterations below read it 400 times.
-        var matrix = distances.flatMap { row in row.map { Double($0 * $0) * step * step } }
-        let rowMeans = (0..<count).map { i in matrix[(i * count)..<((i + 1) * count)].reduce(0, +) / Double(count) }
+        var matrix = distances.map { row in row.map { Double($0 * $0) * step * step } }
+        let rowMeans = matrix.map { $0.reduce(0, +) / Double(count) }
         let total = rowMeans.reduce(0, +) / Double(count)
         for i in 0..<count {
-            for j in 0..<count { matrix[i * count + j] = -0.5 * (matrix[i * count + j] - rowMeans[i] - rowMeans[j] + total) }
+            for j in 0..<count { matrix[i][j] = -0.5 * (matrix[i][j] - rowMeans[i] - rowMeans[j] + total) }
         }
         func leading(excluding other: [Double]?) -> (vector: [Double], value: Double) {
             var vector = (0..<count).map { index -> Double in
@@ -181,15 +172,10 @@ struct StressLayout {
                     vector = zip(vector, other).map { $0 - projection * $1 }
                 }
                 var next = [Double](repeating: 0, count: count)
-                matrix.withUnsafeBufferPointer { matrix in
-                    vector.withUnsafeBufferPointer { vector in
-                        for i in 0..<count {
-                            var sum = 0.0
-                            let row = i * count
-                            for j in 0..<count { sum += matrix[row + j] * vector[j] }
-                            next[i] = sum
-                        }
-                    }
+                for i in 0..<count {
+                    var sum = 0.0
+                    for j in 0..<count { sum += matrix[i][j] * vector[j] }
+                    next[i] = sum
                 }
                 let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
                 guard norm > 1e-12 else { break }
