@@ -98,10 +98,6 @@ public struct RenderCache: Sendable {
     /// The length of the first line.
     private static var firstLineLength: Int { lineStart.count + 64 + 1 }
 
-    static func encode(_ diagram: RenderedDiagram) -> Data {
-        pieces(diagram).reduce(into: Data()) { $0.append($1) }
-    }
-
     /// A cache file in the pieces it is written in: the first line, the frame header, then each file's bytes as
     /// the diagram holds them, not copied into one payload (a full build stores every drawing it makes).
     static func pieces(_ diagram: RenderedDiagram) -> [Data] {

@@ -75,7 +75,7 @@ public struct LinkChecker: Sendable {
                 guard let end = next(UInt8(ascii: "\""), from: equals + 2) else { return values }
                 index = end + 1
                 let value = UnsafeBufferPointer(start: base + equals + 2, count: end - equals - 2)
-                if relativeOnly, value.first != UInt8(ascii: "#"), memchr(base + equals + 2, Int32(UInt8(ascii: ":")), value.count) != nil {
+                if relativeOnly, value.first != UInt8(ascii: "#"), memchr(value.baseAddress!, Int32(UInt8(ascii: ":")), value.count) != nil {
                     continue
                 }
                 values.append(String(decoding: value, as: UTF8.self))
