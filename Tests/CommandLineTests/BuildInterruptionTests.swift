@@ -9,16 +9,10 @@ final class BuildInterruptionTests: XCTestCase {
     var scratch: Scratch!
 
     override func setUpWithError() throws {
-        scratch = try Scratch()
+        scratch = try makeScratch()
         for file in ModelSynthesizer(actors: 12, relations: 20, seed: 6).files() {
             try scratch.write("model/\(file.name)", file.text)
         }
-    }
-
-    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
-    override func tearDown() {
-        scratch = nil
-        super.tearDown()
     }
 
     /// Starts `relmap build` into `site` without waiting for it; `environment` is added to the process's.

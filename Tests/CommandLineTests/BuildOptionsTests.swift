@@ -9,16 +9,10 @@ final class BuildOptionsTests: XCTestCase {
 
     override func setUpWithError() throws {
         try XCTSkipUnless(try Relmap.hasSubcommand("build"), "relmap build not available yet")
-        scratch = try Scratch()
+        scratch = try makeScratch()
         for file in ModelSynthesizer(actors: 12, relations: 20, seed: 3).files() {
             try scratch.write("model/\(file.name)", file.text)
         }
-    }
-
-    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
-    override func tearDown() {
-        scratch = nil
-        super.tearDown()
     }
 
     func diagramExtensions(in site: String, prefix: String) throws -> Set<String> {

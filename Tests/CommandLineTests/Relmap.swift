@@ -49,6 +49,16 @@ enum Relmap {
     }
 }
 
+extension XCTestCase {
+    /// A scratch folder removed when this test ends, wherever the test keeps it: XCTest keeps every test case
+    /// alive until the run ends and never releases them, so a folder kept in a property would outlive the run.
+    func makeScratch() throws -> Scratch {
+        let scratch = try Scratch()
+        addTeardownBlock { [url = scratch.url] in try? FileManager.default.removeItem(at: url) }
+        return scratch
+    }
+}
+
 /// A temporary directory for one test, removed afterwards.
 final class Scratch {
     let url: URL

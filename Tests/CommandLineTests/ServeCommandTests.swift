@@ -8,16 +8,10 @@ final class ServeCommandTests: XCTestCase {
     var scratch: Scratch!
 
     override func setUpWithError() throws {
-        scratch = try Scratch()
+        scratch = try makeScratch()
         for file in ModelSynthesizer(actors: 12, relations: 20, seed: 6).files() {
             try scratch.write("model/\(file.name)", file.text)
         }
-    }
-
-    /// XCTest keeps every test case alive until the run ends, so the scratch folder goes here, not in its deinit.
-    override func tearDown() {
-        scratch = nil
-        super.tearDown()
     }
 
     /// A running `relmap serve`, stopped (SIGKILL if it must) when the test ends.
