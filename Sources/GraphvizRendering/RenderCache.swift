@@ -7,8 +7,8 @@ import SystemIO
 /// Rendered diagrams on disk, keyed by a hash of everything that determines the output.
 ///
 /// Each diagram is one file, `<key>.diagram`: a first line naming the cache's format version and the SHA-256
-/// of the rest, then a header (engine, warnings, and each format with its length in bytes) and the bytes of
-/// each format in that order, laid out as a worker's reply is (`FramePayload`). A large build stores thousands
+/// of the rest, then a header (engine, warnings, and each format drawn with its length in bytes) and the bytes
+/// of each in that order, laid out as a worker's reply is (`FramePayload`). A large build stores thousands
 /// of diagrams, and creating a file costs more than writing it, so a diagram's formats share one. The file is
 /// written to a temporary name and renamed into place; a file whose checksum or lengths do not add up is a
 /// miss, and is replaced by the next store, so a damaged entry costs one render and never a wrong file.
@@ -58,11 +58,11 @@ public struct RenderCache: Sendable {
         guard let file = FileManager.default.contents(atPath: path(for: job)),
               let stored = Self.decode(file) else { return nil }
         var outputs: [OutputFormat: Data] = [:]
-        for format in job.distinctFormats {
+        for format in job.distinctFormats where format != .dot {
             guard let data = stored.outputs[format] else { return nil }
             outputs[format] = data
         }
-        return RenderedDiagram(id: job.id, outputs: outputs, warnings: stored.warnings,
+        return RenderedDiagram(id: job.id, outputs: job.withSource(outputs), warnings: stored.warnings,
                                engineUsed: stored.engineUsed, usedFallback: stored.usedFallback)
     }
 
@@ -99,9 +99,12 @@ public struct RenderCache: Sendable {
     private static var firstLineLength: Int { lineStart.count + 64 + 1 }
 
     /// A cache file in the pieces it is written in: the first line, the frame header, then each file's bytes as
-    /// the diagram holds them, not copied into one payload (a full build stores every drawing it makes).
+    /// the diagram holds them, not copied into one payload (a full build stores every drawing it makes). The DOT
+    /// source is left out: it is the job's own, part of the key, and `cached` gives it back from the job.
     static func pieces(_ diagram: RenderedDiagram) -> [Data] {
-        let files = OutputFormat.allCases.compactMap { format in diagram.outputs[format].map { (name: format.rawValue, data: $0) } }
+        let files = OutputFormat.allCases.filter { $0 != .dot }.compactMap { format in
+            diagram.outputs[format].map { (name: format.rawValue, data: $0) }
+        }
         var header = FrameHeaderWriter()
         header.text(diagram.engineUsed.rawValue)
         header.flag(diagram.usedFallback)

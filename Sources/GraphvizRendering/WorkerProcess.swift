@@ -1,3 +1,4 @@
+import DOT
 import Foundation
 import Synchronization
 import SystemIO
@@ -289,7 +290,7 @@ private struct Connection {
     private static func frames(_ jobs: [RenderJob]) -> Data? {
         var frames = Data()
         for job in jobs {
-            guard let frame = try? WorkerFrame.encode(job) else { return nil }
+            guard let frame = try? WorkerFrame.encode(job.forWorker) else { return nil }
             frames.append(frame)
         }
         return frames
@@ -312,13 +313,16 @@ private struct Connection {
                 if received.count >= 4 + length {
                     let frame = received.subdata(in: received.startIndex + 4..<received.startIndex + 4 + length)
                     received = received.count == 4 + length ? Data() : received.subdata(in: received.startIndex + 4 + length..<received.endIndex)
-                    guard let reply = try? WorkerFrame.decodeReply(frame), reply.id == job.id else {
+                    guard var reply = try? WorkerFrame.decodeReply(frame), reply.id == job.id else {
                         kill()
                         return .crashed("the worker sent a malformed reply")
                     }
                     jobsDone += 1
                     unanswered.removeFirst()
                     residentMemoryMB = reply.residentMemoryMB
+                    if reply.failure == nil, job.formats.contains(.dot) {
+                        reply.outputs[OutputFormat.dot.rawValue] = Data(job.dot.utf8)
+                    }
                     return .replied(reply)
                 }
             }

@@ -48,6 +48,18 @@ final class RenderCacheTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["\(key).diagram"])
     }
 
+    func testTheDOTSourceIsNotStoredAndAHitGivesItBackFromTheJob() throws {
+        let cache = RenderCache(directory: directory)
+        let withSource = TestSupport.job("views/a", "digraph { source_only_in_the_key -> b }", formats: [.svg, .dot])
+        let diagram = try InProcessRenderer.render(withSource)
+        XCTAssertEqual(diagram.outputs[.dot], Data(withSource.dot.utf8))
+        try cache.store(diagram, for: withSource)
+        let file = try XCTUnwrap(FileManager.default.contents(atPath: cache.path(for: withSource)))
+        XCTAssertEqual(try XCTUnwrap(RenderCache.decode(file)).outputs.keys.sorted { $0.rawValue < $1.rawValue }, [.svg])
+        XCTAssertNil(file.range(of: Data("digraph {".utf8)))
+        XCTAssertEqual(try XCTUnwrap(cache.cached(withSource)).outputs, diagram.outputs)
+    }
+
     func testAFileCutShortOrLengthenedOrMissingAFormatIsAMiss() throws {
         let cache = RenderCache(directory: directory)
         try cache.store(try InProcessRenderer.render(job), for: job)

@@ -82,6 +82,17 @@ final class RendererPoolTests: XCTestCase {
         XCTAssertEqual(worker.jobsDone, 3)
     }
 
+    func testAWorkerGetsAJobWithoutItsDOTSourceAsAFormatAndTheReplyHasItFromTheJob() throws {
+        let job = TestSupport.job("a", "digraph { a -> b }", formats: [.svg, .dot])
+        XCTAssertEqual(try WorkerFrame.decodeJob(WorkerFrame.encode(job.forWorker).dropFirst(4)).formats, [.svg])
+        let worker = try WorkerProcess(command: TestSupport.settings().workerCommand, environment: [:])
+        defer { worker.stop() }
+        guard case .replied(let reply) = worker.run([job], timeout: 30).first else { return XCTFail("no reply") }
+        let drawn = try reply.result.get()
+        XCTAssertEqual(drawn.outputs[.dot], Data(job.dot.utf8))
+        XCTAssertEqual(drawn.outputs.keys.sorted { $0.rawValue < $1.rawValue }, [.dot, .svg])
+    }
+
     func testJobsSentAheadToAWorkerThatCrashedAreDrawnByTheNextWorker() {
         let jobs = (0..<40).map { TestSupport.job("g\($0)", "digraph { n\($0) }") }
         let settings = TestSupport.settings(workers: 1, environment: [WorkerTestHooks.crashVariable: "g5,g20"])
