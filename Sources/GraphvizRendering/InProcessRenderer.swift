@@ -40,9 +40,7 @@ public enum InProcessRenderer {
             }
             warnings = output.warnings
         }
-        if formats.contains(.dot) {
-            outputs[.dot] = Data(job.dot.utf8)
-        }
+        outputs[.dot] = job.sourceFile
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var diagram = RenderedDiagram(id: job.id, outputs: outputs, warnings: warnings, engineUsed: engine, usedFallback: false,
                                       graphvizSeconds: seconds)

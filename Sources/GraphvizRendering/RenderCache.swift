@@ -62,7 +62,8 @@ public struct RenderCache: Sendable {
             guard let data = stored.outputs[format] else { return nil }
             outputs[format] = data
         }
-        return RenderedDiagram(id: job.id, outputs: job.withSource(outputs), warnings: stored.warnings,
+        outputs[.dot] = job.sourceFile
+        return RenderedDiagram(id: job.id, outputs: outputs, warnings: stored.warnings,
                                engineUsed: stored.engineUsed, usedFallback: stored.usedFallback)
     }
 

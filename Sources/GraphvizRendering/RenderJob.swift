@@ -30,20 +30,18 @@ public struct RenderJob: Codable, Hashable, Sendable {
         return formats.filter { seen.insert($0).inserted }
     }
 
-    /// The job as a worker gets it: without `.dot`, the job's own source, which `withSource(_:)` adds to the
-    /// reply instead of its being sent to the worker and back (a tenth of what a large build's workers return).
+    /// The job as a worker gets it: without `.dot`, the job's own source, which the pool adds to the reply
+    /// (`sourceFile`) instead of its being sent to the worker and back (a tenth of what a large build's workers
+    /// return).
     var forWorker: RenderJob {
         var job = self
         job.formats.removeAll { $0 == .dot }
         return job
     }
 
-    /// `outputs` with the job's DOT source added when the job asks for it.
-    func withSource(_ outputs: [OutputFormat: Data]) -> [OutputFormat: Data] {
-        guard formats.contains(.dot) else { return outputs }
-        var outputs = outputs
-        outputs[.dot] = Data(dot.utf8)
-        return outputs
+    /// The `.dot` output: the DOT source as it is, when the job asks for it; Graphviz is not involved.
+    var sourceFile: Data? {
+        formats.contains(.dot) ? Data(dot.utf8) : nil
     }
 
     /// Whether the job must run alone in a fresh worker: sfdp and neato layouts depend on what the process laid

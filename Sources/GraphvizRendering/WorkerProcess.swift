@@ -320,9 +320,7 @@ private struct Connection {
                     jobsDone += 1
                     unanswered.removeFirst()
                     residentMemoryMB = reply.residentMemoryMB
-                    if reply.failure == nil, job.formats.contains(.dot) {
-                        reply.outputs[OutputFormat.dot.rawValue] = Data(job.dot.utf8)
-                    }
+                    reply.outputs[OutputFormat.dot.rawValue] = job.sourceFile
                     return .replied(reply)
                 }
             }
