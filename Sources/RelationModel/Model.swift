@@ -296,6 +296,8 @@ public struct Relation: Hashable, Sendable, Encodable {
         var directed: Bool?
         var location: SourceLocation
         var fieldLocations: [String: SourceLocation]
+        /// Derived from the sources (see `firstAttested`), so not encoded.
+        var firstAttested: Int?
 
         /// Every field but where it was written (see `RelationModel`'s `Encodable`).
         enum CodingKeys: String, CodingKey {
@@ -388,6 +390,13 @@ public struct Relation: Hashable, Sendable, Encodable {
         set { shared = shared.changing { $0.fieldLocations = newValue } }
     }
 
+    /// For a lasting relation with neither start nor end, the year of the earliest source that cites it: the
+    /// first year the documents show it in force. `RelationModel` sets it from its sources; nil otherwise.
+    public var firstAttested: Int? {
+        get { shared.value.firstAttested }
+        set { shared = shared.changing { $0.firstAttested = newValue } }
+    }
+
     public init(id: String, type: RelationType, participants: [String], start: PartialDate? = nil,
                 end: PartialDate? = nil, status: RelationStatus, summary: String, accordingTo: String? = nil,
                 hedge: Hedge? = nil, evidence: [Evidence], claims: [Claim] = [], details: RelationDetails = RelationDetails(),
@@ -454,21 +463,25 @@ public struct Relation: Hashable, Sendable, Encodable {
     /// nil when it is undated.
     public var timelineYear: Int? { (start ?? end)?.year }
 
-    /// Whether the relation was in force at some time during `year`: lasting relations from start to end
-    /// (undated ones unless ended), events in the year they happened.
+    /// Whether the relation was in force at some time during `year` (see `yearsInForce`).
     public func isInForce(in year: Int) -> Bool {
-        guard type.isLasting else {
-            guard let when = start ?? end else { return false }
-            return when.year == year
-        }
         guard let years = yearsInForce else { return false }
         return years.first <= year && year <= years.last
     }
 
-    /// The first and last year a lasting relation is in force (`Int.min` and `Int.max` where it has no start or
-    /// end); nil for an event, and for an undated relation that ended.
+    /// The first and last year the relation is in force (`Int.min` and `Int.max` where it has no start or end),
+    /// nil for none. An event is in force the years from its start to its end (a protocol for 2006-2007, incursions
+    /// of 1999-2000), or the one year it has; an undated event in none. A lasting relation with neither date is in
+    /// force from the year of the earliest source that cites it (`firstAttested`: drawing it earlier would claim
+    /// what no document says), in none when it ended.
     public var yearsInForce: (first: Int, last: Int)? {
-        guard type.isLasting, !(start == nil && end == nil && status == .ended) else { return nil }
+        guard type.isLasting else {
+            guard let first = (start ?? end)?.year else { return nil }
+            return (first, max(first, end?.year ?? first))
+        }
+        guard start != nil || end != nil else {
+            return status == .ended ? nil : (firstAttested ?? .min, .max)
+        }
         return (start?.year ?? .min, end?.year ?? .max)
     }
 
@@ -516,8 +529,14 @@ public struct RelationModel: Sendable, Encodable {
     public init(sources: [Source], actors: [Actor], relations: [Relation]) {
         self.sources = sources
         self.actors = actors
-        self.relations = relations
         sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var relations = relations
+        for index in relations.indices where relations[index].type.isLasting
+            && relations[index].start == nil && relations[index].end == nil {
+            let attested = relations[index].citedSources.compactMap { [sourcesByID] in sourcesByID[$0]?.published.year }.min()
+            if relations[index].firstAttested != attested { relations[index].firstAttested = attested }
+        }
+        self.relations = relations
         actorsByID = Dictionary(actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         relationsByID = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var positions: [String: [Int]] = [:]

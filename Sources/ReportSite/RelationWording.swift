@@ -22,7 +22,6 @@ enum RelationWording {
     static func yearsInForce(of relation: Relation) -> String {
         func bound(_ year: Int) -> String { year == .min || year == .max ? "open" : String(year) }
         if let years = relation.yearsInForce { return "\(bound(years.first)) \(bound(years.last))" }
-        if !relation.type.isLasting, let year = (relation.start ?? relation.end)?.year { return "\(year) \(year)" }
         return "never"
     }
 

@@ -86,7 +86,7 @@ struct TimelineCalendar {
         self.events = events
         self.began = began
         self.ended = ended
-        spans = model.relations.compactMap(\.yearsInForce)
+        spans = model.relations.filter(\.type.isLasting).compactMap(\.yearsInForce)
         years = TimelineBody.yearsWithEvents(in: model)
     }
 

@@ -24,8 +24,6 @@ enum RelationClasses {
         let span: String
         if let years = relation.yearsInForce {
             span = "\(bound(years.first))-\(bound(years.last))"
-        } else if !relation.type.isLasting, let year = (relation.start ?? relation.end)?.year {
-            span = "\(year)-\(year)"
         } else {
             span = "never"
         }

@@ -19,7 +19,7 @@ extension ViewOptions {
     func title(_ base: String) -> String { asOf.map { "\(base) in \($0)" } ?? base }
 
     /// The caption's sentence about the year, if any.
-    var yearSentence: String { asOf.map { " Relations in force in \($0)." } ?? "" }
+    var yearSentence: String { asOf.map { " Relations in force in \($0); an undated one from the year of the first source that cites it." } ?? "" }
 }
 
 /// Which layout engine suits a network of a given size.

@@ -7,6 +7,8 @@ import XCTest
 final class ModelEncodingTests: XCTestCase {
     private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
     private let locationFields: Set = ["location", "fieldLocations", "sourceLocation", "fieldLocation", "valueLocation"]
+    /// Fields a model works out from others it encodes (`firstAttested`: the cited sources' dates).
+    private let derivedFields: Set = ["firstAttested"]
 
     func testEveryStoredFieldButItsLocationsIsEncoded() throws {
         var details = RelationDetails()
@@ -36,7 +38,7 @@ final class ModelEncodingTests: XCTestCase {
                                 (relation.claims[0], storedFields(of: relation.claims[0])), (details, storedFields(of: details)),
                                 (details.quantities[0], storedFields(of: details.quantities[0]))] {
             XCTAssertFalse(stored.isEmpty)
-            XCTAssertEqual(try encodedKeys(value), stored.subtracting(locationFields), "\(type(of: value))")
+            XCTAssertEqual(try encodedKeys(value), stored.subtracting(locationFields).subtracting(derivedFields), "\(type(of: value))")
         }
         let model = RelationModel(sources: [source], actors: [actor], relations: [relation])
         XCTAssertEqual(try encodedKeys(model), ["sources", "actors", "relations"])
