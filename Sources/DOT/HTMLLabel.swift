@@ -33,6 +33,9 @@ public struct HTMLTable: Sendable, Equatable {
     public var cellPadding: Int
     public var backgroundColor: Color?
     public var color: Color?
+    /// A size the table keeps in a larger cell (`FIXEDSIZE`), put at the cell's bottom left; without one,
+    /// Graphviz spreads a cell's extra width over the table's columns.
+    public var fixedSize: (width: Int, height: Int)?
 
     public init(rows: [[HTMLCell]] = [], border: Int = 0, cellBorder: Int = 0, cellSpacing: Int = 0,
                 cellPadding: Int = 2, backgroundColor: Color? = nil, color: Color? = nil) {
@@ -43,6 +46,13 @@ public struct HTMLTable: Sendable, Equatable {
         self.cellPadding = cellPadding
         self.backgroundColor = backgroundColor
         self.color = color
+    }
+
+    public static func == (lhs: HTMLTable, rhs: HTMLTable) -> Bool {
+        lhs.rows == rhs.rows && lhs.border == rhs.border && lhs.cellBorder == rhs.cellBorder
+            && lhs.cellSpacing == rhs.cellSpacing && lhs.cellPadding == rhs.cellPadding
+            && lhs.backgroundColor == rhs.backgroundColor && lhs.color == rhs.color
+            && lhs.fixedSize?.width == rhs.fixedSize?.width && lhs.fixedSize?.height == rhs.fixedSize?.height
     }
 }
 

@@ -15,6 +15,10 @@ struct HTMLWriter {
                           ("CELLSPACING", String(table.cellSpacing)), ("CELLPADDING", String(table.cellPadding))]
         if let color = table.backgroundColor { attributes.append(("BGCOLOR", color.rawValue)) }
         if let color = table.color { attributes.append(("COLOR", color.rawValue)) }
+        if let size = table.fixedSize {
+            attributes += [("FIXEDSIZE", "TRUE"), ("WIDTH", String(size.width)), ("HEIGHT", String(size.height)),
+                           ("ALIGN", "LEFT"), ("VALIGN", "BOTTOM")]
+        }
         let rows = table.rows.map { "<TR>" + $0.map(markup).joined() + "</TR>" }.joined()
         return "<TABLE\(attributeText(attributes))>\(rows)</TABLE>"
     }

@@ -71,7 +71,12 @@ struct LegendDrawing {
             }
             rows.append(row)
         }
-        return HTMLTable(rows: rows, border: 0, cellSpacing: 0, cellPadding: 0)
+        // Fixed at its own size: in a caption wider than itself it would otherwise be stretched, and its meanings
+        // would move off the symbols drawn for them.
+        var table = HTMLTable(rows: rows, border: 0, cellSpacing: 0, cellPadding: 0)
+        let width = widths.map { Int($0) + Int(swatchWidth) }.reduce(0, +)
+        table.fixedSize = (width, Int(rowHeight) * rows.count)
+        return table
     }
 
     /// The symbols, drawn where `table`'s swatch cells land when its bottom-left corner is at `origin`.
