@@ -76,7 +76,7 @@ public enum AlliancesView: View {
         }
         var diagram = builder.diagram(
             id: id, title: options.title(title),
-            description: "One map per organization, its member states filled in its colour: solid while in force, light for observers and partners, hatched when planned or proposed, cross-hatched when ended or withdrawn; members that are not states are listed under the map's title.\(hasAlliances ? " The last map joins the parties to alliances and pacts." : "")\(options.yearSentence)",
+            description: "One map per organization, the member states the sources name filled in its colour: solid while in force, light for observers and partners, hatched when planned or proposed, cross-hatched when ended or withdrawn; members that are not states are listed under the map's title.\(hasAlliances ? " The last map joins the parties to alliances and pacts." : "")\(options.yearSentence)",
             engine: .nop2, fallbackEngine: nil)
         diagram.actorIDs = unique(shown + drawn)
         // The key under the maps draws each fill used, hatched as the maps hatch it.

@@ -116,7 +116,8 @@ public enum DisputesView: View {
         }
         for (index, key) in pairOrder.enumerated() {
             let group = pairs[key]!
-            let text = group.count == 1 ? label(group[0], in: model) : GraphLabel.wrapped(group.map(shortLabel).joined(separator: ", "), width: 30)
+            let text = group.count == 1 ? label(group[0], in: model)
+                : GraphLabel.wrapped(Self.tallied(group.map(shortLabel)).joined(separator: ", "), width: 30)
             actors.labelLine(from: key[0], to: key[1], text: text, relations: group, name: "line-label-\(index + 1)", in: &builder)
         }
         var placer = actors.placer
@@ -226,6 +227,16 @@ public enum DisputesView: View {
     static func shortLabel(_ relation: Relation) -> String {
         [relation.details.subject?.words ?? relation.details.category?.words ?? relation.type.words, relation.period.years]
             .compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Each distinct label once, in first-seen order, "×N" after one that several relations share: "gas, coerce ×2".
+    static func tallied(_ labels: [String]) -> [String] {
+        var order: [String] = [], counts: [String: Int] = [:]
+        for label in labels {
+            if counts[label] == nil { order.append(label) }
+            counts[label, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\($0) ×\(counts[$0]!)" : $0 }
     }
 
     /// Whether a dispute is over the line between two states (a border, territory or enclaves with no place

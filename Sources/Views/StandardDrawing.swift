@@ -47,7 +47,7 @@ enum StandardDrawing {
                 let marker = "event-\(relation.id)"
                 var node = Node(marker)
                 node[.shape] = .plaintext
-                node[.label] = .text(eventName(relation))
+                node[.label] = .text(eventName(relation, in: builder.model))
                 node[.fontsize] = 12
                 node[.tooltip] = RelationText.tooltip(relation, in: builder.model)
                 node[.url] = builder.links.relationAnchor(relation)
@@ -60,10 +60,11 @@ enum StandardDrawing {
         }
     }
 
-    /// "Protest, 2010-06" for an event node.
-    static func eventName(_ relation: Relation) -> String {
+    /// "Assault, Andijan, 2005-05" for an event node: what happened, where when the model says, and when.
+    static func eventName(_ relation: Relation, in model: RelationModel) -> String {
         let category = relation.details.category.map { $0.words.capitalizedFirst } ?? "Incident"
-        return [category, relation.start?.description].compactMap { $0 }.joined(separator: ", ")
+        let place = relation.details.place.map { model.actor($0)?.name ?? $0 }
+        return [category, place, relation.start?.description].compactMap { $0 }.joined(separator: ", ")
     }
 }
 

@@ -171,4 +171,26 @@ final class MapViewTests: XCTestCase {
     private func corner(of map: Diagram) -> Position? {
         map.graph.allNodes.first { $0.name == "map-corner-ne" }?[.pos]
     }
+
+    func testADisputeLinesLabelsNameEachKindOnceWithHowManyRelationsShareIt() {
+        XCTAssertEqual(DisputesView.tallied(["refugees since 2005", "gas", "coerce", "water", "coerce"]),
+                       ["refugees since 2005", "gas", "coerce ×2", "water"])
+        XCTAssertEqual(DisputesView.tallied(["gas"]), ["gas"])
+    }
+
+    func testAnEventDrawnWithoutItsPlaceNamesThePlaceInItsLabel() {
+        let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+        var details = RelationDetails()
+        details.place = "andijan"
+        details.category = .assault
+        let relation = Relation(id: "massacre", type: .incident, participants: ["uzbekistan"], start: PartialDate(year: 2005, month: 5),
+                                status: .ended, summary: "s", evidence: [], details: details, location: here)
+        let model = RelationModel(sources: [], actors: [Actor(id: "andijan", name: "Andijan", kind: .place, location: here)],
+                                  relations: [relation])
+        XCTAssertEqual(StandardDrawing.eventName(relation, in: model), "Assault, Andijan, 2005-05")
+        details.place = nil
+        var placeless = relation
+        placeless.details = details
+        XCTAssertEqual(StandardDrawing.eventName(placeless, in: model), "Assault, 2005-05")
+    }
 }
