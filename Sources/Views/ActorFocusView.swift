@@ -109,7 +109,8 @@ public enum ActorFocusView: View {
     /// Every actor a relation names: its participants, its facility and place, and places claimed for it.
     static func involvedActors(of relation: Relation) -> [String] { relation.involvedActors }
 
-    /// Draws `relation` as seen from `centre`: a deployment as deployer → facility → host; otherwise a line from
+    /// Draws `relation` as seen from `centre`: a deployment as deployer → facility → host (also around the
+    /// facility); otherwise a line from
     /// `centre` to each other participant (in the relation's direction when `centre` is its first or second
     /// participant), or, when `centre` is where the relation happened, a thin line from each participant to it.
     /// `drawn` keeps each pair of a relation once, whichever of its actors is the centre.
@@ -123,10 +124,15 @@ public enum ActorFocusView: View {
             guard once(centre, StandardDrawing.via(relation) ?? "event") else { return }
             return StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: nil)
         }
-        if relation.type == .baseDeployment, participants.contains(centre) {
+        // A deployment as everywhere else, deployer → facility → host, on its facility's map too when all three
+        // are drawn: thin lines from each party would not show who is deployed where.
+        if relation.type == .baseDeployment, participants.contains(centre) || StandardDrawing.via(relation) == centre {
             let actors = StandardDrawing.actors(of: relation)
-            guard actors.allSatisfy(builder.contains(actor:)), once(actors[0], actors.last!) else { return }
-            return StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: nil)
+            if actors.allSatisfy(builder.contains(actor:)) {
+                guard once(actors[0], actors.last!) else { return }
+                return StandardDrawing.draw(relation, in: &builder, look: EdgeLook(relation: relation), label: nil)
+            }
+            if participants.contains(centre) { return }
         }
         guard participants.contains(centre) else {
             var look = EdgeLook(relation: relation)

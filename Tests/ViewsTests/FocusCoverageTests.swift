@@ -37,4 +37,11 @@ final class FocusCoverageTests: XCTestCase {
         }
         XCTAssertGreaterThan(mapped, 80)
     }
+
+    func testAFacilitysMapDrawsTheDeploymentAtItFromDeployerToFacilityToHost() throws {
+        let map = try XCTUnwrap(ActorFocusView.diagram(of: SampleModel.model, options: ViewOptions(focusActor: "kant-air-base"),
+                                                       links: LinkStyle()))
+        let lines = map.graph.allEdges.filter { $0.key?.hasPrefix("d1") ?? false }.map { [$0.from, $0.to] }
+        XCTAssertEqual(Set(lines), [["russia", "kant-air-base"], ["kant-air-base", "kyrgyzstan"]])
+    }
 }
