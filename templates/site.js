@@ -141,7 +141,7 @@ function startSiteSearch(form) {
     loadSearchIndex(form.dataset.index)
       .then((entries) => {
         const best = bestEntries(entries, query)[0];
-        if (best && best.rank <= 2) location.href = root + best.entry.url;
+        if (best && best.rank <= 1) location.href = root + best.entry.url;
         else location.href = form.getAttribute("action") + "?q=" + encodeURIComponent(query);
       })
       .catch(() => form.submit());
@@ -399,10 +399,13 @@ function explore(figure) {
   stage.appendChild(content);
   picture.classList.add("zoomable");
 
-  const view = { scale: 1, x: 0, y: 0, fit: 1, height: 0 };
+  const view = { scale: 1, x: 0, y: 0, fit: 1, widthFit: 1, height: 0 };
   function apply() {
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
     picture.dataset.scale = view.scale.toFixed(3);
+    // Zoomed in past the frame's width, a finger pans the drawing every way; before that, an upward swipe
+    // scrolls the page, so a map taller than the screen never traps it.
+    picture.classList.toggle("zoomed-in", view.scale > view.widthFit * 1.01);
   }
   function clampPan() {
     const width = picture.clientWidth;
@@ -428,6 +431,7 @@ function explore(figure) {
     const available = picture.clientWidth || figure.clientWidth;
     const full = document.fullscreenElement === figure || figure.classList.contains("is-full");
     const widthFit = Math.min(1, available / natural.width);
+    view.widthFit = widthFit;
     // On a phone the whole picture comes first (fingers zoom in); on a wider screen, legible labels.
     const legible = available < 700 ? widthFit : Math.max(widthFit, 0.75);
     const maxHeight = full ? window.innerHeight - 120 : Math.max(240, window.innerHeight * 0.8);

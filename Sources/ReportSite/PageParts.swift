@@ -221,7 +221,7 @@ struct PageLinker {
     /// A diagram as a figure; `viewPage` links the picture to the page that explains it.
     func figure(_ id: String?, viewPage: String? = nil) -> DiagramFigure? {
         guard let id, let diagram = diagrams[id] else { return nil }
-        let names = ["svg": "SVG", "png": "PNG (2×)", "pdf": "PDF", "dot": "DOT source"]
+        let names = ["svg": "SVG", "png": "PNG", "pdf": "PDF", "dot": "DOT source"]
         let downloads = diagram.formats.map { format in
             NavLink(text: names[format] ?? format.uppercased(), href: root + SitePath.diagram(id, extension: format), current: nil)
         }

@@ -99,6 +99,17 @@ def test_zooming_changes_the_on_screen_size_of_a_label(site):
     close(tab)
 
 
+def test_on_a_phone_a_finger_pans_a_zoomed_diagram_up_and_down_but_scrolls_past_a_fitted_one(site):
+    tab = site.open("actors/kyrgyzstan.html", width=390, height=844, has_touch=True, is_mobile=True)
+    picture = tab.locator("figure.diagram .picture.zoomable").first
+    assert picture.evaluate("p => getComputedStyle(p).touchAction") == "pan-y"
+    tab.get_by_role("button", name="Zoom in").first.click()
+    assert picture.evaluate("p => getComputedStyle(p).touchAction") == "none"
+    tab.get_by_role("button", name="Fit the diagram to its frame").first.click()
+    assert picture.evaluate("p => getComputedStyle(p).touchAction") == "pan-y"
+    close(tab)
+
+
 def test_full_screen_enlarges_the_frame_and_leaving_it_restores_it(site):
     tab = site.open("views/overview.html", height=700)
     frame = tab.locator("#figure-overview .picture")
@@ -182,6 +193,16 @@ def test_the_keyboard_moves_between_actors_and_lights_them(site):
     assert first != second, (first, second)
     assert tab.locator("#figure-overview svg.has-highlight").count() == 1
     assert tab.locator("#figure-overview svg a[tabindex='0']").count() == 1
+    close(tab)
+
+
+def test_a_focused_actor_is_outlined_and_its_name_is_not_stroked(site):
+    tab = site.open("actors/kyrgyzstan.html")
+    node = tab.locator("figure.diagram svg g.node a").first
+    node.focus()
+    strokes = node.evaluate("""a => [...a.children].map(child => [child.tagName, getComputedStyle(child).strokeWidth])""")
+    assert any(tag != "text" and width == "3px" for tag, width in strokes), strokes
+    assert all(width != "3px" for tag, width in strokes if tag == "text"), strokes
     close(tab)
 
 
@@ -279,6 +300,17 @@ def test_searching_manas_and_pressing_enter_opens_the_manas_page(site):
     close(results)
 
 
+def test_an_ordinary_word_in_the_header_box_opens_the_search_page_not_one_hit(site):
+    tab = site.open("index.html")
+    box = tab.get_by_role("searchbox", name="Search the report")
+    box.fill("border")
+    with tab.expect_navigation():
+        box.press("Enter")
+    assert tab.url.endswith("search.html?q=border"), tab.url
+    assert tab.locator(".search-results li:visible").count() > 1
+    close(tab)
+
+
 def test_a_search_hit_can_be_seen_on_the_map(site):
     tab = site.open("search.html?q=Kyrgyzstan")
     link = tab.locator(".search-results li:visible a.on-map").first
@@ -307,6 +339,11 @@ def test_tab_from_the_top_of_the_index_reaches_the_views_heading_in_under_20_pre
 
 
 def test_a_phone_shows_rows_as_cards_what_happened_first_without_sideways_scrolling(site):
+    for page in ["timeline.html", "views/overview.html"]:
+        other = site.open(page, width=390, height=844)
+        width = other.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{page} is {width} px wide"
+        close(other)
     tab = site.open("actors/kyrgyzstan.html", width=390, height=844)
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page is {width} px wide"
