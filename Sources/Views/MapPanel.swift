@@ -31,7 +31,8 @@ struct MapPanel {
         /// Warm and green neutrals only, so no country looks tinted like a host state or a bloc.
         static let lands = ["#F1ECDC", "#E6EDDA", "#F3E8DA", "#E4EAE6", "#EEEAD2", "#EAE6DF", "#E2ECE0"].map { Color(hex: $0)! }
         static let border = Color(hex: "#8F887C")!
-        static let name = Color(hex: "#8E8779")!
+        /// Country names: muted beside the data, yet 4.6:1 or more on every land and sea colour (WCAG AA).
+        static let name = Color(hex: "#6B655A")!
         static let frame = Color(hex: "#7F7F7F")!
     }
 
