@@ -299,7 +299,8 @@ function filterBar(figure, svg) {
   }
   let slider = null;
   let output = null;
-  if (years.length) {
+  // A year's page steps between years itself; a second year control there would contradict it.
+  if (years.length && !document.querySelector("p.step[data-years]")) {
     const first = Math.min(...years);
     const last = Math.max(...years);
     if (last > first) {
@@ -861,9 +862,11 @@ document.addEventListener("DOMContentLoaded", () => {
   let filtering = false;
   document.querySelectorAll("figure.diagram").forEach((figure) => {
     explore(figure);
+    // The filters hold for the whole page, so one bar, under the first diagram, sets them for every diagram.
+    if (filtering) return;
     const bar = filterBar(figure, figure.querySelector(".picture svg"));
     if (bar) figure.querySelector("figcaption").insertBefore(bar, figure.querySelector("figcaption .legend, figcaption .downloads"));
-    filtering = filtering || !!bar;
+    filtering = !!bar;
   });
   // Rows are filtered only where a filter bar shows what is hidden.
   if (filtering) filters.listeners.unshift(applyFiltersToRows);

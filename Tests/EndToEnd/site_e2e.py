@@ -275,6 +275,10 @@ def test_the_slider_changes_the_year_and_the_address(site):
     playing.wait_for_timeout(2500)
     assert playing.url.endswith(f"timeline/{years[1]}.html"), "Pause did not stop at the year"
     close(playing)
+    year = site.open(f"timeline/{years[-1]}.html")
+    assert year.locator(".filters").count() <= 1, "a filter bar under each of a year's maps"
+    assert year.locator(".filters input[type=range]").count() == 0, "a second year control on a year's page"
+    close(year)
     index = site.open("timeline.html")
     assert index.locator("figure.diagram .picture svg").count() == 1, "the timeline shows no map"
     assert index.get_by_role("slider", name="Year").count() == 1
