@@ -60,11 +60,13 @@ enum StandardDrawing {
         }
     }
 
-    /// "Assault, Andijan, 2005-05" for an event node: what happened, where when the model says, and when.
+    /// "Assault" over "Andijan, 2005-05" for an event node: what happened, where the model says (the place as written,
+    /// though a view such as the overview folds it into its state), and when.
     static func eventName(_ relation: Relation, in model: RelationModel) -> String {
         let category = relation.details.category.map { $0.words.capitalizedFirst } ?? "Incident"
-        let place = relation.details.place.map { model.actor($0)?.name ?? $0 }
-        return [category, place, relation.start?.description].compactMap { $0 }.joined(separator: ", ")
+        let place = (model.relation(relation.id) ?? relation).details.place.map { model.actor($0)?.name ?? $0 }
+        let rest = [place, relation.start?.description].compactMap { $0 }.joined(separator: ", ")
+        return rest.isEmpty ? category : category + "\n" + rest
     }
 }
 

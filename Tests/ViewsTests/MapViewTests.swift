@@ -187,10 +187,13 @@ final class MapViewTests: XCTestCase {
                                 status: .ended, summary: "s", evidence: [], details: details, location: here)
         let model = RelationModel(sources: [], actors: [Actor(id: "andijan", name: "Andijan", kind: .place, location: here)],
                                   relations: [relation])
-        XCTAssertEqual(StandardDrawing.eventName(relation, in: model), "Assault, Andijan, 2005-05")
+        XCTAssertEqual(StandardDrawing.eventName(relation, in: model), "Assault\nAndijan, 2005-05")
         details.place = nil
-        var placeless = relation
-        placeless.details = details
-        XCTAssertEqual(StandardDrawing.eventName(placeless, in: model), "Assault, 2005-05")
+        var folded = relation
+        folded.details = details
+        XCTAssertEqual(StandardDrawing.eventName(folded, in: model), "Assault\nAndijan, 2005-05",
+                       "a view that folds the place into its state still names it")
+        let elsewhere = RelationModel(sources: [], actors: [], relations: [])
+        XCTAssertEqual(StandardDrawing.eventName(folded, in: elsewhere), "Assault\n2005-05")
     }
 }
