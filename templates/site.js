@@ -401,9 +401,30 @@ function explore(figure) {
   picture.classList.add("zoomable");
 
   const view = { scale: 1, x: 0, y: 0, fit: 1, widthFit: 1, height: 0 };
+  // A year's map opens where the reader left the same view's map of another year (for this tab): the years share
+  // one layout and one width, so stepping from year to year then moves nothing on the screen.
+  const yearly = /^figure-(.+)-\d{4}$/.exec(figure.id);
+  const memoryKey = yearly ? "relmap-view:" + yearly[1] : null;
+  function remember() {
+    if (!memoryKey) return;
+    try {
+      sessionStorage.setItem(memoryKey, JSON.stringify({ scale: view.scale, x: view.x, y: view.y, width: Math.round(natural.width) }));
+    } catch (error) { /* storage refused: each year opens on its own */ }
+  }
+  function recall() {
+    if (!memoryKey) return;
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(memoryKey) || "null");
+      if (!kept || kept.width !== Math.round(natural.width)) return;
+      view.scale = Math.min(8, Math.max(view.fit / 2, kept.scale));
+      view.x = kept.x;
+      view.y = kept.y;
+    } catch (error) { /* nothing kept */ }
+  }
   function apply() {
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
     picture.dataset.scale = view.scale.toFixed(3);
+    remember();
     // Zoomed in past the frame's width, a finger pans the drawing every way; before that, an upward swipe
     // scrolls the page, so a map taller than the screen never traps it.
     picture.classList.toggle("zoomed-in", view.scale > view.widthFit * 1.01);
@@ -443,6 +464,7 @@ function explore(figure) {
       view.scale = Math.min(legible, 1);
       view.x = (picture.clientWidth - natural.width * view.scale) / 2;
       view.y = (picture.clientHeight - natural.height * view.scale) / 2;
+      recall();
     }
     clampPan();
     apply();

@@ -285,6 +285,25 @@ def test_the_slider_changes_the_year_and_the_address(site):
     close(index)
 
 
+def test_stepping_to_another_year_keeps_the_maps_zoom_and_position(site):
+    years = sorted(int(path.stem) for path in (site.out / "timeline").glob("*.html"))
+    tab = site.open(f"timeline/{years[0]}.html")
+    figure = tab.locator("figure.diagram").first
+    assert figure.get_attribute("id") == f"figure-overview-{years[0]}"
+    figure.get_by_role("button", name="Zoom in").click()
+    figure.get_by_role("button", name="Zoom in").click()
+    before = figure.locator(".stage").evaluate("stage => stage.style.transform")
+    tab.goto(site.url(f"timeline/{years[1]}.html"))
+    after = tab.locator("figure.diagram").first
+    assert after.get_attribute("id") == f"figure-overview-{years[1]}"
+    assert after.locator(".stage").evaluate("stage => stage.style.transform") == before
+    close(tab)
+    fresh = site.open(f"timeline/{years[1]}.html")
+    assert fresh.locator("figure.diagram .stage").first.evaluate("stage => stage.style.transform") != before, \
+        "a new tab opens the map at its own scale"
+    close(fresh)
+
+
 def test_searching_manas_and_pressing_enter_opens_the_manas_page(site):
     tab = site.open("index.html")
     box = tab.get_by_role("searchbox", name="Search the report")
