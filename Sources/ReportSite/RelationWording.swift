@@ -1,4 +1,5 @@
 import RelationModel
+import Views
 
 /// How relations, dates and actors read on the site's pages.
 enum RelationWording {
@@ -20,9 +21,7 @@ enum RelationWording {
     /// The years a relation is in force, as a row gives them to the script's year filter (the same rule as
     /// the diagrams' `fact-` classes): "2001 2014", "2003 open", "2006 2006" for an event, "never" for none.
     static func yearsInForce(of relation: Relation) -> String {
-        func bound(_ year: Int) -> String { year == .min || year == .max ? "open" : String(year) }
-        if let years = relation.yearsInForce { return "\(bound(years.first)) \(bound(years.last))" }
-        return "never"
+        RelationClasses.yearSpan(relation, separator: " ")
     }
 
     /// A key that sorts relations by date, undated ones last, then by id.

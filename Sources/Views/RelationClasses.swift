@@ -5,7 +5,7 @@ import RelationModel
 /// type, each relation's id (`rel-ID`) and, per relation, its status with the years it is in force
 /// (`fact-STATUS-FIRST-LAST`, `open` for an unbounded end, `fact-STATUS-never` for one in force in no year).
 /// Ids are safe slugs, so every token is one word.
-enum RelationClasses {
+public enum RelationClasses {
     /// `base`, the type shared by `relations`, then their ids and facts, each token once and in relation order.
     static func of(_ relations: [Relation], base: String) -> String {
         var tokens = [base]
@@ -21,16 +21,14 @@ enum RelationClasses {
 
     /// `fact-agreed-2001-2014`, `fact-ongoing-2003-open`, `fact-ended-2006-2006` (an event in its year).
     static func fact(_ relation: Relation) -> String {
-        let span: String
-        if let years = relation.yearsInForce {
-            span = "\(bound(years.first))-\(bound(years.last))"
-        } else {
-            span = "never"
-        }
-        return "fact-\(relation.status.rawValue)-\(span)"
+        "fact-\(relation.status.rawValue)-\(yearSpan(relation, separator: "-"))"
     }
 
-    private static func bound(_ year: Int) -> String {
-        year == .min || year == .max ? "open" : String(year)
+    /// The years a relation is in force as the site's script reads them, here and in a table row's `data-years`:
+    /// "2001-2014", "2003-open" (`open` for an unbounded end), "never" for none.
+    public static func yearSpan(_ relation: Relation, separator: String) -> String {
+        func bound(_ year: Int) -> String { year == .min || year == .max ? "open" : String(year) }
+        guard let years = relation.yearsInForce else { return "never" }
+        return bound(years.first) + separator + bound(years.last)
     }
 }
