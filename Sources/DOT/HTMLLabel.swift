@@ -35,7 +35,18 @@ public struct HTMLTable: Sendable, Equatable {
     public var color: Color?
     /// A size the table keeps in a larger cell (`FIXEDSIZE`), put at the cell's bottom left; without one,
     /// Graphviz spreads a cell's extra width over the table's columns.
-    public var fixedSize: (width: Int, height: Int)?
+    public var fixedSize: Size?
+
+    /// A table's size in points.
+    public struct Size: Sendable, Equatable {
+        public var width: Int
+        public var height: Int
+
+        public init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+        }
+    }
 
     public init(rows: [[HTMLCell]] = [], border: Int = 0, cellBorder: Int = 0, cellSpacing: Int = 0,
                 cellPadding: Int = 2, backgroundColor: Color? = nil, color: Color? = nil) {
@@ -46,13 +57,6 @@ public struct HTMLTable: Sendable, Equatable {
         self.cellPadding = cellPadding
         self.backgroundColor = backgroundColor
         self.color = color
-    }
-
-    public static func == (lhs: HTMLTable, rhs: HTMLTable) -> Bool {
-        lhs.rows == rhs.rows && lhs.border == rhs.border && lhs.cellBorder == rhs.cellBorder
-            && lhs.cellSpacing == rhs.cellSpacing && lhs.cellPadding == rhs.cellPadding
-            && lhs.backgroundColor == rhs.backgroundColor && lhs.color == rhs.color
-            && lhs.fixedSize?.width == rhs.fixedSize?.width && lhs.fixedSize?.height == rhs.fixedSize?.height
     }
 }
 

@@ -75,7 +75,7 @@ struct LegendDrawing {
         // would move off the symbols drawn for them.
         var table = HTMLTable(rows: rows, border: 0, cellSpacing: 0, cellPadding: 0)
         let width = widths.map { Int($0) + Int(swatchWidth) }.reduce(0, +)
-        table.fixedSize = (width, Int(rowHeight) * rows.count)
+        table.fixedSize = HTMLTable.Size(width: width, height: Int(rowHeight) * rows.count)
         return table
     }
 
