@@ -421,10 +421,11 @@ function explore(figure) {
       view.y = kept.y;
     } catch (error) { /* nothing kept */ }
   }
+  // Kept as the page is left rather than on every move of a drag.
+  window.addEventListener("pagehide", remember);
   function apply() {
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
     picture.dataset.scale = view.scale.toFixed(3);
-    remember();
     // Zoomed in past the frame's width, a finger pans the drawing every way; before that, an upward swipe
     // scrolls the page, so a map taller than the screen never traps it.
     picture.classList.toggle("zoomed-in", view.scale > view.widthFit * 1.01);
