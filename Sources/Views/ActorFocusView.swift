@@ -110,9 +110,9 @@ public enum ActorFocusView: View {
     static func involvedActors(of relation: Relation) -> [String] { relation.involvedActors }
 
     /// Draws `relation` as seen from `centre`: a deployment as deployer → facility → host (also around the
-    /// facility); otherwise a line from
-    /// `centre` to each other participant (in the relation's direction when `centre` is its first or second
-    /// participant), or, when `centre` is where the relation happened, a thin line from each participant to it.
+    /// facility); otherwise a line from `centre` to each other participant (in the relation's direction when
+    /// `centre` is its first or second participant), or, when `centre` is where the relation happened, a thin line
+    /// from each participant to it.
     /// `drawn` keeps each pair of a relation once, whichever of its actors is the centre.
     static func draw(_ relation: Relation, around centre: String, in builder: inout DiagramBuilder,
                      drawn: inout Set<[String]>) {
