@@ -1,3 +1,5 @@
+import Foundation
+
 /// Placeholders in text: a marker byte, a number in decimal digits and the marker again, each standing for the
 /// text of that number. A build keeps what it laid out while only such texts change: tooltips in the DOT that
 /// Graphviz draws (`TooltipPlaceholders`), summaries in the tooltips the views write.
@@ -7,7 +9,7 @@ public enum NumberedPlaceholders {
     @inlinable
     public static func filling<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, marker: UInt8, count: Int,
                                                                       write: (Int, inout [UInt8]) -> Void) -> [UInt8]? where Bytes.Index == Int {
-        guard count > 0, var found = bytes.firstIndex(of: marker) else { return nil }
+        guard count > 0, var found = nextMarker(marker, in: bytes, from: bytes.startIndex) else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 4)
         var copied = bytes.startIndex
@@ -19,11 +21,26 @@ public enum NumberedPlaceholders {
                 copied = end
                 next = end
             }
-            guard next < bytes.endIndex, let following = bytes[next...].firstIndex(of: marker) else { break }
+            guard next < bytes.endIndex, let following = nextMarker(marker, in: bytes, from: next) else { break }
             found = following
         }
         result.append(contentsOf: bytes[copied...])
         return result
+    }
+
+    /// Where `marker` next occurs from `start`: memchr over contiguous bytes (a drawing's SVG is megabytes and
+    /// holds few markers), element by element otherwise.
+    @usableFromInline
+    static func nextMarker<Bytes: RandomAccessCollection<UInt8>>(_ marker: UInt8, in bytes: Bytes, from start: Int) -> Int?
+        where Bytes.Index == Int {
+        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            let offset = start - bytes.startIndex
+            guard let base = buffer.baseAddress, offset < buffer.count,
+                  let hit = memchr(base + offset, Int32(marker), buffer.count - offset) else { return nil }
+            return bytes.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        if let found { return found }
+        return bytes[start...].firstIndex(of: marker)
     }
 
     /// The number of a placeholder starting at `start`, and where it ends.

@@ -189,14 +189,23 @@ public enum SVGFinisher {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 64)
         var copied = 0
+        // A drawing names a few fonts in thousands of places: each one's suffix is worked out once.
+        var suffixes: [ArraySlice<UInt8>: [UInt8]] = [:]
         while true {
             let valueStart = found + fontFamily.count
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             result.append(contentsOf: bytes[copied..<valueEnd])
-            if valueEnd > valueStart, !bytes[valueStart..<valueEnd].contains(UInt8(ascii: ",")) {
-                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                let generic = genericFamily(of: value)
-                if generic != value.lowercased() { result.append(contentsOf: ",\(generic)".utf8) }
+            let value = bytes[valueStart..<valueEnd]
+            if valueEnd > valueStart, !value.contains(UInt8(ascii: ",")) {
+                if let suffix = suffixes[value] {
+                    result.append(contentsOf: suffix)
+                } else {
+                    let name = String(decoding: value, as: UTF8.self)
+                    let generic = genericFamily(of: name)
+                    let suffix = generic != name.lowercased() ? Array(",\(generic)".utf8) : []
+                    suffixes[value] = suffix
+                    result.append(contentsOf: suffix)
+                }
             }
             copied = valueEnd
             guard let next = OutputNormalizer.firstIndex(of: fontFamily, in: bytes, from: valueEnd) else { break }

@@ -55,20 +55,24 @@ struct StressLayout {
                     for _ in 0..<Self.rounds(count) {
                         x.withUnsafeBufferPointer { x in
                             y.withUnsafeBufferPointer { y in
-                                for i in 0..<count {
-                                    var weightSum = 0.0, sumX = 0.0, sumY = 0.0
-                                    let row = i * count
-                                    for j in 0..<count where j != i {
-                                        let ideal = ideals[row + j]
-                                        let weight = weights[row + j]
-                                        let dx = x[i] - x[j], dy = y[i] - y[j]
-                                        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
-                                        sumX += weight * (x[j] + ideal * dx / actual)
-                                        sumY += weight * (y[j] + ideal * dy / actual)
-                                        weightSum += weight
+                                nextX.withUnsafeMutableBufferPointer { nextX in
+                                    nextY.withUnsafeMutableBufferPointer { nextY in
+                                        for i in 0..<count {
+                                            var weightSum = 0.0, sumX = 0.0, sumY = 0.0
+                                            let row = i * count
+                                            // Two runs around i rather than a test of j != i in every step.
+                                            for j in 0..<i {
+                                                Self.attract(i, j, ideal: ideals[row + j], weight: weights[row + j], x, y,
+                                                             &sumX, &sumY, &weightSum)
+                                            }
+                                            for j in (i + 1)..<count {
+                                                Self.attract(i, j, ideal: ideals[row + j], weight: weights[row + j], x, y,
+                                                             &sumX, &sumY, &weightSum)
+                                            }
+                                            nextX[i] = sumX / weightSum
+                                            nextY[i] = sumY / weightSum
+                                        }
                                     }
-                                    nextX[i] = sumX / weightSum
-                                    nextY[i] = sumY / weightSum
                                 }
                             }
                         }
@@ -116,33 +120,53 @@ struct StressLayout {
 
     private static let memo = Mutex<[String: [String: Position]]>([:])
 
+    /// One other node's pull in a stress round: where it would have node `i` stand, at their ideal distance.
+    @inline(__always)
+    private static func attract(_ i: Int, _ j: Int, ideal: Double, weight: Double, _ x: UnsafeBufferPointer<Double>,
+                                _ y: UnsafeBufferPointer<Double>, _ sumX: inout Double, _ sumY: inout Double,
+                                _ weightSum: inout Double) {
+        let dx = x[i] - x[j], dy = y[i] - y[j]
+        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+        sumX += weight * (x[j] + ideal * dx / actual)
+        sumY += weight * (y[j] + ideal * dy / actual)
+        weightSum += weight
+    }
+
     /// Pushes overlapping boxes apart along the axis where they overlap least, in a fixed order, until none
     /// overlaps or the rounds run out.
     static func separate(x: inout [Double], y: inout [Double], widths: [Double], heights: [Double], rounds: Int = 300) {
         let count = x.count
-        for _ in 0..<rounds {
-            var moved = false
-            for i in 0..<count {
-                for j in (i + 1)..<count {
-                    let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
-                    guard overlapX > 0 else { continue }
-                    let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
-                    guard overlapY > 0 else { continue }
-                    moved = true
-                    if overlapY <= overlapX {
-                        let push = overlapY / 2 + 0.01
-                        let direction: Double = y[i] >= y[j] ? 1 : -1
-                        y[i] += push * direction
-                        y[j] -= push * direction
-                    } else {
-                        let push = overlapX / 2 + 0.01
-                        let direction: Double = x[i] >= x[j] ? 1 : -1
-                        x[i] += push * direction
-                        x[j] -= push * direction
+        x.withUnsafeMutableBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                widths.withUnsafeBufferPointer { widths in
+                    heights.withUnsafeBufferPointer { heights in
+                        for _ in 0..<rounds {
+                            var moved = false
+                            for i in 0..<count {
+                                for j in (i + 1)..<count {
+                                    let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
+                                    guard overlapX > 0 else { continue }
+                                    let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
+                                    guard overlapY > 0 else { continue }
+                                    moved = true
+                                    if overlapY <= overlapX {
+                                        let push = overlapY / 2 + 0.01
+                                        let direction: Double = y[i] >= y[j] ? 1 : -1
+                                        y[i] += push * direction
+                                        y[j] -= push * direction
+                                    } else {
+                                        let push = overlapX / 2 + 0.01
+                                        let direction: Double = x[i] >= x[j] ? 1 : -1
+                                        x[i] += push * direction
+                                        x[j] -= push * direction
+                                    }
+                                }
+                            }
+                            if !moved { return }
+                        }
                     }
                 }
             }
-            if !moved { return }
         }
     }
 
@@ -154,11 +178,16 @@ struct StressLayout {
         guard count > 2 else {
             return ((0..<count).map { Double($0) * step }, [Double](repeating: 0, count: count))
         }
-        var matrix = distances.map { row in row.map { Double($0 * $0) * step * step } }
-        let rowMeans = matrix.map { $0.reduce(0, +) / Double(count) }
+        // One flat row-major matrix: the power rounds below read it count² times each.
+        var matrix = [Double](repeating: 0, count: count * count)
+        for i in 0..<count {
+            for j in 0..<count { matrix[i * count + j] = Double(distances[i][j] * distances[i][j]) * step * step }
+        }
+        var rowMeans = [Double](repeating: 0, count: count)
+        for i in 0..<count { rowMeans[i] = matrix[(i * count)..<(i * count + count)].reduce(0, +) / Double(count) }
         let total = rowMeans.reduce(0, +) / Double(count)
         for i in 0..<count {
-            for j in 0..<count { matrix[i][j] = -0.5 * (matrix[i][j] - rowMeans[i] - rowMeans[j] + total) }
+            for j in 0..<count { matrix[i * count + j] = -0.5 * (matrix[i * count + j] - rowMeans[i] - rowMeans[j] + total) }
         }
         func leading(excluding other: [Double]?) -> (vector: [Double], value: Double) {
             var vector = (0..<count).map { index -> Double in
@@ -166,16 +195,23 @@ struct StressLayout {
                 return sin(phase) + 0.5
             }
             var value = 0.0
+            var next = [Double](repeating: 0, count: count)
             for _ in 0..<200 {
                 if let other {
                     let projection = zip(vector, other).reduce(0) { $0 + $1.0 * $1.1 }
                     vector = zip(vector, other).map { $0 - projection * $1 }
                 }
-                var next = [Double](repeating: 0, count: count)
-                for i in 0..<count {
-                    var sum = 0.0
-                    for j in 0..<count { sum += matrix[i][j] * vector[j] }
-                    next[i] = sum
+                matrix.withUnsafeBufferPointer { matrix in
+                    vector.withUnsafeBufferPointer { vector in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for i in 0..<count {
+                                var sum = 0.0
+                                let row = i * count
+                                for j in 0..<count { sum += matrix[row + j] * vector[j] }
+                                next[i] = sum
+                            }
+                        }
+                    }
                 }
                 let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
                 guard norm > 1e-12 else { break }
