@@ -33,13 +33,15 @@ extension DiagramPlan {
     /// latest (largest) first.
     static func planned(_ model: RelationModel, processors: Int, drawing: DrawingWhilePlanning? = nil) -> DiagramPlan {
         let links = LinkStyle(root: "../")
+        // Every year's map of a view, and the view itself, share what they work out from all years.
+        let shared = SharedViewWork()
         var plan = DiagramPlan()
         let views = ViewCatalog.views.filter { $0.id != ActorFocusView.id }
         let focus = ViewCatalog.view(named: ActorFocusView.id)
         let actors = focus == nil ? [] : model.actors
         let viewsAndFocus = ParallelResults(count: views.count + actors.count, processors: processors) { index in
             let diagram = index < views.count
-                ? views[index].diagram(of: model, options: ViewOptions(), links: links).map(PlannedDiagram.init)
+                ? views[index].diagram(of: model, options: ViewOptions(shared: shared), links: links).map(PlannedDiagram.init)
                 : focus?.diagram(of: model, options: ViewOptions(focusActor: actors[index - views.count].id), links: links)
                     .map(PlannedDiagram.init)
             if let diagram { drawing?.planned(diagram, isFocus: index >= views.count) }
@@ -60,13 +62,14 @@ extension DiagramPlan {
                                                                    networkActors: networkActors)
         let latestFirst = Array(years.reversed())
         let maps = ParallelResults(count: latestFirst.count, processors: processors) { index in
-            overview?.diagram(of: model, options: ViewOptions(asOf: latestFirst[index]), links: links).map(PlannedDiagram.init)
+            overview?.diagram(of: model, options: ViewOptions(asOf: latestFirst[index], shared: shared), links: links).map(PlannedDiagram.init)
         }.values
         for (year, map) in zip(latestFirst, maps) { plan.years[year] = map }
         // The map views as of each of those years, each view in the one frame it has for all years.
         let mapViews = ViewCatalog.maps.filter { view in plan.views.contains { $0.entry.id == view.id } }
         let yearMaps = ParallelResults(count: latestFirst.count * mapViews.count, processors: processors) { index in
-            mapViews[index % mapViews.count].diagram(of: model, options: ViewOptions(asOf: latestFirst[index / mapViews.count]), links: links)
+            mapViews[index % mapViews.count].diagram(of: model, options: ViewOptions(asOf: latestFirst[index / mapViews.count], shared: shared),
+                                                     links: links)
                 .map(PlannedDiagram.init)
         }.values
         let largeNetwork = DiagramDrawing.isLarge(actorCount: networkActors)

@@ -14,13 +14,12 @@ public enum OverviewView: View {
         let relations = options.relations(of: model, types: Set(RelationType.allCases))
         guard !relations.isEmpty else { return nil }
         let id = options.diagramID(Self.id)
-        let folding = Folding(model: model, relations: model.relations)
+        let folding = options.shared?.value("overview.folding") { Folding(model: model, relations: model.relations) }
+            ?? Folding(model: model, relations: model.relations)
         let drawn = relations.compactMap(folding.folded)
-        // One layout of every year's relations, which each year's map pins its actors to.
-        var union = DiagramBuilder(model: model, links: links, id: id)
-        union.mergedLabel = { _ in nil }
-        draw(model.relations.compactMap(folding.folded), into: &union, folding: folding)
-        let stable = union.actorIDs.count <= StressLayout.maximumNodes
+        let union = options.shared?.value("overview.union") { Union(model: model, folding: folding, links: links) }
+            ?? Union(model: model, folding: folding, links: links)
+        let stable = union.positions != nil
         var builder = DiagramBuilder(model: model, links: links, id: id)
         builder.mergedLabel = { _ in nil }
         builder.dropsUnlinkedActors = !stable
@@ -28,9 +27,7 @@ public enum OverviewView: View {
         let nodeCount = builder.actorIDs.count
         var engine = EngineChoice.network(nodeCount: nodeCount)
         var notes: [String] = []
-        if stable {
-            let edges = union.graph.allEdges.map { ($0.from, $0.to) }
-            let positions = StressLayout.cached(nodes: union.graph.allNodes.map(\.name), sizes: union.nodeSizes, edges: edges)
+        if let positions = union.positions {
             if options.asOf != nil {
                 // Actors with nothing in force this year stay where they are, faint, so the map does not move.
                 for actor in union.actorIDs where !builder.contains(actor: actor) {
@@ -63,6 +60,26 @@ public enum OverviewView: View {
             engine: engine.engine, fallbackEngine: engine.fallback)
     }
 
+    /// Every year's relations drawn at once: the actors of all years, and where they stand on every year's map
+    /// when there are few enough to place them once (`StressLayout`); nil positions leave each map to Graphviz.
+    struct Union: Sendable {
+        let actorIDs: [String]
+        let positions: [String: Position]?
+
+        init(model: RelationModel, folding: Folding, links: LinkStyle) {
+            var union = DiagramBuilder(model: model, links: links, id: OverviewView.id)
+            union.mergedLabel = { _ in nil }
+            OverviewView.draw(model.relations.compactMap(folding.folded), into: &union, folding: folding)
+            actorIDs = union.actorIDs
+            guard union.actorIDs.count <= StressLayout.maximumNodes else {
+                positions = nil
+                return
+            }
+            let edges = union.graph.allEdges.map { ($0.from, $0.to) }
+            positions = StressLayout.cached(nodes: union.graph.allNodes.map(\.name), sizes: union.nodeSizes, edges: edges)
+        }
+    }
+
     static func draw(_ relations: [Relation], into builder: inout DiagramBuilder, folding: Folding) {
         for relation in relations {
             StandardDrawing.actors(of: relation).forEach { actor in
@@ -75,7 +92,7 @@ public enum OverviewView: View {
     }
 
     /// Which actor stands for which in the overview, and the relations as drawn between those.
-    struct Folding {
+    struct Folding: Sendable {
         let model: RelationModel
         /// How many actors named by relations each state stands for.
         let counts: [String: Int]

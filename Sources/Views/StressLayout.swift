@@ -61,14 +61,10 @@ struct StressLayout {
                                             var weightSum = 0.0, sumX = 0.0, sumY = 0.0
                                             let row = i * count
                                             // Two runs around i rather than a test of j != i in every step.
-                                            for j in 0..<i {
-                                                Self.attract(i, j, ideal: ideals[row + j], weight: weights[row + j], x, y,
-                                                             &sumX, &sumY, &weightSum)
-                                            }
-                                            for j in (i + 1)..<count {
-                                                Self.attract(i, j, ideal: ideals[row + j], weight: weights[row + j], x, y,
-                                                             &sumX, &sumY, &weightSum)
-                                            }
+                                            Self.attract(i, 0..<i, row: row, ideals: ideals, weights: weights, x: x, y: y,
+                                                         sumX: &sumX, sumY: &sumY, weightSum: &weightSum)
+                                            Self.attract(i, (i + 1)..<count, row: row, ideals: ideals, weights: weights, x: x, y: y,
+                                                         sumX: &sumX, sumY: &sumY, weightSum: &weightSum)
                                             nextX[i] = sumX / weightSum
                                             nextY[i] = sumY / weightSum
                                         }
@@ -120,16 +116,46 @@ struct StressLayout {
 
     private static let memo = Mutex<[String: [String: Position]]>([:])
 
-    /// One other node's pull in a stress round: where it would have node `i` stand, at their ideal distance.
+    /// The pull of nodes `others` on node `i` in a stress round: where each would have it stand, at their ideal
+    /// distance, added to the sums in the order of `others`. Four nodes' pulls are worked out at once (the
+    /// divisions and square roots are most of a round) and then added one by one, so the sums have the bits
+    /// that adding each node's pull in turn gives.
     @inline(__always)
-    private static func attract(_ i: Int, _ j: Int, ideal: Double, weight: Double, _ x: UnsafeBufferPointer<Double>,
-                                _ y: UnsafeBufferPointer<Double>, _ sumX: inout Double, _ sumY: inout Double,
-                                _ weightSum: inout Double) {
-        let dx = x[i] - x[j], dy = y[i] - y[j]
-        let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
-        sumX += weight * (x[j] + ideal * dx / actual)
-        sumY += weight * (y[j] + ideal * dy / actual)
-        weightSum += weight
+    private static func attract(_ i: Int, _ others: Range<Int>, row: Int, ideals: UnsafeBufferPointer<Double>,
+                                weights: UnsafeBufferPointer<Double>, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                                sumX: inout Double, sumY: inout Double, weightSum: inout Double) {
+        var j = others.lowerBound
+        let stride = MemoryLayout<Double>.stride
+        let xs = UnsafeRawPointer(x.baseAddress!), ys = UnsafeRawPointer(y.baseAddress!)
+        let idealsStart = UnsafeRawPointer(ideals.baseAddress!), weightsStart = UnsafeRawPointer(weights.baseAddress!)
+        let xi = SIMD4<Double>(repeating: x[i]), yi = SIMD4<Double>(repeating: y[i])
+        let least = SIMD4<Double>(repeating: 1e-9)
+        while j + 4 <= others.upperBound {
+            let xj = xs.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+            let yj = ys.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+            let ideal = idealsStart.loadUnaligned(fromByteOffset: (row + j) * stride, as: SIMD4<Double>.self)
+            let weight = weightsStart.loadUnaligned(fromByteOffset: (row + j) * stride, as: SIMD4<Double>.self)
+            let dx = xi - xj, dy = yi - yj
+            let distance = (dx * dx + dy * dy).squareRoot()
+            let actual = distance.replacing(with: least, where: distance .< least)
+            let pullX = weight * (xj + ideal * dx / actual)
+            let pullY = weight * (yj + ideal * dy / actual)
+            for lane in 0..<4 {
+                sumX += pullX[lane]
+                sumY += pullY[lane]
+                weightSum += weight[lane]
+            }
+            j += 4
+        }
+        while j < others.upperBound {
+            let ideal = ideals[row + j], weight = weights[row + j]
+            let dx = x[i] - x[j], dy = y[i] - y[j]
+            let actual = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+            sumX += weight * (x[j] + ideal * dx / actual)
+            sumY += weight * (y[j] + ideal * dy / actual)
+            weightSum += weight
+            j += 1
+        }
     }
 
     /// Pushes overlapping boxes apart along the axis where they overlap least, in a fixed order, until none
@@ -143,7 +169,13 @@ struct StressLayout {
                         for _ in 0..<rounds {
                             var moved = false
                             for i in 0..<count {
-                                for j in (i + 1)..<count {
+                                var j = i + 1
+                                while j < count {
+                                    // Most pairs are apart across: skip those four at a time, then test the first
+                                    // that may not be, with the positions as they are now.
+                                    j = Self.firstOverlappingAcross(from: j, of: i, x: x, widths: widths)
+                                    guard j < count else { break }
+                                    defer { j += 1 }
                                     let overlapX = (widths[i] + widths[j]) / 2 - abs(x[i] - x[j])
                                     guard overlapX > 0 else { continue }
                                     let overlapY = (heights[i] + heights[j]) / 2 - abs(y[i] - y[j])
@@ -168,6 +200,28 @@ struct StressLayout {
                 }
             }
         }
+    }
+
+    /// The first `j` from `start` whose box overlaps box `i` across (the first test of `separate`, to the same
+    /// bits), or `x.count`: four boxes at a time.
+    @inline(__always)
+    private static func firstOverlappingAcross(from start: Int, of i: Int, x: UnsafeMutableBufferPointer<Double>,
+                                               widths: UnsafeBufferPointer<Double>) -> Int {
+        let count = x.count
+        var j = start
+        let xi = SIMD4<Double>(repeating: x[i]), widthI = SIMD4<Double>(repeating: widths[i])
+        let xs = UnsafeRawPointer(x.baseAddress!), ws = UnsafeRawPointer(widths.baseAddress!)
+        let stride = MemoryLayout<Double>.stride
+        while j + 4 <= count {
+            let xj = xs.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+            let widthJ = ws.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+            let difference = xi - xj
+            let overlap = (widthI + widthJ) / 2 - difference.replacing(with: -difference, where: difference .< 0)
+            if any(overlap .> 0) { break }
+            j += 4
+        }
+        while j < count, (widths[i] + widths[j]) / 2 - abs(x[i] - x[j]) <= 0 { j += 1 }
+        return j
     }
 
     /// Starting positions by classical multidimensional scaling, as neato starts: the two leading eigenvectors
@@ -204,11 +258,31 @@ struct StressLayout {
                 matrix.withUnsafeBufferPointer { matrix in
                     vector.withUnsafeBufferPointer { vector in
                         next.withUnsafeMutableBufferPointer { next in
-                            for i in 0..<count {
+                            // Four rows at a time: each row is still summed in order, to the same bits, but four
+                            // sums run side by side instead of each waiting on its last addition.
+                            var i = 0
+                            while i + 4 <= count {
+                                var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+                                let row = i * count
+                                for j in 0..<count {
+                                    let value = vector[j]
+                                    sum0 += matrix[row + j] * value
+                                    sum1 += matrix[row + count + j] * value
+                                    sum2 += matrix[row + 2 * count + j] * value
+                                    sum3 += matrix[row + 3 * count + j] * value
+                                }
+                                next[i] = sum0
+                                next[i + 1] = sum1
+                                next[i + 2] = sum2
+                                next[i + 3] = sum3
+                                i += 4
+                            }
+                            while i < count {
                                 var sum = 0.0
                                 let row = i * count
                                 for j in 0..<count { sum += matrix[row + j] * vector[j] }
                                 next[i] = sum
+                                i += 1
                             }
                         }
                     }
