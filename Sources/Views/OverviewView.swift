@@ -14,11 +14,9 @@ public enum OverviewView: View {
         let relations = options.relations(of: model, types: Set(RelationType.allCases))
         guard !relations.isEmpty else { return nil }
         let id = options.diagramID(Self.id)
-        let folding = options.shared?.value("overview.folding") { Folding(model: model, relations: model.relations) }
-            ?? Folding(model: model, relations: model.relations)
+        let folding = options.sharedValue("overview.folding") { Folding(model: model, relations: model.relations) }
         let drawn = relations.compactMap(folding.folded)
-        let union = options.shared?.value("overview.union") { Union(model: model, folding: folding, links: links) }
-            ?? Union(model: model, folding: folding, links: links)
+        let union = options.sharedValue("overview.union") { Union(model: model, folding: folding, links: links) }
         let stable = union.positions != nil
         var builder = DiagramBuilder(model: model, links: links, id: id)
         builder.mergedLabel = { _ in nil }

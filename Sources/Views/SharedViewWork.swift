@@ -10,7 +10,8 @@ public final class SharedViewWork: Sendable {
     public init() {}
 
     /// The value kept under `key`, made by `make` when first asked for. It is made under the lock, so threads
-    /// asking at once wait for the one making it instead of each making it again.
+    /// asking at once wait for the one making it instead of each making it again; `make` must not ask for
+    /// another value.
     func value<Value: Sendable>(_ key: String, _ make: () -> Value) -> Value {
         values.withLock { values in
             if let known = values[key] as? Value { return known }
@@ -18,5 +19,13 @@ public final class SharedViewWork: Sendable {
             values[key] = made
             return made
         }
+    }
+}
+
+extension ViewOptions {
+    /// The value the diagrams of this model share under `key` (see `SharedViewWork`), or `make`'s own when the
+    /// caller keeps no shared work.
+    func sharedValue<Value: Sendable>(_ key: String, _ make: () -> Value) -> Value {
+        shared.map { $0.value(key, make) } ?? make()
     }
 }
