@@ -245,7 +245,18 @@ function applyFiltersToRows() {
   return rows;
 }
 
+// Relation types by keyword, named as the page's legends name them, else as the relation tables list them.
 const typeNames = {};
+function readTypeNames() {
+  const table = document.querySelector("table[data-type-names]");
+  (table ? table.dataset.typeNames.split(";") : []).forEach((pair) => {
+    const [keyword, name] = pair.split("=");
+    if (keyword && name) typeNames[keyword] = name;
+  });
+  document.querySelectorAll(".legend li[data-filter^='type-']").forEach((item) => {
+    typeNames[item.dataset.filter.slice(5)] = item.textContent.replace(/\s*\(.*\)\s*$/, "").trim();
+  });
+}
 function typeName(type) {
   return typeNames[type] || type.replace(/-/g, " ").replace(/^./, (letter) => letter.toUpperCase());
 }
@@ -267,9 +278,7 @@ function filterBar(figure, svg) {
       });
     });
   }
-  figure.querySelectorAll(".legend li[data-filter]").forEach((item) => {
-    typeNames[item.dataset.filter.slice(5)] = item.textContent.replace(/\s*\(.*\)\s*$/, "").trim();
-  });
+  readTypeNames();
   if (types.size + statuses.size < 3 && !years.length) return null;
   const bar = make("div", { class: "filters" });
   const toolbar = make("div", { role: "toolbar", "aria-label": "Show or hide relations by type and status" });
@@ -848,7 +857,20 @@ function yearSlider(step) {
     output.textContent = String(years[Number(input.value)]);
     input.setAttribute("aria-valuetext", output.textContent);
   });
-  input.addEventListener("change", () => Number(input.value) !== current && go(Number(input.value), false));
+  // A pointer lets go at the year the reader chose; the arrow keys step a year a press, so the page follows
+  // once they pause rather than loading every year passed on the way.
+  let pointer = false;
+  let pending = null;
+  input.addEventListener("pointerdown", () => (pointer = true));
+  input.addEventListener("change", () => {
+    clearTimeout(pending);
+    const index = Number(input.value);
+    const now = pointer;
+    pointer = false;
+    if (index === current) return;
+    if (now) go(index, false);
+    else pending = setTimeout(() => go(index, false), 700);
+  });
   back.addEventListener("click", () => current > 0 && go(current - 1, false));
   forward.addEventListener("click", () => current < years.length - 1 && go(current + 1, false));
   back.disabled = current === 0;

@@ -139,6 +139,11 @@ struct RowList: Encodable {
     static func nonEmpty(_ heading: String, _ rows: [RelationRow], anchor: String? = nil) -> RowList? {
         rows.isEmpty ? nil : RowList(heading: heading, listAnchor: anchor, rows: rows)
     }
+
+    /// Every relation type's keyword with the plural name the legends give it (`dispute=Disputes;…`), for the
+    /// script's filter buttons, which name the types of the rows whether or not a legend on the page shows them.
+    /// The same for every page, so it is no template value the page memo digests.
+    static let typeNames = RelationType.allCases.map { "\($0.rawValue)=\($0.title)" }.joined(separator: ";")
 }
 
 /// A diagram placed on a page: the inline picture, legend, caption and download links.
@@ -371,7 +376,7 @@ extension RowList: MustacheParent {
         case .heading: return heading
         case .listAnchor: return listAnchor
         case .rows: return rows
-        case nil: return nil
+        case nil: return name == "typeNames" ? RowList.typeNames : nil
         }
     }
 }

@@ -26,6 +26,7 @@ extension PageGenerator {
         let index = Page(path: path, template: "timeline", diagrams: latest.flatMap { figures[$0] }.map { [$0] } ?? []) {
             let linker = PageLinker(context: context, path: path)
             let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
+                                    gapNote: TimelineBody.gapNote(TimelineBody.yearsWithoutPage(between: years)),
                                     undated: RowList.nonEmpty("Undated", linker.rows(undated), anchor: "undated"),
                                     figure: latest.flatMap { linker.figure(figures[$0]) }, mapYear: latest.map { years[$0] },
                                     yearList: yearList, yearBase: SitePath.timelineYears)
@@ -45,6 +46,7 @@ extension PageGenerator {
                     previousYear: index > 0 ? years[index - 1] : nil,
                     next: index + 1 < years.count ? root + SitePath.timelineYear(years[index + 1]) : nil,
                     nextYear: index + 1 < years.count ? years[index + 1] : nil,
+                    gapNote: TimelineBody.gapNote(TimelineBody.yearsWithoutPage(between: Array(years[max(0, index - 1)...min(years.count - 1, index + 1)]))),
                     figure: linker.figure(figures[index]), mapNote: figures[index] == nil ? mapNote : nil,
                     maps: (context.yearMapDiagrams[year] ?? []).compactMap { linker.figure($0) },
                     lists: [
@@ -113,6 +115,8 @@ struct TimelineBody: Encodable {
     var years: [YearLine]
     var hasYears: Bool
     var mapNote: String?
+    /// Which years inside the timeline's span have no page, and why, when some do not.
+    var gapNote: String?
     var undated: RowList?
     /// The map of the latest year that has one, shown as the timeline's current picture.
     var figure: DiagramFigure?
@@ -139,6 +143,25 @@ struct TimelineBody: Encodable {
         return "The network has more than \(DiagramDrawing.largeDiagramActors) actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only."
     }
 
+    /// The years after the first and before the last of `years` (ascending) that are not among them.
+    static func yearsWithoutPage(between years: [Int]) -> [Int] {
+        zip(years, years.dropFirst()).flatMap { ($0 + 1)..<$1 }
+    }
+
+    /// The sentence saying that years without a page have none because nothing is dated in them, naming them
+    /// with consecutive years as one span: stepping from 2003 to 2005 must not look like a page gone missing.
+    static func gapNote(_ missing: [Int]) -> String? {
+        guard !missing.isEmpty else { return nil }
+        var spans: [(first: Int, last: Int)] = []
+        for year in missing {
+            if let last = spans.last, last.last + 1 == year { spans[spans.count - 1].last = year } else { spans.append((year, year)) }
+        }
+        let names = spans.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)–\($0.last)" }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        let one = missing.count == 1
+        return "No page for \(list): nothing in the model began, happened or ended in \(one ? "it" : "them")."
+    }
+
     /// The years in which some relation began, happened or ended, ascending.
     static func yearsWithEvents(in model: RelationModel) -> [Int] {
         Set(model.relations.flatMap { [$0.start?.year, $0.end?.year].compactMap { $0 } }).sorted()
@@ -154,6 +177,8 @@ struct TimelineYearBody: Encodable {
     var previousYear: Int?
     var next: String?
     var nextYear: Int?
+    /// Which years between this one and the previous or next page have no page, when some do not.
+    var gapNote: String?
     var figure: DiagramFigure?
     /// Why the year has no map, when other years have one.
     var mapNote: String?
@@ -172,6 +197,7 @@ extension TimelineBody: MustacheParent {
         case .years: return years
         case .hasYears: return hasYears
         case .mapNote: return mapNote
+        case .gapNote: return gapNote
         case .undated: return undated
         case .figure: return figure
         case .mapYear: return mapYear
@@ -207,6 +233,7 @@ extension TimelineYearBody: MustacheParent {
         case .previousYear: return previousYear
         case .next: return next
         case .nextYear: return nextYear
+        case .gapNote: return gapNote
         case .figure: return figure
         case .mapNote: return mapNote
         case .maps: return maps

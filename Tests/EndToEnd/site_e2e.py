@@ -226,6 +226,15 @@ def test_a_filter_hides_a_types_lines_and_rows_and_is_kept_in_the_address(site):
     close(again)
 
 
+def test_a_filter_button_names_its_type_as_the_legends_do_even_with_no_line_of_it_drawn(site):
+    tab = site.open("timeline.html")
+    assert tab.locator("#figure-overview-2017 .legend li[data-filter='type-meeting']").count() == 0, \
+        "the map now draws meetings: pick a type it leaves out"
+    assert tab.locator(".filters button[data-filter='type-meeting']").inner_text() == "Meetings and visits"
+    assert tab.locator(".filters button[data-filter='type-dispute']").inner_text() == "Disputes"
+    close(tab)
+
+
 def test_the_year_filter_keeps_only_relations_in_force_that_year(site):
     tab = site.open("views/overview.html?year=2001")
     shown = tab.locator("table.relations tr[data-type]:visible")
@@ -256,16 +265,17 @@ def test_clicking_a_line_opens_its_row_or_lists_a_merged_lines_relations(site):
     close(tab)
 
 
-def test_the_slider_changes_the_year_and_the_address(site):
+def test_the_slider_changes_the_year_and_the_address_once_the_arrow_keys_pause(site):
     years = sorted(int(path.stem) for path in (site.out / "timeline").glob("*.html"))
     tab = site.open(f"timeline/{years[0]}.html")
     slider = tab.get_by_role("slider", name="Year")
     slider.focus()
     with tab.expect_navigation():
         tab.keyboard.press("ArrowRight")
-    assert tab.url.endswith(f"timeline/{years[1]}.html"), tab.url
-    assert tab.locator("h1").inner_text() == str(years[1])
-    assert tab.get_by_role("slider", name="Year").get_attribute("aria-valuetext") == str(years[1])
+        tab.keyboard.press("ArrowRight")
+    assert tab.url.endswith(f"timeline/{years[2]}.html"), f"each key press loaded a page: {tab.url}"
+    assert tab.locator("h1").inner_text() == str(years[2])
+    assert tab.get_by_role("slider", name="Year").get_attribute("aria-valuetext") == str(years[2])
     close(tab)
     playing = site.open(f"timeline/{years[0]}.html?play=1")
     with playing.expect_navigation(timeout=10_000):

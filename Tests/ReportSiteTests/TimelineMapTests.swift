@@ -21,6 +21,21 @@ final class TimelineMapTests: XCTestCase {
                        "The network has more than 300 actors, so a map is drawn for the first year of every five and for the last year; the years between list their relations only.")
     }
 
+    func testYearsWithoutAPageAreTheOnesBetweenTheFirstAndLastWithNothingDated() {
+        XCTAssertEqual(TimelineBody.yearsWithoutPage(between: years), [1989, 1992, 1993, 1996, 1997, 1998, 2000, 2001, 2002])
+        XCTAssertEqual(TimelineBody.yearsWithoutPage(between: [2003, 2004]), [])
+        XCTAssertEqual(TimelineBody.yearsWithoutPage(between: [2003]), [])
+    }
+
+    func testTheNoteOnYearsWithoutAPageNamesConsecutiveYearsAsOneSpan() {
+        XCTAssertNil(TimelineBody.gapNote([]))
+        XCTAssertEqual(TimelineBody.gapNote([2004]), "No page for 2004: nothing in the model began, happened or ended in it.")
+        XCTAssertEqual(TimelineBody.gapNote([2004, 2014, 2015]),
+                       "No page for 2004 or 2014–2015: nothing in the model began, happened or ended in them.")
+        XCTAssertEqual(TimelineBody.gapNote([1989, 1992, 1993, 1996]),
+                       "No page for 1989, 1992–1993 or 1996: nothing in the model began, happened or ended in them.")
+    }
+
     func testTheTimelineCountsTheLastingRelationsInForceAsEachRelationReadsItsDates() {
         let model = SampleSite.model()
         let calendar = TimelineCalendar(model: model)
