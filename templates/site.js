@@ -409,6 +409,10 @@ function explore(figure) {
   stage.appendChild(content);
   picture.classList.add("zoomable");
 
+  // A diagram larger than its frame opens on its middle at a scale where labels can be read; the note says
+  // there is more of it, and goes once all of it is in the frame.
+  const cropNote = make("span", { class: "crop-note" }, "Showing part of the diagram: Fit shows all of it");
+
   const view = { scale: 1, x: 0, y: 0, fit: 1, widthFit: 1, height: 0 };
   // A year's map opens where the reader left the same view's map of another year (for this tab): the years share
   // one layout and one width, so stepping from year to year then moves nothing on the screen.
@@ -438,6 +442,7 @@ function explore(figure) {
     // Zoomed in past the frame's width, a finger pans the drawing every way; before that, an upward swipe
     // scrolls the page, so a map taller than the screen never traps it.
     picture.classList.toggle("zoomed-in", view.scale > view.widthFit * 1.01);
+    cropNote.hidden = natural.width * view.scale <= picture.clientWidth + 1 && natural.height * view.scale <= picture.clientHeight + 1;
   }
   function clampPan() {
     const width = picture.clientWidth;
@@ -510,6 +515,7 @@ function explore(figure) {
       tools.appendChild(button);
       buttons[name] = button;
     });
+  tools.appendChild(cropNote);
   figure.insertBefore(tools, picture);
   rovingToolbar(tools);
   buttons.in.addEventListener("click", () => zoomAt(1.4));

@@ -99,6 +99,20 @@ def test_zooming_changes_the_on_screen_size_of_a_label(site):
     close(tab)
 
 
+def test_a_diagram_opened_on_its_middle_says_there_is_more_until_all_of_it_is_in_the_frame(site):
+    tab = site.open("views/overview.html")
+    note = tab.locator("#figure-overview .crop-note")
+    assert note.is_visible(), "the overview opens cropped at a legible scale without saying so"
+    tab.get_by_role("button", name="Fit the diagram to its frame").click()
+    assert note.is_hidden(), "the note stays when all of the diagram is in the frame"
+    tab.get_by_role("button", name="Zoom in").click()
+    assert note.is_visible()
+    close(tab)
+    phone = site.open("views/overview.html", width=390, height=844)
+    assert phone.locator("#figure-overview .crop-note").is_hidden(), "a phone opens the diagram fitted"
+    close(phone)
+
+
 def test_on_a_phone_a_finger_pans_a_zoomed_diagram_up_and_down_but_scrolls_past_a_fitted_one(site):
     tab = site.open("actors/kyrgyzstan.html", width=390, height=844, has_touch=True, is_mobile=True)
     picture = tab.locator("figure.diagram .picture.zoomable").first
