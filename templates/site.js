@@ -95,15 +95,17 @@ function makeSortable(table) {
 
 const kindOrder = { actor: 0, relation: 1, source: 2 };
 
-// How well an entry answers a query, lower is better; null when it does not match every word.
+// How well an entry answers a query, lower is better; null when it does not match every word. What the name
+// says comes before what the rest of the text does: "border" finds the Kyrgyz Border Guard Service before an
+// actor whose relations mention a border.
 function matchRank(title, text, query) {
   const words = query.split(/\s+/).filter(Boolean);
   if (!words.length || !words.every((word) => text.includes(word))) return null;
   const name = title.toLowerCase();
   if (name === query) return 0;
   if (name.startsWith(query)) return 1;
-  if (text.split(/\s+/).includes(query)) return 2;
-  return words.every((word) => name.includes(word)) ? 3 : 4;
+  if (words.every((word) => name.includes(word))) return 2;
+  return text.split(/\s+/).includes(query) ? 3 : 4;
 }
 
 function bestEntries(entries, query) {
@@ -294,14 +296,15 @@ function filterBar(figure, svg) {
     return button;
   }
   const sorted = (set) => Array.from(set).filter(Boolean).sort();
-  if (types.size > 1) {
-    toolbar.appendChild(make("span", { class: "filter-label" }, "Types:"));
-    sorted(types).forEach((type) => toolbar.appendChild(toggle("type-" + type, typeName(type))));
+  // Each label wraps with its buttons, so a line never ends on a label whose buttons start the next.
+  function group(label, buttons) {
+    const element = make("span", { class: "filter-group" });
+    element.appendChild(make("span", { class: "filter-label" }, label));
+    buttons.forEach((button) => element.appendChild(button));
+    toolbar.appendChild(element);
   }
-  if (statuses.size > 1) {
-    toolbar.appendChild(make("span", { class: "filter-label" }, "Status:"));
-    sorted(statuses).forEach((status) => toolbar.appendChild(toggle("status-" + status, status)));
-  }
+  if (types.size > 1) group("Types:", sorted(types).map((type) => toggle("type-" + type, typeName(type))));
+  if (statuses.size > 1) group("Status:", sorted(statuses).map((status) => toggle("status-" + status, status)));
   if (toggles.length) {
     bar.appendChild(toolbar);
     rovingToolbar(toolbar);
@@ -468,6 +471,8 @@ function explore(figure) {
     const available = picture.clientWidth || figure.clientWidth;
     const full = document.fullscreenElement === figure || figure.classList.contains("is-full");
     const widthFit = Math.min(1, available / natural.width);
+    // A fitted view stays fitted when the frame changes (full screen, a turned phone).
+    const wasFitted = !initial && view.scale <= view.fit * 1.01;
     view.widthFit = widthFit;
     // On a phone the whole picture comes first (fingers zoom in); on a wider screen, legible labels.
     const legible = available < 700 ? widthFit : Math.max(widthFit, 0.75);
@@ -475,6 +480,7 @@ function explore(figure) {
     if (initial) view.height = Math.round(Math.min(natural.height * legible, maxHeight));
     picture.style.height = (full ? Math.round(Math.min(natural.height, maxHeight)) : view.height) + "px";
     view.fit = Math.min(widthFit, picture.clientHeight / natural.height);
+    if (wasFitted) view.scale = view.fit;
     if (initial) {
       view.scale = Math.min(legible, 1);
       view.x = (picture.clientWidth - natural.width * view.scale) / 2;

@@ -36,6 +36,8 @@ struct ActorBody: Encodable {
     var bloc: [ActorLink]
     var blocLeader: ActorLink
     var blocSize: Int
+    /// The bloc's size in words ("61 actors").
+    var blocSizeText: String
     /// How many bloc members are not listed on this page (only the best-connected `blocListLimit` are, except on
     /// the leader's page, which lists them all); nil when all are.
     var blocMoreCount: Int?
@@ -102,6 +104,7 @@ struct ActorBody: Encodable {
         bloc = listed.map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
         blocMoreCount = listed.count < others ? others - listed.count : nil
         blocSize = others + 1
+        blocSizeText = counted(blocSize, "actor")
         related = (metrics.neighbours[actor.id] ?? []).map { linker.actor($0) }.sorted { ($0.name, $0.href) < ($1.name, $1.href) }
     }
 }
@@ -155,6 +158,7 @@ extension ActorBody: MustacheParent {
         case .bloc: return bloc
         case .blocLeader: return blocLeader
         case .blocSize: return blocSize
+        case .blocSizeText: return blocSizeText
         case .blocMoreCount: return blocMoreCount
         case .related: return related
         case .hasRelations: return hasRelations

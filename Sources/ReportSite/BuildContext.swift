@@ -8,6 +8,8 @@ public struct BuildContext: Sendable {
     public let templates: TemplateSet
     /// The relation rows rendered so far, shared by every page of the build.
     let renderedRows: RenderedRows
+    /// How citations name each source, by source id (see `PageLinker.citationNames`).
+    let citationNames: [String: String]
     public let metrics: NetworkMetrics
     /// The diagrams drawn so far, by diagram id; shared by the copies of this context.
     public var diagrams = DrawnDiagrams()
@@ -41,6 +43,7 @@ public struct BuildContext: Sendable {
         self.metadata = metadata
         self.templates = templates
         renderedRows = memory?.rows(for: templates) ?? RenderedRows(templates: templates)
+        citationNames = PageLinker.citationNames(of: model)
         self.processors = processors
         metrics = metricsCache.map { NetworkMetrics(model: model, processors: processors, cacheFolder: $0) }
             ?? NetworkMetrics(model: model, processors: processors)

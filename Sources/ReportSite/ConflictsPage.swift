@@ -21,7 +21,9 @@ extension PageGenerator {
                         })
                 })
         }
-        let body = ConflictsBody(items: items, count: items.count, hasItems: !items.isEmpty)
+        let body = ConflictsBody(items: items, count: items.count,
+                                 countText: counted(items.count, "relation") + (items.count == 1 ? " rests" : " rest"),
+                                 hasItems: !items.isEmpty)
         return [Page(path: path, template: "conflicts",
                      context: PageContext(path: path, title: "Where sources disagree",
                                           description: "Every fact on which two sources disagree, side by side.", context: context, page: body))]
@@ -35,6 +37,8 @@ struct ConflictsBody: Encodable {
 
     var items: [Item]
     var count: Int
+    /// The count with its noun and verb ("3 relations rest").
+    var countText: String
     var hasItems: Bool
 
     /// A disputed key in words: "start" → "When it began".

@@ -23,7 +23,7 @@ struct PageContext<Body: Encodable & Sendable>: Encodable, Sendable {
         version = context.metadata.relmapVersion
         let items: [(String, String)] = [
             ("Overview", SitePath.index), ("Timeline", SitePath.timeline),
-            ("Conflicts", SitePath.conflicts), ("Search", SitePath.search),
+            ("Disagreements", SitePath.conflicts), ("Search", SitePath.search),
         ]
         nav = items.map { NavLink(text: $0.0, href: root + $0.1, current: $0.1 == path ? true : nil) }
         self.page = page
@@ -140,10 +140,6 @@ struct RowList: Encodable {
         rows.isEmpty ? nil : RowList(heading: heading, listAnchor: anchor, rows: rows)
     }
 
-    /// Every relation type's keyword with the plural name the legends give it (`dispute=Disputes;…`), for the
-    /// script's filter buttons, which name the types of the rows whether or not a legend on the page shows them.
-    /// The same for every page, so it is no template value the page memo digests.
-    static let typeNames = RelationType.allCases.map { "\($0.rawValue)=\($0.title)" }.joined(separator: ";")
 }
 
 /// A diagram placed on a page: the inline picture, legend, caption and download links.
@@ -172,6 +168,7 @@ struct PageLinker {
     let diagrams: DrawnDiagrams
     let site: Site
     let rendering: RenderedRows
+    let citationNames: [String: String]
 
     init(context: BuildContext, path: String) {
         model = context.model
@@ -179,6 +176,7 @@ struct PageLinker {
         diagrams = context.diagrams
         site = context.site
         rendering = context.renderedRows
+        citationNames = context.citationNames
     }
 
     func actor(_ id: String, separator: String = "") -> ActorLink {
@@ -190,10 +188,41 @@ struct PageLinker {
     func citations(_ evidence: [Evidence]) -> [CitationLink] {
         evidence.map { pointer in
             let source = model.source(pointer.source)
-            let label = source.map { "\(PageLinker.shortName(of: $0)) \($0.published.year), ¶\(pointer.paragraph)" } ?? "\(pointer.source) ¶\(pointer.paragraph)"
+            let label = citationNames[pointer.source].map { "\($0), ¶\(pointer.paragraph)" } ?? "\(pointer.source) ¶\(pointer.paragraph)"
             return CitationLink(label: label, href: root + SitePath.source(pointer.source) + "#" + SitePath.paragraphAnchor(pointer.paragraph),
                                 title: source?.title ?? pointer.source)
         }
+    }
+
+    /// How citations name each source, by id: its short name and year, with a letter after the year when sources
+    /// share both ("Eurasia Daily Monitor 2006a" and "2006b"), lettered in the order of their titles as author–date
+    /// references are, so no two sources ever read alike.
+    static func citationNames(of model: RelationModel) -> [String: String] {
+        var groups: [String: [Source]] = [:]
+        for source in model.sources { groups["\(shortName(of: source)) \(source.published.year)", default: []].append(source) }
+        var names: [String: String] = [:]
+        for (stem, sources) in groups {
+            guard sources.count > 1 else {
+                names[sources[0].id] = stem
+                continue
+            }
+            for (index, source) in sources.sorted(by: { ($0.title, $0.id) < ($1.title, $1.id) }).enumerated() {
+                names[source.id] = stem + letters(index)
+            }
+        }
+        return names
+    }
+
+    /// "a" for 0 … "z" for 25, then "aa", "ab" … as spreadsheet columns count.
+    static func letters(_ index: Int) -> String {
+        var number = index + 1
+        var text: [Character] = []
+        while number > 0 {
+            number -= 1
+            text.insert(Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(number % 26))), at: 0)
+            number /= 26
+        }
+        return String(text)
     }
 
     /// How a citation names its source: the publisher, or the title's first words when the publisher is unknown.
@@ -308,10 +337,16 @@ extension PageContext: MustacheParent {
         case .version: return version
         case .nav: return nav
         case .page: return page
-        case nil: return nil
+        case nil: return name == "typeNames" ? relationTypeNames : nil
         }
     }
 }
+
+/// Every relation type's keyword with the plural name the legends give it (`dispute=Disputes;…`), for the
+/// script's filter buttons, which name the types of the rows whether or not a legend on the page shows them.
+/// Found from any template, since every page's context ends in its `PageContext`; the same for every page, so it
+/// is no template value the page memo digests.
+let relationTypeNames = RelationType.allCases.map { "\($0.rawValue)=\($0.title)" }.joined(separator: ";")
 
 extension NavLink: MustacheParent {
     func child(named name: String) -> Any? {
@@ -376,7 +411,7 @@ extension RowList: MustacheParent {
         case .heading: return heading
         case .listAnchor: return listAnchor
         case .rows: return rows
-        case nil: return name == "typeNames" ? RowList.typeNames : nil
+        case nil: return nil
         }
     }
 }

@@ -75,9 +75,9 @@ enum RelationWording {
         }
     }
 
-    /// "state", "armed group".
+    /// "state", "armed group"; a collective reads "group", as the legends and the index's headings name it.
     static func kind(of actor: Actor) -> String {
-        actor.kind.words
+        actor.kind == .collective ? "group" : actor.kind.words
     }
 
     /// Plural headings for actor kinds.

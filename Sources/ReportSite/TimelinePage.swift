@@ -25,7 +25,7 @@ extension PageGenerator {
         let latest = years.indices.last { figures[$0] != nil }
         let index = Page(path: path, template: "timeline", diagrams: latest.flatMap { figures[$0] }.map { [$0] } ?? []) {
             let linker = PageLinker(context: context, path: path)
-            let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote,
+            let body = TimelineBody(years: lines, hasYears: !lines.isEmpty, mapNote: mapNote, showsMapColumn: mapNote != nil,
                                     gapNote: TimelineBody.gapNote(TimelineBody.yearsWithoutPage(between: years)),
                                     undated: RowList.nonEmpty("Undated", linker.rows(undated), anchor: "undated"),
                                     figure: latest.flatMap { linker.figure(figures[$0]) }, mapYear: latest.map { years[$0] },
@@ -54,7 +54,8 @@ extension PageGenerator {
                         RowList.nonEmpty("Began", linker.rows(calendar.began[year, default: []]).anchoredOnce(&anchored)),
                         RowList.nonEmpty("Ended", linker.rows(calendar.ended[year, default: []]).anchoredOnce(&anchored)),
                     ].compactMap { $0 },
-                    inForce: lines[index].inForce, yearList: yearList, yearBase: root + SitePath.timelineYears)
+                    inForce: lines[index].inForce, inForceText: counted(lines[index].inForce, "lasting relation") + " in force",
+                    yearList: yearList, yearBase: root + SitePath.timelineYears)
                 return PageContext(path: path, title: "\(year) — Timeline",
                                    description: "Relations and incidents of \(year), with the map of relations in force that year.",
                                    context: context, page: body)
@@ -83,6 +84,9 @@ struct TimelineCalendar {
                 if let year = relation.end?.year { ended[year, default: []].append(relation) }
             } else if let year = relation.timelineYear {
                 events[year, default: []].append(relation)
+                // An event with a period of its own (an agreement on programs for 2006–2008) ends with it, so the
+                // year its period ends lists it too: that year has a page because of it.
+                if let end = relation.end?.year, end != year { ended[end, default: []].append(relation) }
             }
         }
         self.events = events
@@ -115,6 +119,8 @@ struct TimelineBody: Encodable {
     var years: [YearLine]
     var hasYears: Bool
     var mapNote: String?
+    /// Whether the table of years says which have a map: only when some have none.
+    var showsMapColumn: Bool
     /// Which years inside the timeline's span have no page, and why, when some do not.
     var gapNote: String?
     var undated: RowList?
@@ -186,6 +192,8 @@ struct TimelineYearBody: Encodable {
     var maps: [DiagramFigure]
     var lists: [RowList]
     var inForce: Int
+    /// The count in words ("69 lasting relations in force").
+    var inForceText: String
     /// The years with a page, space-separated, and the folder of their pages, for the script's year slider.
     var yearList: String
     var yearBase: String
@@ -197,6 +205,7 @@ extension TimelineBody: MustacheParent {
         case .years: return years
         case .hasYears: return hasYears
         case .mapNote: return mapNote
+        case .showsMapColumn: return showsMapColumn
         case .gapNote: return gapNote
         case .undated: return undated
         case .figure: return figure
@@ -239,6 +248,7 @@ extension TimelineYearBody: MustacheParent {
         case .maps: return maps
         case .lists: return lists
         case .inForce: return inForce
+        case .inForceText: return inForceText
         case .yearList: return yearList
         case .yearBase: return yearBase
         case nil: return nil

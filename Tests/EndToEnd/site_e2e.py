@@ -110,6 +110,9 @@ def test_a_diagram_opened_on_its_middle_says_there_is_more_until_all_of_it_is_in
     close(tab)
     phone = site.open("views/overview.html", width=390, height=844)
     assert phone.locator("#figure-overview .crop-note").is_hidden(), "a phone opens the diagram fitted"
+    phone.locator("#figure-overview").get_by_role("button", name="Show the diagram full screen").click()
+    phone.wait_for_timeout(300)
+    assert phone.locator("#figure-overview .crop-note").is_hidden(), "a fitted diagram is cropped in full screen"
     close(phone)
 
 
@@ -247,6 +250,13 @@ def test_a_filter_button_names_its_type_as_the_legends_do_even_with_no_line_of_i
     assert tab.locator(".filters button[data-filter='type-meeting']").inner_text() == "Meetings and visits"
     assert tab.locator(".filters button[data-filter='type-dispute']").inner_text() == "Disputes"
     close(tab)
+    view = site.open("views/disputes.html")
+    assert view.locator(".legend li[data-filter='type-incident']").count() == 0
+    assert view.locator(".filters button[data-filter='type-incident']").inner_text() == "Incidents"
+    close(view)
+    for page in site.pages():
+        for names in re.findall(r'<table class="relations"[^>]* data-type-names="([^"]*)"', (site.out / page).read_text()):
+            assert "dispute=Disputes" in names, f"{page}: a relation table without the types' names"
 
 
 def test_the_year_filter_keeps_only_relations_in_force_that_year(site):
@@ -357,6 +367,8 @@ def test_an_ordinary_word_in_the_header_box_opens_the_search_page_not_one_hit(si
     tab = search_from_the_header(site, "border")
     assert tab.url.endswith("search.html?q=border"), tab.url
     assert tab.locator(".search-results li:visible").count() > 1
+    best = tab.locator("#search-status").inner_text().partition("Enter opens ")[2]
+    assert "border" in best.lower(), f"{best}: an entry whose name says border should come before one whose relations do"
     close(tab)
 
 

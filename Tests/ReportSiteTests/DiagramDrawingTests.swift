@@ -52,12 +52,17 @@ final class DiagramDrawingTests: XCTestCase {
         XCTAssertGreaterThan(DiagramDrawing.batches(batches.sorted { $0.dot.utf8.count > $1.dot.utf8.count }).count, 2)
     }
 
-    func testFocusFormatsChooseWhichFilesActorDiagramsGet() throws {
+    func testFocusFormatsChooseWhichFilesActorDiagramsGetAndAPageWithoutAPNGSaysHowToGetOne() throws {
         let site = try SampleDiagrams.build(focusFormats: [.svg, .png, .pdf, .dot])
         for format in ["svg", "png", "pdf", "dot"] {
             XCTAssertNotNil(site["diagrams/focus-kyrgyzstan.\(format)"], format)
         }
-        XCTAssertTrue(try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html")).contains(#"href="../diagrams/focus-kyrgyzstan.png""#))
+        let page = try XCTUnwrap(site.text(at: "actors/kyrgyzstan.html"))
+        XCTAssertTrue(page.contains(#"href="../diagrams/focus-kyrgyzstan.png""#))
+        XCTAssertFalse(page.contains("--focus-formats"))
+        let vectorOnly = try XCTUnwrap(try SampleDiagrams.build().text(at: "actors/kyrgyzstan.html"))
+        XCTAssertFalse(vectorOnly.contains(#"href="../diagrams/focus-kyrgyzstan.png""#))
+        XCTAssertTrue(vectorOnly.contains("No PNG or PDF: actors&#39; diagrams are drawn as SVG and DOT unless relmap build is given --focus-formats svg,png,pdf,dot."))
     }
 
     func testADiagramOfMoreActorsThanTheLimitGetsNoPNGOrPDFIsShownAsAnImageAndThePageSaysWhy() throws {

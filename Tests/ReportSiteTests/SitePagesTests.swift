@@ -161,6 +161,22 @@ final class SitePagesTests: XCTestCase {
         }
     }
 
+    func testTwoSourcesOfOnePublisherAndYearAreCitedWithLettersInTitleOrder() throws {
+        let sample = SampleSite.model()
+        let here = SampleSite.here
+        let model = RelationModel(sources: sample.sources + [
+            Source(id: "rferl-2006-b", title: "An earlier title", publisher: "RFE/RL", published: PartialDate(year: 2006), file: "002.txt", location: here),
+            Source(id: "rferl-2007", title: "Next year", publisher: "RFE/RL", published: PartialDate(year: 2007), file: "003.txt", location: here),
+        ], actors: sample.actors, relations: sample.relations)
+        let names = PageLinker.citationNames(of: model)
+        XCTAssertEqual(names["rferl-2006-b"], "RFE/RL 2006a")
+        XCTAssertEqual(names["rferl-2006-clash"], "RFE/RL 2006b")
+        XCTAssertEqual(names["rferl-2007"], "RFE/RL 2007")
+        XCTAssertEqual(names["hamm-2006-thaw"], "Registan 2006")
+        XCTAssertEqual(Set(names.values).count, model.sources.count)
+        XCTAssertEqual([0, 25, 26, 27, 701, 702].map(PageLinker.letters), ["a", "z", "aa", "ab", "zz", "aaa"])
+    }
+
     func testRelationRowsCarryTheTypeStatusAndYearsTheFiltersRead() throws {
         let site = try SampleSite.build()
         let model = SampleSite.model()
