@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Redraws the README's and docs/maps.md's current pictures ("after", and the cooperation view) from a built site.
+"""Redraws the README's and docs/maps.md's current pictures ("after", and the cooperation view), and docs/site.md's
+pictures of pages, from a built site.
 
 Usage: scripts/readme-images.py SITE   (SITE: the output folder of `relmap build model`)
 
@@ -25,6 +26,14 @@ PICTURES = {
     "focus-kyrgyzstan-after": ("focus-kyrgyzstan", 1100),
 }
 
+# picture name -> (page with its query, viewport width and height, what to do before the picture)
+PAGES = {
+    # The overview fitted to its frame with Kyrgyzstan's relations lit.
+    "site-overview-highlight": ("views/overview.html?pin=kyrgyzstan", 1400, 1000, "fit"),
+    # Kyrgyzstan's memberships as cards on a phone.
+    "site-phone-cards": ("actors/kyrgyzstan.html#memberships", 390, 844, None),
+}
+
 
 def main():
     if len(sys.argv) != 2:
@@ -44,6 +53,15 @@ def main():
                 page.goto(f"file://{wrapper.name}", wait_until="load")
                 page.screenshot(path=os.path.join(IMAGES, f"{name}.png"), full_page=True)
                 page.close()
+        site = os.path.abspath(sys.argv[1])
+        for name, (address, width, height, action) in PAGES.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"file://{site}/{address}", wait_until="load")
+            if action == "fit":
+                page.get_by_role("button", name="Fit the diagram to its frame").first.click()
+            page.wait_for_timeout(300)
+            page.screenshot(path=os.path.join(IMAGES, f"{name}.png"))
+            page.close()
         browser.close()
 
 
