@@ -52,7 +52,7 @@ extension SourceBody {
             let disputing = (claimed[number] ?? []).filter { relation in !cited.contains { $0.id == relation.id } }
             return SourceBody.Paragraph(number: number, paragraphAnchor: SitePath.paragraphAnchor(number), lists: [
                 SourceBody.Rows(note: nil, rows: linker.rows(cited).anchoredOnce(&anchored)),
-                SourceBody.Rows(note: "Cited for a claim that another source contradicts (see Conflicts):",
+                SourceBody.Rows(note: "Cited for a claim that another source contradicts (see Disagreements):",
                                 rows: linker.rows(disputing).anchoredOnce(&anchored)),
             ].filter { !$0.rows.isEmpty })
         }
@@ -62,7 +62,7 @@ extension SourceBody {
         ]
         if let author = source.author { facts.insert(.init(label: "Author", value: author), at: 0) }
         if let note = source.dateNote { facts.append(.init(label: "Date note", value: note)) }
-        facts.append(.init(label: "Corpus file", value: source.file))
+        facts.append(.init(label: "File in the corpus", value: source.file))
         if let count = source.paragraphs { facts.append(.init(label: "Paragraphs", value: String(count))) }
         let reference = "“\(source.title)”, " + [source.author, source.publisher, source.published.description].compactMap { $0 }.joined(separator: ", ")
         let body = SourceBody(facts: facts, url: source.url.flatMap(SourceBody.safeURL), reference: reference, paragraphs: paragraphs,
