@@ -870,18 +870,17 @@ function yearSlider(step) {
     input.setAttribute("aria-valuetext", output.textContent);
   });
   // A pointer lets go at the year the reader chose; the arrow keys step a year a press, so the page follows
-  // once they pause rather than loading every year passed on the way.
-  let pointer = false;
+  // once they pause rather than loading every year passed on the way. The last way the slider was used decides.
+  let byKey = false;
   let pending = null;
-  input.addEventListener("pointerdown", () => (pointer = true));
+  input.addEventListener("keydown", () => (byKey = true));
+  input.addEventListener("pointerdown", () => (byKey = false));
   input.addEventListener("change", () => {
     clearTimeout(pending);
     const index = Number(input.value);
-    const now = pointer;
-    pointer = false;
     if (index === current) return;
-    if (now) go(index, false);
-    else pending = setTimeout(() => go(index, false), 700);
+    if (byKey) pending = setTimeout(() => go(index, false), 700);
+    else go(index, false);
   });
   back.addEventListener("click", () => current > 0 && go(current - 1, false));
   forward.addEventListener("click", () => current < years.length - 1 && go(current + 1, false));

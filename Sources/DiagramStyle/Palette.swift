@@ -21,18 +21,19 @@ public enum Palette {
     /// The fill of an actor drawn only to keep its place, with nothing in force in the year shown.
     public static let faint = Color(hex: "#F4F4F4")!
 
-    /// Node shape and fill by actor kind; fills are light and opaque, so black labels stay legible and lines
-    /// behind a node do not show through it.
+    /// Node shape and fill by actor kind, with the kind's name for legends; fills are light and opaque, so black
+    /// labels stay legible and lines behind a node do not show through it.
     public static func style(of kind: ActorKind) -> (shape: Shape, fill: Color, label: String) {
+        let label = kind.noun.prefix(1).uppercased() + kind.noun.dropFirst()
         switch kind {
-        case .state: return (.box, Color(hex: "#D4E9F7")!, "State")
-        case .organization: return (.hexagon, Color(hex: "#F8E3BD")!, "Organization")
-        case .agency: return (.component, Color(hex: "#CDEBE0")!, "Agency")
-        case .person: return (.ellipse, Color(hex: "#F1DCE8")!, "Person")
-        case .armedGroup: return (.octagon, Color(hex: "#F5D3BF")!, "Armed group")
-        case .facility: return (.house, Color(hex: "#FAF3B8")!, "Facility")
-        case .place: return (.note, Color(hex: "#E4E4E4")!, "Place")
-        case .collective: return (.box3d, Color(hex: "#DCE3F0")!, "Group")
+        case .state: return (.box, Color(hex: "#D4E9F7")!, label)
+        case .organization: return (.hexagon, Color(hex: "#F8E3BD")!, label)
+        case .agency: return (.component, Color(hex: "#CDEBE0")!, label)
+        case .person: return (.ellipse, Color(hex: "#F1DCE8")!, label)
+        case .armedGroup: return (.octagon, Color(hex: "#F5D3BF")!, label)
+        case .facility: return (.house, Color(hex: "#FAF3B8")!, label)
+        case .place: return (.note, Color(hex: "#E4E4E4")!, label)
+        case .collective: return (.box3d, Color(hex: "#DCE3F0")!, label)
         }
     }
 

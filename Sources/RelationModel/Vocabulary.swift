@@ -22,6 +22,9 @@ public enum ActorKind: String, CaseIterable, Sendable, Codable, Keyword {
     /// states ("the West", "the five countries of central Asia") or people ("villagers along the border").
     case collective
 
+    /// The reader-facing name, as legends, tooltips and pages give it: "armed group"; a collective is a "group".
+    public var noun: String { self == .collective ? "group" : words }
+
     /// Kinds that are expected to carry coordinates.
     public var isLocated: Bool { self == .state || self == .facility || self == .place }
 

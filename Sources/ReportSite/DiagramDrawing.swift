@@ -356,7 +356,7 @@ extension BuildContext {
         if DiagramDrawing.isLarge(planned) {
             let formats = rendered.outputs[.png] == nil ? "No PNG or PDF, and shown" : "Shown"
             notes.append("\(formats) as an image: the diagram has more than \(DiagramDrawing.largeDiagramActors) actors; the SVG scales to any size and keeps its links when opened on its own.")
-        } else if !planned.isVectorOnly, !drawn.formats.contains(.png) {
+        } else if !planned.isVectorOnly, !drawn.formats.contains(.png), !drawn.formats.contains(.pdf) {
             notes.append("No PNG or PDF: actors' diagrams are drawn as SVG and DOT unless relmap build is given --focus-formats svg,png,pdf,dot.")
         }
         let note = notes.isEmpty ? nil : notes.joined(separator: " ")

@@ -139,7 +139,6 @@ struct RowList: Encodable {
     static func nonEmpty(_ heading: String, _ rows: [RelationRow], anchor: String? = nil) -> RowList? {
         rows.isEmpty ? nil : RowList(heading: heading, listAnchor: anchor, rows: rows)
     }
-
 }
 
 /// A diagram placed on a page: the inline picture, legend, caption and download links.

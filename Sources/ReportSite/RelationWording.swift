@@ -75,9 +75,9 @@ enum RelationWording {
         }
     }
 
-    /// "state", "armed group"; a collective reads "group", as the legends and the index's headings name it.
+    /// "state", "armed group", "group" (see `ActorKind.noun`).
     static func kind(of actor: Actor) -> String {
-        actor.kind == .collective ? "group" : actor.kind.words
+        actor.kind.noun
     }
 
     /// Plural headings for actor kinds.

@@ -1,4 +1,3 @@
-import DiagramStyle
 import Foundation
 import RelationModel
 
@@ -44,7 +43,7 @@ enum RelationText {
 
     /// Tooltip of an actor: name, kind and country.
     static func tooltip(_ actor: Actor, in model: RelationModel) -> String {
-        var parts = [actor.name, Palette.style(of: actor.kind).label.lowercased()]
+        var parts = [actor.name, actor.kind.noun]
         if let office = actor.office { parts.append(office) }
         if let country = actor.country, actor.kind != .state {
             parts.append(model.actor(country)?.name ?? country)

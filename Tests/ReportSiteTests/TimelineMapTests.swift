@@ -1,4 +1,5 @@
 import XCTest
+import RelationModel
 @testable import ReportSite
 
 /// Pins which years of the timeline get a map: every year in a network of up to 300 actors, the first year of
@@ -34,6 +35,21 @@ final class TimelineMapTests: XCTestCase {
                        "No page for 2004 or 2014–2015: nothing in the model began, happened or ended in them.")
         XCTAssertEqual(TimelineBody.gapNote([1989, 1992, 1993, 1996]),
                        "No page for 1989, 1992–1993 or 1996: nothing in the model began, happened or ended in them.")
+    }
+
+    func testAnEventWithAPeriodOfItsOwnIsListedWhenItHappensAndWhenItsPeriodEnds() {
+        let here = SampleSite.here
+        let sample = SampleSite.model()
+        let programs = Relation(id: "programs", type: .agreement, participants: ["kyrgyzstan", "uzbekistan"],
+                                start: PartialDate(year: 2006), end: PartialDate(year: 2008), status: .agreed,
+                                summary: "Cultural programs for 2006-2008.",
+                                evidence: [Evidence(source: "hamm-2006-thaw", paragraph: 6, location: here)], location: here)
+        let calendar = TimelineCalendar(model: RelationModel(sources: sample.sources, actors: sample.actors,
+                                                             relations: sample.relations + [programs]))
+        XCTAssertEqual(calendar.events[2006]?.contains { $0.id == "programs" }, true)
+        XCTAssertEqual(calendar.ended[2008]?.map(\.id), ["programs"])
+        XCTAssertTrue(calendar.years.contains(2008))
+        XCTAssertNil(calendar.ended[2006]?.first { $0.id == "programs" }, "an event is not listed as ending the year it happens")
     }
 
     func testTheTimelineCountsTheLastingRelationsInForceAsEachRelationReadsItsDates() {
