@@ -42,26 +42,42 @@ struct RadialLayout {
     }
 
     /// A node's box as Graphviz draws `lines` of text in a node of `shape` at `fontSize` points: the text plus
-    /// the default margins (8 pt across, 4 pt down), at least 0.75 × 0.5 in, widened for shapes that draw
-    /// corners or a roof around the text.
+    /// the default margins (8 pt across, 4 pt down), at least 0.75 × 0.5 in, grown for shapes that draw corners
+    /// or a roof around the text. Layouts made here keep boxes of this size apart and pin them, so a box smaller
+    /// than the one Graphviz draws lets two nodes touch, and Graphviz then draws every line of the diagram
+    /// straight, through whatever is in its way.
     static func size(of lines: [String], fontSize: Double, shape: Shape) -> Size {
         let text = TextMeasure.width(lines: lines, size: fontSize)
-        var width = max(text + 16, 54)
-        var height = max(Double(lines.count) * fontSize * 1.2 + 8, 36)
+        var width = text + 16
+        var height = Double(lines.count) * fontSize * 1.2 + 8
         switch shape {
         case .ellipse, .oval, .circle:
-            width *= 1.42
-            height *= 1.42
-        case .hexagon, .octagon:
-            width = max(text * 1.45 + 16, 54)
-        case .house:
-            width *= 1.1
-            height *= 1.5
+            width = max(width, 54) * 1.42
+            height = max(height, 36) * 1.42
         case .component, .note:
-            width += 12
+            width = max(width, 54) + 12
         default:
-            break
+            if let sides = polygonSides[shape] { (width, height) = polygonBox(width: width, height: height, sides: sides) }
         }
-        return Size(width: width.rounded(.up), height: height.rounded(.up))
+        return Size(width: max(width, 54).rounded(.up), height: max(height, 36).rounded(.up))
+    }
+
+    /// The sides of the polygon shapes whose box Graphviz grows around the label (`polygonBox`).
+    private static let polygonSides: [Shape: Int] = [.house: 5, .pentagon: 5, .hexagon: 6, .septagon: 7, .octagon: 8]
+
+    /// The box of a polygon of `sides` around a label of `width` × `height` points (margins included), as
+    /// Graphviz's `poly_init` (lib/common/shapes.c) sizes it: an ellipse through the label's corners (for a
+    /// label lower than the node's default height of 36 pt, an ellipse that tall), then the polygon around it.
+    static func polygonBox(width: Double, height: Double, sides: Int) -> (width: Double, height: Double) {
+        var (width, height) = (width, height)
+        let diagonal = height * 2.squareRoot()
+        if diagonal < 36 {
+            width *= (1 / (1 - (height / 36) * (height / 36))).squareRoot()
+        } else {
+            width *= 2.squareRoot()
+            height = diagonal
+        }
+        let inscribed = cos(Double.pi / Double(sides))
+        return (width / inscribed, height / inscribed)
     }
 }

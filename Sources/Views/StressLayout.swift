@@ -35,7 +35,7 @@ struct StressLayout {
         }
         let boxes = nodes.map { sizes[$0] ?? RadialLayout.Size(width: 54, height: 36) }
         // The length of one step in the graph: about the size of a box with room for a line between two.
-        let step = boxes.map { ($0.width + $0.height) / 2 }.reduce(0, +) / Double(count) + 40
+        let step = boxes.map { ($0.width + $0.height) / 2 }.reduce(0, +) / Double(count) + 24
         let distances = Self.graphDistances(neighbours)
         var (x, y) = Self.classicalScaling(distances, step: step)
         if count > 1 {
@@ -93,7 +93,13 @@ struct StressLayout {
         spread = min(spread, 3)
         x = x.map { $0 * spread * Self.widening }
         y = y.map { $0 * spread }
-        Self.separate(x: &x, y: &y, widths: boxes.map { $0.width + margin }, heights: boxes.map { $0.height + margin })
+        // Pushing boxes apart in a crowd can run out of rounds with some still overlapping, and nodes that touch
+        // make Graphviz draw every line of the diagram straight: then spread the drawing and push again.
+        let widths = boxes.map { $0.width + margin }, heights = boxes.map { $0.height + margin }
+        for _ in 0..<Self.spreadsWhileCrowded where !Self.separate(x: &x, y: &y, widths: widths, heights: heights) {
+            x = x.map { $0 * 1.25 }
+            y = y.map { $0 * 1.25 }
+        }
         for index in 0..<count {
             positions[nodes[index]] = Position(x: (x[index] * 100).rounded() / 100, y: (y[index] * 100).rounded() / 100)
         }
@@ -158,11 +164,15 @@ struct StressLayout {
         }
     }
 
+    /// How many times a drawing whose boxes still overlap after `separate` is spread by a quarter and pushed again.
+    static let spreadsWhileCrowded = 8
+
     /// Pushes overlapping boxes apart along the axis where they overlap least, in a fixed order, until none
-    /// overlaps or the rounds run out.
-    static func separate(x: inout [Double], y: inout [Double], widths: [Double], heights: [Double], rounds: Int = 300) {
+    /// overlaps or the rounds run out; returns whether none overlaps.
+    @discardableResult
+    static func separate(x: inout [Double], y: inout [Double], widths: [Double], heights: [Double], rounds: Int = 300) -> Bool {
         let count = x.count
-        x.withUnsafeMutableBufferPointer { x in
+        return x.withUnsafeMutableBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
                 widths.withUnsafeBufferPointer { widths in
                     heights.withUnsafeBufferPointer { heights in
@@ -194,8 +204,9 @@ struct StressLayout {
                                     }
                                 }
                             }
-                            if !moved { return }
+                            if !moved { return true }
                         }
+                        return false
                     }
                 }
             }
