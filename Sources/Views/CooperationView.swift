@@ -28,10 +28,11 @@ public enum CooperationView: View {
         }
         let nodeCount = builder.actorIDs.count
         let choice: (engine: LayoutEngine, fallback: LayoutEngine?)
+        var routed: Bool?
         if nodeCount <= StressLayout.maximumNodes {
             let edges = builder.graph.allEdges.map { ($0.from, $0.to) }
             builder.pin(StressLayout(nodes: builder.graph.allNodes.map(\.name), sizes: builder.nodeSizes, edges: edges).positions)
-            NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: relations.count)
+            routed = NetworkLayout.applyPinned(to: &builder.graph, lines: builder.lineCount, nodeCount: nodeCount, edgeCount: relations.count)
             builder.startsFromGivenPositions = true
             choice = (.neato, nil)
         } else {
@@ -41,7 +42,7 @@ public enum CooperationView: View {
         builder.labelScale = NetworkLayout.labelScale(nodeCount: nodeCount)
         return builder.diagram(
             id: id, title: options.title(title),
-            description: "Cooperation between actors, coloured by domain (colours of their own, not the relation types' of the other maps), several between one pair and domain as one wider line; a dot joins the parties of a cooperation among more than two. Hover a line for its relations and years.\(options.yearSentence)\(EngineChoice.straightEdgesNote(nodeCount: nodeCount, edgeCount: relations.count))",
+            description: "Cooperation between actors, coloured by domain (colours of their own, not the relation types' of the other maps), several between one pair and domain as one wider line; a dot joins the parties of a cooperation among more than two. Hover a line for its relations and years.\(options.yearSentence)\(EngineChoice.straightEdgesNote(nodeCount: nodeCount, edgeCount: relations.count, routed: routed))",
             engine: choice.engine, fallbackEngine: choice.fallback)
     }
 

@@ -144,6 +144,9 @@ struct DiagramBuilder {
         member.look.legendEntries.forEach { note($0) }
     }
 
+    /// How many lines the diagram will draw: those in the graph and one per group of parallels still waiting.
+    var lineCount: Int { graph.allEdges.count + parallelEdges.count }
+
     /// Draws the edges waiting to be merged, one per group of parallels, in the order first asked for.
     private mutating func appendParallelEdges() {
         guard let mergedLabel else { return }

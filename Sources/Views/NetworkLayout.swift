@@ -56,13 +56,17 @@ enum NetworkLayout {
 
     /// neato settings for a diagram whose every node is pinned (positions in points): nothing moves, and lines
     /// are routed around the nodes they do not join as polylines, whose routing does not depend on what the
-    /// Graphviz process laid out before; straight when routing would take too long (`EngineChoice.routesSplines`).
-    static func applyPinned(to graph: inout Graph, nodeCount: Int, edgeCount: Int) {
+    /// Graphviz process laid out before; straight when routing would take too long (`EngineChoice.routesPolylines`),
+    /// which the return value tells. Call it once every node is in the graph and `lines` is the number of lines.
+    @discardableResult
+    static func applyPinned(to graph: inout Graph, lines: Int, nodeCount: Int, edgeCount: Int) -> Bool {
         graph[.outputorder] = .edgesFirst
         graph[.inputscale] = 72
         graph[.overlap] = .keep
-        graph[.splines] = EngineChoice.routesSplines(nodeCount: nodeCount, edgeCount: edgeCount) ? .polyline : .line
+        let routes = EngineChoice.routesPolylines(in: graph, lines: lines, nodeCount: nodeCount, edgeCount: edgeCount)
+        graph[.splines] = routes ? .polyline : .line
         graph[.esep] = "+4"
+        return routes
     }
 
     /// How much larger the title and legend are drawn, so they stay legible when a large drawing is shrunk to

@@ -25,6 +25,7 @@ public enum OverviewView: View {
         let nodeCount = builder.actorIDs.count
         var engine = EngineChoice.network(nodeCount: nodeCount)
         var notes: [String] = []
+        var routed: Bool?
         if let positions = union.positions {
             if options.asOf != nil {
                 // Actors with nothing in force this year stay where they are, faint, so the map does not move.
@@ -40,7 +41,7 @@ public enum OverviewView: View {
                 notes.append("Actors with no relation in force that year are faint, in the place they have on every year's map.")
             }
             builder.pin(positions)
-            NetworkLayout.applyPinned(to: &builder.graph, nodeCount: nodeCount, edgeCount: drawn.count)
+            routed = NetworkLayout.applyPinned(to: &builder.graph, lines: builder.lineCount, nodeCount: nodeCount, edgeCount: drawn.count)
             builder.startsFromGivenPositions = true
             engine = (.neato, nil)
         } else {
@@ -51,7 +52,7 @@ public enum OverviewView: View {
             notes.append("People, agencies, facilities and places are drawn as their state, which counts them; a relation within one state is shown on that state's page.")
         }
         builder.notes += notes
-        let engineNote = EngineChoice.straightEdgesNote(nodeCount: nodeCount, edgeCount: drawn.count)
+        let engineNote = EngineChoice.straightEdgesNote(nodeCount: nodeCount, edgeCount: drawn.count, routed: routed)
         return builder.diagram(
             id: id, title: options.title(title),
             description: "States and organisations and every relation between them, coloured by type, one line per pair and type (wider when it stands for several); line style shows planned and ended relations; hover for details.\(options.yearSentence)\(engineNote)",
