@@ -96,7 +96,8 @@ struct StressLayout {
         // Pushing boxes apart in a crowd can run out of rounds with some still overlapping, and nodes that touch
         // make Graphviz draw every line of the diagram straight: then spread the drawing and push again.
         let widths = boxes.map { $0.width + margin }, heights = boxes.map { $0.height + margin }
-        for _ in 0..<Self.spreadsWhileCrowded where !Self.separate(x: &x, y: &y, widths: widths, heights: heights) {
+        for _ in 0..<Self.spreadsWhileCrowded {
+            if Self.separate(x: &x, y: &y, widths: widths, heights: heights) { break }
             x = x.map { $0 * 1.25 }
             y = y.map { $0 * 1.25 }
         }
