@@ -1,6 +1,5 @@
 import DOT
 import Foundation
-import TestProcesses
 @testable import Views
 import XCTest
 
@@ -13,7 +12,7 @@ final class NodeSpacingTests: XCTestCase {
                       ["Manas air base"], ["Chaldovar", "communications", "facility"], ["SCO"], ["Hizb-ut-Tahrir"]]
         for shape in [Shape.hexagon, .octagon, .house] {
             for lines in labels {
-                let drawn = try XCTUnwrap(try Self.graphvizBox(lines: lines, shape: shape), "Graphviz's dot is installed")
+                let drawn = try XCTUnwrap(Self.graphvizBox(lines: lines, shape: shape), "Graphviz's dot is installed")
                 let estimate = RadialLayout.size(of: lines, fontSize: 12, shape: shape)
                 // Within 2 pt: Graphviz measures text a little differently from relmap's table of DejaVu widths.
                 XCTAssertGreaterThanOrEqual(estimate.width, drawn.width - 2, "\(shape) \(lines)")
@@ -51,14 +50,11 @@ final class NodeSpacingTests: XCTestCase {
     }
 
     /// The width and height in points of a lone node as Graphviz draws it, from `dot -Tplain`.
-    private static func graphvizBox(lines: [String], shape: Shape) throws -> (width: Double, height: Double)? {
+    private static func graphvizBox(lines: [String], shape: Shape) -> (width: Double, height: Double)? {
         let label = lines.joined(separator: "\\n")
         let dot = "digraph { node [fontname=\"DejaVu Sans\", fontsize=12]; a [shape=\(shape.rawValue), label=\"\(label)\"]; }"
-        var graphviz = Subprocess("/usr/bin/env", ["dot", "-Tplain"])
-        graphviz.input = Data(dot.utf8)
-        guard let result = try? graphviz.run(), result.status == 0 else { return nil }
-        let text = String(decoding: result.stdout, as: UTF8.self)
-        guard let node = text.split(separator: "\n").first(where: { $0.hasPrefix("node ") }) else { return nil }
+        guard let text = GraphvizRun.output(dot, format: "plain"),
+              let node = text.split(separator: "\n").first(where: { $0.hasPrefix("node ") }) else { return nil }
         let fields = node.split(separator: " ")
         guard fields.count > 5, let width = Double(fields[4]), let height = Double(fields[5]) else { return nil }
         return (width * 72, height * 72)
