@@ -400,7 +400,7 @@ def test_tab_from_the_top_of_the_index_reaches_the_views_heading_in_under_20_pre
 
 
 def test_a_phone_shows_rows_as_cards_what_happened_first_without_sideways_scrolling(site):
-    for page in ["timeline.html", "views/overview.html"]:
+    for page in ["timeline.html", "views/overview.html", "sources/kgz-foreign-relations-2013.html"]:
         other = site.open(page, width=390, height=844)
         width = other.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{page} is {width} px wide"
